@@ -1,0 +1,37 @@
+package io.jenkins.plugins.releasetrain.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A program from Debian's packages that some tests drive for real (docker-registry, chromium, git...).
+ *
+ * <p>On a developer machine without it, those tests are skipped with a message saying what to install.
+ * {@code .ci/run} installs every tool and sets {@code RELEASE_TRAIN_REQUIRE_TOOLS=1}, which turns a
+ * missing tool into a failure, so CI can never pass by skipping.
+ */
+public record RequiredTool(String name, Path path, String debianPackage) {
+
+    public static final RequiredTool DOCKER_REGISTRY =
+            new RequiredTool("docker-registry", Path.of("/usr/bin/docker-registry"), "docker-registry");
+    public static final RequiredTool CHROMIUM = new RequiredTool("chromium", Path.of("/usr/bin/chromium"), "chromium");
+    public static final RequiredTool CHROMEDRIVER =
+            new RequiredTool("chromedriver", Path.of("/usr/bin/chromedriver"), "chromium-driver");
+    public static final RequiredTool GIT = new RequiredTool("git", Path.of("/usr/bin/git"), "git");
+    public static final RequiredTool HTPASSWD = new RequiredTool("htpasswd", Path.of("/usr/bin/htpasswd"), "apache2-utils");
+
+    /** Returns the tool's path, or skips (fails under CI) the calling test when it is not installed. */
+    public Path require() {
+        boolean present = Files.isExecutable(path);
+        String message = name + " is not installed at " + path + ": run `apt-get install " + debianPackage
+                + "` (or .ci/run, which installs every tool the tests use)";
+        if (!present && "1".equals(System.getenv("RELEASE_TRAIN_REQUIRE_TOOLS"))) {
+            fail(message);
+        }
+        assumeTrue(present, message);
+        return path;
+    }
+}
