@@ -1,0 +1,49 @@
+package io.jenkins.plugins.releasetrain.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code release-train}: the engine of the Jenkins plugin as a command line that runs wherever Java 17 runs. */
+@Command(
+        name = "release-train",
+        description = "Coordinated, approved, auditable releases of many artifacts at once.",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {ValidateCommand.class, PlanCommand.class, DiffCommand.class, SchemaCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 the work failed, 2 invalid input or usage, 3 awaiting approval."})
+public final class ReleaseTrainCli implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // UTF-8 whatever the platform default: manifest values may hold any character.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(execute(out, err, args));
+    }
+
+    /** Runs one command line against the given streams; what tests and the shipped jar both call. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new ReleaseTrainCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            // Expected failures are handled by each command; anything reaching here is a bug worth a trace.
+            line.getErr().println("release-train: internal error: " + exception);
+            exception.printStackTrace(line.getErr());
+            return ExitCode.FAILED;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("release-train: a command is required");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.INVALID;
+    }
+}
