@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -117,6 +118,7 @@ public final class SafeYamlReader {
     /** One pass over the parser's events; holds the per-document state (anchors, counters). */
     private final class Composer {
         private final String sourceName;
+        private final String text;
         private final Parser parser;
         private final Map<String, YamlNode> anchors = new HashMap<>();
         private final Map<YamlNode, Integer> expandedSizes = new java.util.IdentityHashMap<>();
@@ -125,6 +127,7 @@ public final class SafeYamlReader {
 
         Composer(String sourceName, String text) {
             this.sourceName = sourceName;
+            this.text = text;
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit(limits.maxBytes());
             options.setNestingDepthLimit(limits.maxDepth() + 1);
@@ -150,6 +153,14 @@ public final class SafeYamlReader {
                 return root;
             } catch (MarkedYAMLException e) {
                 throw syntaxError(e);
+            } catch (ReaderException e) {
+                throw new ManifestException(Diagnostic.error(
+                        positionOfCodePoint(e.getPosition()),
+                        String.format(
+                                Locale.ROOT,
+                                "the file contains the character U+%04X, which YAML does not allow",
+                                e.getCodePoint()),
+                        "remove it; a release manifest is plain text"));
             } catch (YAMLException e) {
                 throw new ManifestException(Diagnostic.error(
                         SourcePosition.startOf(sourceName), "the YAML cannot be read: " + e.getMessage(), null));
@@ -331,6 +342,19 @@ public final class SafeYamlReader {
 
         private ManifestException refuse(Mark mark, String message, String hint) {
             return new ManifestException(Diagnostic.error(position(mark), message, hint));
+        }
+
+        private SourcePosition positionOfCodePoint(int codePointIndex) {
+            int end = text.offsetByCodePoints(0, Math.min(codePointIndex, text.codePointCount(0, text.length())));
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < end; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new SourcePosition(sourceName, line, text.codePointCount(lineStart, end) + 1);
         }
 
         private SourcePosition position(Mark mark) {

@@ -1,0 +1,142 @@
+package io.jenkins.plugins.releasetrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.releasetrain.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** validate, plan, diff and schema, run as a user runs them, checking output and exit codes. */
+class ManifestCommandsTest {
+
+    private static final String STAGING = Fixtures.example("staging-us-east-2.yaml").toString();
+    private static final String PRODUCTION = Fixtures.example("production-us-east-2.yaml").toString();
+
+    @Test
+    void validatesTheExamples() {
+        CliRun run = CliRun.of("validate", STAGING, PRODUCTION);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out())
+                .contains("ok  " + STAGING + "  staging-us-east-2: 1 product, 6 deployments, 3 images (release ")
+                .contains("ok  " + PRODUCTION);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void reportsEveryErrorOfEveryFileAndExitsWithTwo(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Fixtures.exampleText("staging-us-east-2.yaml")
+                .replace("deployTarget: apigw", "deployTarget: lamda")
+                .replace("releaseVersion: 1.9.0", "releaseVersion: latest"));
+        CliRun run = CliRun.of("validate", STAGING, bad.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.out()).contains("ok  " + STAGING).contains("invalid  " + bad + "  2 errors");
+        assertThat(run.err())
+                .contains(bad + ":8:21: error: releaseVersion 'latest' is not a semantic version")
+                .contains(bad + ":40:23: error: deployTarget 'lamda' is not a known deploy target")
+                .contains("  hint: did you mean 'lambda'?");
+    }
+
+    @Test
+    void validatesAsJsonForMachines(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "environment: {}\n");
+        CliRun run = CliRun.of("validate", "--format", "json", STAGING, bad.toString());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(json.get("valid").asBoolean()).isFalse();
+        assertThat(json.get("files").get(0).get("valid").asBoolean()).isTrue();
+        assertThat(json.get("files").get(0).get("releaseId").asText()).hasSize(64);
+        JsonNode firstError = json.get("files").get(1).get("diagnostics").get(0);
+        assertThat(firstError.get("file").asText()).isEqualTo(bad.toString());
+        assertThat(firstError.get("line").asInt()).isEqualTo(1);
+        assertThat(firstError.get("severity").asText()).isEqualTo("error");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void reportsAMissingFileAsInvalidInput() {
+        CliRun run = CliRun.of("validate", "no/such/file.yaml");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.err()).contains("no/such/file.yaml:1:1: error: no such file");
+    }
+
+    @Test
+    void plansAgainstTheDeployedRelease(@TempDir Path dir) throws IOException {
+        Path next = dir.resolve("staging-next.yaml");
+        Files.writeString(next, Fixtures.exampleText("staging-us-east-2.yaml")
+                .replace("releaseCandidate: 2", "releaseCandidate: 3")
+                .replace("gitCommit: 4f545ec8f09c81ac645926f755ba13f46434f636",
+                        "gitCommit: 5a545ec8f09c81ac645926f755ba13f46434f637"));
+        CliRun run = CliRun.of("plan", next.toString(), "--against", STAGING);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out())
+                .contains("product1  changed  1.9.0-rc2 -> 1.9.0-rc3")
+                .containsPattern("product1/deploy/resources +changed +4f545ec8f09c -> 5a545ec8f09c")
+                .containsPattern("product1/deploy/cf-edge-s3 +unchanged +0017ee3735f0")
+                .contains("1 changed, 8 unchanged (9 artifacts)");
+    }
+
+    @Test
+    void warnsWhenPlanningAgainstAnotherEnvironment() {
+        CliRun run = CliRun.of("plan", STAGING, "--against", PRODUCTION);
+        assertThat(run.err())
+                .contains("is for environment 'production-us-east-2', not 'staging-us-east-2'")
+                .contains("release-train diff");
+        assertThat(run.out()).contains("destinationTag prod_us_123 -> stage_us_123");
+    }
+
+    @Test
+    void plansAFirstReleaseAsAllAdded() {
+        CliRun run = CliRun.of("plan", STAGING);
+        assertThat(run.out()).contains("nothing deployed yet").contains("9 added (9 artifacts)");
+    }
+
+    @Test
+    void plansAsJson() throws IOException {
+        CliRun run = CliRun.of("plan", "--format", "json", STAGING, "--against", STAGING);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("summary").get("unchanged").asInt()).isEqualTo(9);
+        assertThat(json.get("artifacts").get(0).get("id").asText()).isEqualTo("product1/deploy/cf-edge-s3");
+        assertThat(json.get("artifacts").get(0).get("after").get("gitCommit").asText())
+                .isEqualTo("0017ee3735f0c652c604f905523e8c3da0bfeba4");
+    }
+
+    @Test
+    void diffsTwoEnvironments() throws IOException {
+        CliRun run = CliRun.of("diff", STAGING, PRODUCTION);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out())
+                .startsWith("Promoting staging-us-east-2 into production-us-east-2\n")
+                .containsPattern("product1/image/product1/microservice-2 +changed +dev_401 -> dev_456")
+                .contains("3 changed, 6 unchanged (9 artifacts)");
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("diff", "--format", "json", STAGING, STAGING).out());
+        assertThat(json.get("inSync").asBoolean()).isTrue();
+    }
+
+    @Test
+    void printsTheSchema() throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(CliRun.of("schema").out());
+        assertThat(schema.get("title").asText()).isEqualTo("Release Train release manifest");
+    }
+
+    @Test
+    void exitsWithTwoOnUsageErrors() {
+        assertThat(CliRun.of().exitCode()).isEqualTo(ExitCode.INVALID);
+        CliRun unknown = CliRun.of("plan", STAGING, "--bogus");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(unknown.err()).contains("Unknown option: '--bogus'");
+        assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(ExitCode.INVALID);
+    }
+
+    @Test
+    void printsNoColourWhenNotOnATerminal() {
+        assertThat(CliRun.of("plan", STAGING).out()).doesNotContain("\u001B[");
+    }
+}
