@@ -76,6 +76,12 @@ class ManifestSchemaAgreementTest {
         assertThat(schemaErrors(file)).as("schema accepts %s", file).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void docsCarryTheSameSchemaAsTheBuild() throws IOException {
+        assertThat(Files.readString(Fixtures.projectRoot().resolve("docs/release-manifest.schema.json")))
+                .isEqualTo(ManifestSchema.text());
+    }
+
     private static Stream<Path> corpus(String dir) throws IOException {
         Path root = Fixtures.projectRoot().resolve(CORPUS).resolve(dir);
         try (Stream<Path> files = Files.list(root)) {
