@@ -26,6 +26,13 @@ final class ManifestAssertions {
         return ((ManifestException) thrown).errors();
     }
 
+    /** The single error of a refused manifest; fails when there are none or several. */
+    static Diagnostic onlyError(String text) {
+        List<Diagnostic> errors = errorsOf(text);
+        org.assertj.core.api.Assertions.assertThat(errors).hasSize(1);
+        return errors.get(0);
+    }
+
     static List<Diagnostic> warningsOf(String text) {
         return new ManifestLoader().load(FILE, text).warnings();
     }

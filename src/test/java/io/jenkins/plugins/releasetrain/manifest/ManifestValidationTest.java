@@ -2,6 +2,7 @@ package io.jenkins.plugins.releasetrain.manifest;
 
 import static io.jenkins.plugins.releasetrain.manifest.ManifestAssertions.FILE;
 import static io.jenkins.plugins.releasetrain.manifest.ManifestAssertions.errorsOf;
+import static io.jenkins.plugins.releasetrain.manifest.ManifestAssertions.onlyError;
 import static io.jenkins.plugins.releasetrain.manifest.ManifestAssertions.warningsOf;
 import static io.jenkins.plugins.releasetrain.testing.Fixtures.exampleText;
 import static io.jenkins.plugins.releasetrain.testing.Fixtures.replaceOnce;
@@ -20,12 +21,6 @@ class ManifestValidationTest {
 
     private static String staging(String from, String to) {
         return replaceOnce(STAGING, from, to);
-    }
-
-    private static Diagnostic onlyError(String text) {
-        List<Diagnostic> errors = errorsOf(text);
-        assertThat(errors).hasSize(1);
-        return errors.get(0);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jenkins.plugins.releasetrain.manifest;
 
 import static io.jenkins.plugins.releasetrain.manifest.ManifestAssertions.FILE;
 import static io.jenkins.plugins.releasetrain.manifest.ManifestAssertions.errorsOf;
+import static io.jenkins.plugins.releasetrain.manifest.ManifestAssertions.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -22,12 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SafeYamlReaderTest {
 
     private static final Duration BOUND = Duration.ofSeconds(5);
-
-    private static Diagnostic onlyError(String text) {
-        List<Diagnostic> errors = errorsOf(text);
-        assertThat(errors).hasSize(1);
-        return errors.get(0);
-    }
 
     @Test
     void refusesBillionLaughsQuicklyAtTheFirstAliasOverTheLimit() {
