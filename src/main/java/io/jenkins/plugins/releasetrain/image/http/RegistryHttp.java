@@ -42,6 +42,7 @@ final class RegistryHttp {
     private final Clock clock;
     private final AtomicReference<AuthChallenge> challenge = new AtomicReference<>();
     private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> tokenLocks = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     RegistryHttp(RegistryEndpoint endpoint, Credentials credentialsOrNull, Clock clock) {
@@ -75,7 +76,8 @@ final class RegistryHttp {
      */
     <T> HttpResponse<T> send(HttpRequest.Builder builder, Scope scope, HttpResponse.BodyHandler<T> handler, boolean replayable)
             throws RegistryException {
-        HttpResponse<T> response = sendOnce(builder, scope, handler);
+        Optional<String> sent = authorization(scope);
+        HttpResponse<T> response = sendOnce(builder, sent, handler);
         if (response.statusCode() != 401 || !replayable) {
             return response;
         }
@@ -91,7 +93,9 @@ final class RegistryHttp {
                     endpoint + " requires a user name and password (none configured for " + endpoint.authority() + ")");
         }
         if (parsed.get().isBearer()) {
-            tokens.remove(scope.key());
+            // Drop the token only if it is the one refused: another thread may already hold a fresh one.
+            sent.ifPresent(header -> tokens.computeIfPresent(
+                    scope.key(), (key, token) -> header.equals("Bearer " + token.value()) ? null : token));
         } else if (!parsed.get().isBasic()) {
             throw RegistryException.permanent(endpoint + " asks for unsupported authentication scheme '"
                     + parsed.get().scheme() + "'");
@@ -99,7 +103,7 @@ final class RegistryHttp {
             throw RegistryException.permanent(endpoint + " rejected the user name and password for "
                     + credentials.username());
         }
-        HttpResponse<T> retried = sendOnce(builder, scope, handler);
+        HttpResponse<T> retried = sendOnce(builder, authorization(scope), handler);
         if (retried.statusCode() == 401) {
             discard(retried);
             throw RegistryException.permanent(
@@ -108,10 +112,11 @@ final class RegistryHttp {
         return retried;
     }
 
-    private <T> HttpResponse<T> sendOnce(HttpRequest.Builder builder, Scope scope, HttpResponse.BodyHandler<T> handler)
+    private <T> HttpResponse<T> sendOnce(
+            HttpRequest.Builder builder, Optional<String> authorization, HttpResponse.BodyHandler<T> handler)
             throws RegistryException {
         HttpRequest.Builder copy = builder.copy();
-        authorization(scope).ifPresent(value -> copy.setHeader("Authorization", value));
+        authorization.ifPresent(value -> copy.setHeader("Authorization", value));
         HttpRequest request = copy.build();
         return exchange(request, handler);
     }
@@ -141,14 +146,26 @@ final class RegistryHttp {
             return credentials == null ? Optional.empty() : Optional.of(credentials.basicHeader());
         }
         if (known.isBearer()) {
-            BearerToken token = tokens.get(scope.key());
-            if (token == null || !token.usableAt(clock.instant())) {
-                token = fetchToken(known, scope);
-                tokens.put(scope.key(), token);
-            }
-            return Optional.of("Bearer " + token.value());
+            return Optional.of("Bearer " + token(known, scope).value());
         }
         return Optional.empty();
+    }
+
+    /** One fetch per scope at a time: concurrent requests for the same scope wait for it and share the token. */
+    private BearerToken token(AuthChallenge bearer, Scope scope) throws RegistryException {
+        BearerToken cached = tokens.get(scope.key());
+        if (cached != null && cached.usableAt(clock.instant())) {
+            return cached;
+        }
+        Object lock = tokenLocks.computeIfAbsent(scope.key(), key -> new Object());
+        synchronized (lock) {
+            BearerToken token = tokens.get(scope.key());
+            if (token == null || !token.usableAt(clock.instant())) {
+                token = fetchToken(bearer, scope);
+                tokens.put(scope.key(), token);
+            }
+            return token;
+        }
     }
 
     private BearerToken fetchToken(AuthChallenge bearer, Scope scope) throws RegistryException {
