@@ -73,6 +73,28 @@ public final class TestImages {
         return new Pushed(repository, tag, manifest, descriptors);
     }
 
+    /** Pushes {@code count} images {@code tagPrefix + i}, eight at a time, returned in order. */
+    public static List<Pushed> pushImages(
+            ImageRegistry registry, String repository, String tagPrefix, int count, Flavor flavor, String seed)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Pushed>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String tag = tagPrefix + i;
+                String unique = seed + "-" + i;
+                futures.add(pool.submit(() -> pushImage(registry, repository, tag, flavor, unique)));
+            }
+            List<Pushed> pushed = new ArrayList<>();
+            for (java.util.concurrent.Future<Pushed> future : futures) {
+                pushed.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return pushed;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Pushes an index of two platforms (amd64, arm64), each child pushed by digest first. */
     public static Pushed pushIndex(ImageRegistry registry, String repository, String tag, Flavor flavor, String seed)
             throws RegistryException {
