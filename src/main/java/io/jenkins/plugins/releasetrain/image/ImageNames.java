@@ -1,56 +1,41 @@
 package io.jenkins.plugins.releasetrain.image;
 
+import io.jenkins.plugins.releasetrain.manifest.OciNames;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The OCI Distribution grammar for repository names and tags, checked before any request so that a
- * name from a manifest can never reach a URL or a file path unless it is a plain, valid name.
+ * Why a repository name, tag or reference is unusable, in words for a report. The grammar itself is
+ * {@link OciNames}'; this only explains a refusal, so that no bad name ever reaches a URL or a path.
  */
 public final class ImageNames {
-
-    private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*");
-    private static final Pattern REPOSITORY = Pattern.compile(COMPONENT.pattern() + "(?:/" + COMPONENT.pattern() + ")*");
-    private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
-
-    /** Docker and most registries limit the whole name to 255 characters. */
-    public static final int MAX_REPOSITORY_LENGTH = 255;
 
     private ImageNames() {}
 
     /** Why {@code name} is not a valid repository name, or empty when it is. */
     public static Optional<String> repositoryProblem(String name) {
+        if (OciNames.isRepository(name)) {
+            return Optional.empty();
+        }
         if (name == null || name.isEmpty()) {
             return Optional.of("repository name is empty");
         }
-        if (name.length() > MAX_REPOSITORY_LENGTH) {
-            return Optional.of("repository name is longer than " + MAX_REPOSITORY_LENGTH + " characters");
+        if (name.length() > OciNames.MAX_REPOSITORY_LENGTH) {
+            return Optional.of("repository name is longer than " + OciNames.MAX_REPOSITORY_LENGTH + " characters");
         }
-        if (!REPOSITORY.matcher(name).matches()) {
-            return Optional.of("invalid repository name '" + printable(name)
-                    + "': lower-case letters, digits and separators (. _ __ -) in components separated by /");
-        }
-        return Optional.empty();
+        return Optional.of("invalid repository name '" + printable(name)
+                + "': lower-case letters, digits and separators (. _ __ -) in components separated by /");
     }
 
     /** Why {@code tag} is not a valid tag, or empty when it is. */
     public static Optional<String> tagProblem(String tag) {
+        if (OciNames.isTag(tag)) {
+            return Optional.empty();
+        }
         if (tag == null || tag.isEmpty()) {
             return Optional.of("tag is empty");
         }
-        if (!TAG.matcher(tag).matches()) {
-            return Optional.of("invalid tag '" + printable(tag)
-                    + "': 1 to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'");
-        }
-        return Optional.empty();
-    }
-
-    public static boolean isRepository(String name) {
-        return repositoryProblem(name).isEmpty();
-    }
-
-    public static boolean isTag(String tag) {
-        return tagProblem(tag).isEmpty();
+        return Optional.of("invalid tag '" + printable(tag) + "': 1 to " + OciNames.MAX_TAG_LENGTH
+                + " letters, digits, '_', '.' or '-', not starting with '.' or '-'");
     }
 
     /** Why {@code ref} is unusable (bad repository, or a reference that is neither tag nor digest). */

@@ -49,6 +49,11 @@ public final class Registries {
                     .withRetry(options.retry());
             return new EcrRegistry(settings);
         }
+        int scheme = ref.indexOf("://");
+        if (scheme >= 0 && !ref.regionMatches(true, 0, "http://", 0, 7) && !ref.regionMatches(true, 0, "https://", 0, 8)) {
+            throw new IllegalArgumentException("unsupported registry reference '" + ref
+                    + "': use https://HOST[:PORT], http://HOST[:PORT], oci-layout:DIR or ecr:REGION[:ACCOUNT]");
+        }
         RegistryEndpoint endpoint = RegistryEndpoint.parse(ref, options.insecure());
         Credentials credentials = options.credentials();
         if (credentials == null) {
