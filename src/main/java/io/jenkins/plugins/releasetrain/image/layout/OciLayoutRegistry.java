@@ -216,7 +216,7 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
             return false;
         }
         try {
-            Files.createDirectories(to.getParent());
+            Files.createDirectories(directoryOf(to));
             Files.createLink(to, from);
             return true;
         } catch (FileAlreadyExistsException e) {
@@ -250,8 +250,9 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
         Path temp = null;
         try {
             ensureLayout(repository);
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            Path blobDir = directoryOf(target);
+            Files.createDirectories(blobDir);
+            temp = Files.createTempFile(blobDir, ".upload-", ".tmp");
             MessageDigest hasher = digest.newHasher();
             long written;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), hasher)) {
@@ -278,7 +279,7 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temp = Files.createTempFile(directoryOf(target), ".index-", ".tmp");
         try {
             Files.write(temp, bytes);
             move(temp, target);
@@ -367,6 +368,15 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
             throw RegistryException.permanent("repository " + repository + " leaves " + root);
         }
         return dir;
+    }
+
+    /** Every file we write lies under a repository directory, so it always has a parent. */
+    private static Path directoryOf(Path file) {
+        Path parent = file.getParent();
+        if (parent == null) {
+            throw new IllegalStateException(file + " has no parent directory");
+        }
+        return parent;
     }
 
     private static Path blobPath(Path repository, Digest digest) {
