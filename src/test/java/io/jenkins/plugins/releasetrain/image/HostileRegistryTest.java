@@ -175,4 +175,66 @@ class HostileRegistryTest {
         assertThat(result.status()).isEqualTo(PromotionStatus.FAILED);
         assertThat(result.reason()).contains("rewrote the manifest");
     }
+
+    @Test
+    void followsTagListPagesAndHeadsOnlyTheDestinationsThatExist() {
+        scripted.on("GET", "/v2/app/tags/list", (exchange, n) -> {
+            if (exchange.getRequestURI().getRawQuery().contains("last=")) {
+                ScriptedRegistry.respond(exchange, 200, "application/json",
+                        "{\"name\":\"app\",\"tags\":[\"stage_1\"]}".getBytes(StandardCharsets.UTF_8));
+            } else {
+                exchange.getResponseHeaders().set("Link", "</v2/app/tags/list?last=dev_2&n=1000>; rel=\"next\"");
+                ScriptedRegistry.respond(exchange, 200, "application/json",
+                        "{\"name\":\"app\",\"tags\":[\"dev_1\",\"dev_2\"]}".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        scripted.on("HEAD", DESTINATION_PATH, (exchange, n) -> {
+            exchange.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
+            ScriptedRegistry.respond(exchange, 200, MediaTypes.OCI_MANIFEST, new byte[0]);
+        });
+        scripted.on("HEAD", MANIFEST_PATH, (exchange, n) -> {
+            exchange.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
+            ScriptedRegistry.respond(exchange, 200, MediaTypes.OCI_MANIFEST, new byte[0]);
+        });
+        scripted.on("GET", "/v2/app/manifests/dev_2", (exchange, n) -> manifest(exchange, MANIFEST, Digest.sha256(MANIFEST).toString()));
+        scripted.on("PUT", "/v2/app/manifests/stage_2", (exchange, n) -> {
+            exchange.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
+            ScriptedRegistry.respond(exchange, 201, null, new byte[0]);
+        });
+
+        PromotionReport report;
+        try (HttpRegistry registry = new HttpRegistry(scripted.endpoint(), null)) {
+            report = new ImagePromotion(registry, PromotionOptions.DEFAULTS.withSleeper(waits::add))
+                    .run(List.of(
+                            PromotionRequest.retag("one", "app", "dev_1", "stage_1"),
+                            PromotionRequest.retag("two", "app", "dev_2", "stage_2")));
+        }
+
+        assertThat(report.images()).extracting(ImageResult::status)
+                .containsExactly(PromotionStatus.UNCHANGED, PromotionStatus.TAGGED);
+        assertThat(scripted.count("GET", "/v2/app/tags/list")).isEqualTo(2);
+        assertThat(scripted.count("HEAD", "/v2/app/manifests/stage_2")).isZero();
+    }
+
+    @Test
+    void ignoresATagListLinkThatLeavesTheRegistry() {
+        scripted.on("GET", "/v2/app/tags/list", (exchange, n) -> {
+            exchange.getResponseHeaders().set("Link", "<http://169.254.169.254/latest/meta-data>; rel=\"next\"");
+            ScriptedRegistry.respond(exchange, 200, "application/json",
+                    "{\"name\":\"app\",\"tags\":[\"dev_1\"]}".getBytes(StandardCharsets.UTF_8));
+        });
+        scripted.on("HEAD", "/v2/app/manifests/stage_2", (exchange, n) -> ScriptedRegistry.respond(exchange, 404, null, new byte[0]));
+
+        try (HttpRegistry registry = new HttpRegistry(scripted.endpoint(), null)) {
+            new ImagePromotion(registry, PromotionOptions.DEFAULTS.withSleeper(waits::add))
+                    .run(List.of(
+                            PromotionRequest.retag("one", "app", "dev_1", "stage_1"),
+                            PromotionRequest.retag("two", "app", "dev_2", "stage_2")));
+        }
+
+        // The listing was abandoned, so every destination was asked about directly, and nothing went elsewhere.
+        assertThat(scripted.count("HEAD", DESTINATION_PATH)).isEqualTo(1);
+        assertThat(scripted.count("HEAD", "/v2/app/manifests/stage_2")).isEqualTo(1);
+        assertThat(scripted.log()).allSatisfy(line -> assertThat(line).contains(" /v2/"));
+    }
 }
