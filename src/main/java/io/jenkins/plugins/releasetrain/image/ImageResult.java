@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -44,7 +45,10 @@ public record ImageResult(
         int blobsCopied,
         int blobsMounted,
         @JsonSerialize(using = ToStringSerializer.class) Instant startedAt,
-        long durationMillis) {
+        long durationMillis)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public ImageResult {
         Objects.requireNonNull(artifactId, "artifactId");

@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** The outcome of a promotion: one result per requested image, in request order, and a summary. */
+/**
+ * The outcome of a promotion: one result per requested image, in request order, and a summary.
+ * Serializable, so the Jenkins glue can keep it in a build's actions.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"registry", "sourceRegistry", "dryRun", "force", "startedAt", "durationMillis", "summary", "images"})
 public record PromotionReport(
@@ -22,13 +26,18 @@ public record PromotionReport(
         boolean force,
         @JsonSerialize(using = ToStringSerializer.class) Instant startedAt,
         long durationMillis,
-        List<ImageResult> images) {
+        List<ImageResult> images)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Counts per status. */
     @JsonPropertyOrder({"total", "tagged", "unchanged", "wouldTag", "failed"})
-    public record Summary(int total, int tagged, int unchanged, int wouldTag, int failed) {}
+    public record Summary(int total, int tagged, int unchanged, int wouldTag, int failed) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     public PromotionReport {
         Objects.requireNonNull(registry, "registry");

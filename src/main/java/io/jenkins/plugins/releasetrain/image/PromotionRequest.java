@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasetrain.image;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,10 @@ import java.util.Objects;
  * so a request may carry anything a manifest said.
  */
 public record PromotionRequest(
-        String artifactId, String sourceRepository, String sourceTag, String destinationRepository, String destinationTag) {
+        String artifactId, String sourceRepository, String sourceTag, String destinationRepository, String destinationTag)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public PromotionRequest {
         Objects.requireNonNull(artifactId, "artifactId");
