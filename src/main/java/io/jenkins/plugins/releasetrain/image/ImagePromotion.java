@@ -180,18 +180,14 @@ public final class ImagePromotion {
             throws RegistryException {
         ImageRef sourceRef = request.source();
         ImageRef destinationRef = request.destination();
-        TagState destinationState = known.get(destinationRef).isPresent()
-                ? known.get(destinationRef).get()
-                : retrier.call(() -> destination.digest(destinationRef));
+        TagState destinationState = stateOf(known, destinationRef, destination, retrier);
         if (destinationState instanceof TagState.Unreadable unreadable) {
             return Outcome.failed(null, "cannot read destination " + destinationRef + ": " + unreadable.reason());
         }
         Digest previous = null;
         ImageManifest manifest;
         if (destinationState instanceof TagState.Present present) {
-            TagState sourceState = known.get(sourceRef).isPresent()
-                    ? known.get(sourceRef).get()
-                    : retrier.call(() -> source.digest(sourceRef));
+            TagState sourceState = stateOf(known, sourceRef, source, retrier);
             if (!(sourceState instanceof TagState.Present sourcePresent)) {
                 return sourceProblem(sourceRef, sourceState);
             }
@@ -237,6 +233,13 @@ public final class ImagePromotion {
                     PromotionStatus.WOULD_TAG, manifest.digest(), manifest.mediaType(), previous, null, 0, 0);
         }
         return write(request, manifest, previous, retrier);
+    }
+
+    /** What the lookup already learned about {@code ref}, else the registry's answer to a cheap digest read. */
+    private static TagState stateOf(KnownTags known, ImageRef ref, ImageRegistry registry, Retrier retrier)
+            throws RegistryException {
+        Optional<TagState> learned = known.get(ref);
+        return learned.isPresent() ? learned.get() : retrier.call(() -> registry.digest(ref));
     }
 
     private Outcome write(PromotionRequest request, ImageManifest manifest, Digest previous, Retrier retrier)
