@@ -77,10 +77,17 @@ public final class TestImages {
     public static List<Pushed> pushImages(
             ImageRegistry registry, String repository, String tagPrefix, int count, Flavor flavor, String seed)
             throws Exception {
+        if (count == 0) {
+            return List.of();
+        }
+        // The first image uploads the layer all images share; uploading one blob from many threads at once
+        // trips a race in the distribution registry's filesystem driver (HTTP 500 on HEAD).
+        Pushed first = pushImage(registry, repository, tagPrefix + 0, flavor, seed + "-0");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<Pushed>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            futures.add(java.util.concurrent.CompletableFuture.completedFuture(first));
+            for (int i = 1; i < count; i++) {
                 String tag = tagPrefix + i;
                 String unique = seed + "-" + i;
                 futures.add(pool.submit(() -> pushImage(registry, repository, tag, flavor, unique)));
