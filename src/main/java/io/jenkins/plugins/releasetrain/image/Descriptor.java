@@ -20,8 +20,4 @@ public record Descriptor(String mediaType, Digest digest, long size, List<String
     public boolean isForeign() {
         return !urls.isEmpty() || MediaTypes.normalize(mediaType).contains(".foreign.");
     }
-
-    public boolean isManifest() {
-        return MediaTypes.isManifest(mediaType);
-    }
 }

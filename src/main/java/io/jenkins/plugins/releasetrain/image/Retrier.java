@@ -30,13 +30,7 @@ public final class Retrier {
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
-    public Retrier(RetryPolicy policy) {
-        this(policy, duration -> Thread.sleep(duration.toMillis()), System::nanoTime);
-    }
 
-    public RetryPolicy policy() {
-        return policy;
-    }
 
     public <T> T call(Attempt<T> attempt) throws RegistryException {
         long start = nanoClock.getAsLong();
