@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
         description = "Coordinated, approved, auditable releases of many artifacts at once.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {ValidateCommand.class, PlanCommand.class, DiffCommand.class, SchemaCommand.class},
+        subcommands = {
+            ValidateCommand.class,
+            PlanCommand.class,
+            DiffCommand.class,
+            SchemaCommand.class,
+            TagImagesCommand.class
+        },
         footer = {"", "Exit codes: 0 ok, 1 the work failed, 2 invalid input or usage, 3 awaiting approval."})
 public final class ReleaseTrainCli implements java.util.concurrent.Callable<Integer> {
 
