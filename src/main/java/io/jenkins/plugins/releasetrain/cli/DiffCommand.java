@@ -32,8 +32,10 @@ public final class DiffCommand extends CliCommand {
             printJson(terminal, PlanMaps.diff(diff));
             return ExitCode.OK;
         }
-        terminal.out().println(terminal.bold("Promoting " + source.environment().name() + " into "
-                + target.environment().name()) + (diff.isInSync() ? ": already in sync" : ""));
+        terminal.out()
+                .println(terminal.bold("Promoting " + source.environment().name() + " into "
+                                + target.environment().name())
+                        + (diff.isInSync() ? ": already in sync" : ""));
         terminal.out().println();
         ChangeTables.print(terminal, diff.products(), diff.artifacts());
         return ExitCode.OK;

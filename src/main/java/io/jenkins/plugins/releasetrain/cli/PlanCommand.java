@@ -32,12 +32,18 @@ public final class PlanCommand extends CliCommand {
     protected int run(Terminal terminal) {
         ManifestLoader loader = new ManifestLoader();
         LoadedManifest target = loader.load(file);
-        Optional<Release> deployed = Optional.ofNullable(against).map(loader::load).map(LoadedManifest::release);
+        Optional<Release> deployed =
+                Optional.ofNullable(against).map(loader::load).map(LoadedManifest::release);
         if (deployed.isPresent()
-                && !deployed.get().environment().name().equals(target.release().environment().name())) {
-            terminal.err().println(terminal.yellow("warning: " + against + " is for environment '"
-                    + deployed.get().environment().name() + "', not '" + target.release().environment().name()
-                    + "'; to compare environments use `release-train diff`"));
+                && !deployed.get()
+                        .environment()
+                        .name()
+                        .equals(target.release().environment().name())) {
+            terminal.err()
+                    .println(terminal.yellow("warning: " + against + " is for environment '"
+                            + deployed.get().environment().name() + "', not '"
+                            + target.release().environment().name()
+                            + "'; to compare environments use `release-train diff`"));
         }
         ReleasePlan plan = ReleasePlan.of(target.release(), deployed);
         if (json()) {
@@ -45,10 +51,12 @@ public final class PlanCommand extends CliCommand {
             return ExitCode.OK;
         }
         printDiagnostics(terminal, target.warnings());
-        terminal.out().println(terminal.bold("Plan for " + target.release().environment().name()) + "  release "
-                + target.release().id().shortForm() + " from " + file
-                + deployed.map(r -> ", against deployed release " + r.id().shortForm() + " from " + against)
-                        .orElse(", nothing deployed yet"));
+        terminal.out()
+                .println(terminal.bold(
+                                "Plan for " + target.release().environment().name()) + "  release "
+                        + target.release().id().shortForm() + " from " + file
+                        + deployed.map(r -> ", against deployed release " + r.id().shortForm() + " from " + against)
+                                .orElse(", nothing deployed yet"));
         terminal.out().println();
         ChangeTables.print(terminal, plan.products(), plan.artifacts());
         return ExitCode.OK;

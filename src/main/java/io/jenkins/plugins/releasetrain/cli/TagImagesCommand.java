@@ -51,9 +51,7 @@ public final class TagImagesCommand extends CliCommand {
     @Option(names = "--dry-run", description = "Show what would be tagged; write nothing.")
     private boolean dryRun;
 
-    @Option(
-            names = "--force",
-            description = "Move destination tags that point at another digest (refused otherwise).")
+    @Option(names = "--force", description = "Move destination tags that point at another digest (refused otherwise).")
     private boolean force;
 
     @Option(
@@ -110,9 +108,12 @@ public final class TagImagesCommand extends CliCommand {
                         sourceRegistry == null ? destination : Registries.open(sourceRegistry, registryOptions)) {
             if (!json()) {
                 printDiagnostics(terminal, manifest.warnings());
-                terminal.out().println(terminal.bold("Tagging images of " + release.environment().name())
-                        + "  release " + release.id().shortForm() + " from " + file + " on " + destination.reference()
-                        + (dryRun ? "  (dry run)" : ""));
+                terminal.out()
+                        .println(terminal.bold("Tagging images of "
+                                        + release.environment().name())
+                                + "  release " + release.id().shortForm() + " from " + file + " on "
+                                + destination.reference()
+                                + (dryRun ? "  (dry run)" : ""));
             }
             result = new ImagePromotion(source, destination, options).run(requests);
         } catch (IllegalArgumentException e) {

@@ -11,9 +11,7 @@ public record Terminal(PrintWriter out, PrintWriter err, boolean colour) {
     private static final String RESET = "\u001B[0m";
 
     public static boolean colourWanted() {
-        return System.console() != null
-                && System.getenv("NO_COLOR") == null
-                && !"dumb".equals(System.getenv("TERM"));
+        return System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
     }
 
     public String bold(String text) {

@@ -47,9 +47,11 @@ public final class ValidateCommand extends CliCommand {
                 result.put("diagnostics", ManifestMaps.diagnostics(e.diagnostics()));
                 if (!json()) {
                     printDiagnostics(terminal, e.diagnostics());
-                    long errors = e.diagnostics().stream().filter(Diagnostic::isError).count();
-                    terminal.out().println(terminal.red("invalid") + "  " + file + "  " + errors
-                            + (errors == 1 ? " error" : " errors"));
+                    long errors =
+                            e.diagnostics().stream().filter(Diagnostic::isError).count();
+                    terminal.out()
+                            .println(terminal.red("invalid") + "  " + file + "  " + errors
+                                    + (errors == 1 ? " error" : " errors"));
                 }
             }
             results.add(result);
@@ -64,8 +66,11 @@ public final class ValidateCommand extends CliCommand {
     }
 
     private static String summary(Release release) {
-        long deployments = release.products().stream().mapToLong(p -> p.deployments().size()).sum();
-        long images = release.products().stream().mapToLong(p -> p.images().size()).sum();
+        long deployments = release.products().stream()
+                .mapToLong(p -> p.deployments().size())
+                .sum();
+        long images =
+                release.products().stream().mapToLong(p -> p.images().size()).sum();
         return release.environment().name() + ": " + count(release.products().size(), "product") + ", "
                 + count(deployments, "deployment") + ", " + count(images, "image") + " (release "
                 + release.id().shortForm() + ")";

@@ -34,15 +34,17 @@ final class ContentCopier {
     Transfer copy(String sourceRepository, String destinationRepository, ImageManifest manifest)
             throws RegistryException {
         BlobStore from = source.blobs()
-                .orElseThrow(() -> RegistryException.permanent(
-                        source.reference() + " cannot copy content to another repository"));
-        BlobStore to = destination.blobs()
+                .orElseThrow(() ->
+                        RegistryException.permanent(source.reference() + " cannot copy content to another repository"));
+        BlobStore to = destination
+                .blobs()
                 .orElseThrow(() -> RegistryException.permanent(
                         destination.reference() + " cannot receive content from another repository"));
         return copy(from, to, sourceRepository, destinationRepository, manifest, 0);
     }
 
-    private Transfer copy(BlobStore from, BlobStore to, String sourceRepo, String destRepo, ImageManifest manifest, int depth)
+    private Transfer copy(
+            BlobStore from, BlobStore to, String sourceRepo, String destRepo, ImageManifest manifest, int depth)
             throws RegistryException {
         if (depth > MAX_DEPTH) {
             throw new InvalidManifestException("image index nesting is deeper than " + MAX_DEPTH);
@@ -57,8 +59,8 @@ final class ContentCopier {
             }
             ImageRef sourceChild = ImageRef.digested(sourceRepo, child.digest());
             Optional<ImageManifest> childManifest = retrier.call(() -> source.manifest(sourceChild));
-            ImageManifest found = childManifest.orElseThrow(() ->
-                    RegistryException.permanent("index references " + sourceChild + ", which the source lacks"));
+            ImageManifest found = childManifest.orElseThrow(
+                    () -> RegistryException.permanent("index references " + sourceChild + ", which the source lacks"));
             transfer = transfer.plus(copy(from, to, sourceRepo, destRepo, found, depth + 1));
             retrier.call(() -> destination.putManifest(destChild, found));
             transfer = transfer.plus(new Transfer(0, 1, 0));

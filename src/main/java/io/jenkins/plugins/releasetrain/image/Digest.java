@@ -12,8 +12,12 @@ public record Digest(String algorithm, String hex) {
     private static final Pattern SHA512 = Pattern.compile("[a-f0-9]{128}");
 
     public Digest {
-        boolean valid = ("sha256".equals(algorithm) && hex != null && SHA256.matcher(hex).matches())
-                || ("sha512".equals(algorithm) && hex != null && SHA512.matcher(hex).matches());
+        boolean valid = ("sha256".equals(algorithm)
+                        && hex != null
+                        && SHA256.matcher(hex).matches())
+                || ("sha512".equals(algorithm)
+                        && hex != null
+                        && SHA512.matcher(hex).matches());
         if (!valid) {
             throw new IllegalArgumentException("not a sha256 or sha512 digest: " + algorithm + ":" + hex);
         }
@@ -39,7 +43,8 @@ public record Digest(String algorithm, String hex) {
 
     /** The sha256 digest of {@code bytes}. */
     public static Digest sha256(byte[] bytes) {
-        return new Digest("sha256", HexFormat.of().formatHex(newMessageDigest("sha256").digest(bytes)));
+        return new Digest(
+                "sha256", HexFormat.of().formatHex(newMessageDigest("sha256").digest(bytes)));
     }
 
     /** Whether {@code bytes} hash to this digest (with this digest's algorithm). */

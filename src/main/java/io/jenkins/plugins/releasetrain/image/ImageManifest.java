@@ -31,7 +31,8 @@ public final class ImageManifest {
      * Checks {@code bytes} against the digest a registry claims for them ({@code null} when it claimed
      * none, then the sha256 of the bytes is their digest).
      */
-    public static ImageManifest verified(byte[] bytes, String mediaType, Digest claimed) throws InvalidManifestException {
+    public static ImageManifest verified(byte[] bytes, String mediaType, Digest claimed)
+            throws InvalidManifestException {
         if (bytes.length > MAX_BYTES) {
             throw new InvalidManifestException(
                     "manifest is " + bytes.length + " bytes, over the " + MAX_BYTES + " byte limit");

@@ -100,7 +100,8 @@ public final class ImagePromotion {
     }
 
     private KnownTags lookup(List<PromotionRequest> requests, List<Integer> runnable) {
-        List<ImageRef> sources = runnable.stream().map(i -> requests.get(i).source()).toList();
+        List<ImageRef> sources =
+                runnable.stream().map(i -> requests.get(i).source()).toList();
         List<ImageRef> destinationRefs =
                 runnable.stream().map(i -> requests.get(i).destination()).toList();
         if (source == destination) {
@@ -116,8 +117,8 @@ public final class ImagePromotion {
             ImageResult[] results,
             PromotionListener listener) {
         Retrier retrier = new Retrier(options.retry(), options.sleeper(), System::nanoTime);
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(options.concurrency(), runnable.size()), new WorkerThreads());
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.min(options.concurrency(), runnable.size()), new WorkerThreads());
         try {
             Map<Integer, Future<ImageResult>> futures = new HashMap<>();
             for (int i : runnable) {
@@ -245,8 +246,7 @@ public final class ImagePromotion {
     private Outcome write(PromotionRequest request, ImageManifest manifest, Digest previous, Retrier retrier)
             throws RegistryException {
         ContentCopier.Transfer transfer = new ContentCopier.Transfer(0, 0, 0);
-        boolean crossing = source != destination
-                || !request.sourceRepository().equals(request.destinationRepository());
+        boolean crossing = source != destination || !request.sourceRepository().equals(request.destinationRepository());
         if (crossing && source.blobs().isPresent() && destination.blobs().isPresent()) {
             transfer = new ContentCopier(source, destination, retrier)
                     .copy(request.sourceRepository(), request.destinationRepository(), manifest);
@@ -256,8 +256,8 @@ public final class ImagePromotion {
         if (!stored.equals(manifest.digest())) {
             return Outcome.failed(
                     manifest.digest(),
-                    destination.reference() + " stored " + request.destination() + " as " + stored
-                            + " instead of " + manifest.digest() + "; the registry rewrote the manifest");
+                    destination.reference() + " stored " + request.destination() + " as " + stored + " instead of "
+                            + manifest.digest() + "; the registry rewrote the manifest");
         }
         return new Outcome(
                 put.changed() ? PromotionStatus.TAGGED : PromotionStatus.UNCHANGED,
@@ -276,8 +276,7 @@ public final class ImagePromotion {
         return Outcome.failed(null, "source " + sourceRef + " not found in " + source.reference());
     }
 
-    private static ImageResult failed(
-            PromotionRequest request, Instant at, long millis, Digest digest, String reason) {
+    private static ImageResult failed(PromotionRequest request, Instant at, long millis, Digest digest, String reason) {
         return new ImageResult(
                 request.artifactId(),
                 request.sourceRepository() + ":" + request.sourceTag(),

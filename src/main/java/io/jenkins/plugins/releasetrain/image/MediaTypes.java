@@ -12,7 +12,8 @@ public final class MediaTypes {
     public static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
 
     /** Every manifest type we accept, in the order we offer them to a registry. */
-    public static final List<String> MANIFESTS = List.of(OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST);
+    public static final List<String> MANIFESTS =
+            List.of(OCI_INDEX, DOCKER_MANIFEST_LIST, OCI_MANIFEST, DOCKER_MANIFEST);
 
     /**
      * The Accept header for manifest requests. Without the list types a registry would answer a

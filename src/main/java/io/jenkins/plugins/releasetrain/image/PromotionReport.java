@@ -18,7 +18,8 @@ import java.util.Objects;
  * Serializable, so the Jenkins glue can keep it in a build's actions.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"registry", "sourceRegistry", "dryRun", "force", "startedAt", "durationMillis", "summary", "images"})
+@JsonPropertyOrder({"registry", "sourceRegistry", "dryRun", "force", "startedAt", "durationMillis", "summary", "images"
+})
 public record PromotionReport(
         String registry,
         String sourceRegistry,

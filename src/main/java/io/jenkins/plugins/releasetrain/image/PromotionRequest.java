@@ -10,7 +10,11 @@ import java.util.Objects;
  * so a request may carry anything a manifest said.
  */
 public record PromotionRequest(
-        String artifactId, String sourceRepository, String sourceTag, String destinationRepository, String destinationTag)
+        String artifactId,
+        String sourceRepository,
+        String sourceTag,
+        String destinationRepository,
+        String destinationTag)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -24,7 +28,8 @@ public record PromotionRequest(
     }
 
     /** The usual case: a second tag in the same repository. */
-    public static PromotionRequest retag(String artifactId, String repository, String sourceTag, String destinationTag) {
+    public static PromotionRequest retag(
+            String artifactId, String repository, String sourceTag, String destinationTag) {
         return new PromotionRequest(artifactId, repository, sourceTag, repository, destinationTag);
     }
 

@@ -27,8 +27,8 @@ public final class Registries {
     private Registries() {}
 
     /** Opens {@code reference}; {@link IllegalArgumentException} with a user-facing message when it is malformed. */
-    public static ImageRegistry open(String reference, RegistryOptions options, Map<String, String> environment, Path home)
-            throws IOException {
+    public static ImageRegistry open(
+            String reference, RegistryOptions options, Map<String, String> environment, Path home) throws IOException {
         String ref = reference == null ? "" : reference.trim();
         if (ref.isEmpty()) {
             throw new IllegalArgumentException("registry reference is empty");
@@ -50,7 +50,9 @@ public final class Registries {
             return new EcrRegistry(settings);
         }
         int scheme = ref.indexOf("://");
-        if (scheme >= 0 && !ref.regionMatches(true, 0, "http://", 0, 7) && !ref.regionMatches(true, 0, "https://", 0, 8)) {
+        if (scheme >= 0
+                && !ref.regionMatches(true, 0, "http://", 0, 7)
+                && !ref.regionMatches(true, 0, "https://", 0, 8)) {
             throw new IllegalArgumentException("unsupported registry reference '" + ref
                     + "': use https://HOST[:PORT], http://HOST[:PORT], oci-layout:DIR or ecr:REGION[:ACCOUNT]");
         }

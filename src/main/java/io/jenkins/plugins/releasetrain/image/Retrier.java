@@ -30,8 +30,6 @@ public final class Retrier {
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
-
-
     public <T> T call(Attempt<T> attempt) throws RegistryException {
         long start = nanoClock.getAsLong();
         for (int number = 1; ; number++) {
@@ -50,7 +48,8 @@ public final class Retrier {
                     sleeper.sleep(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw new RegistryException("interrupted while waiting to retry: " + e.getMessage(), false, null, e);
+                    throw new RegistryException(
+                            "interrupted while waiting to retry: " + e.getMessage(), false, null, e);
                 }
             }
         }
@@ -59,7 +58,8 @@ public final class Retrier {
     /** Full jitter spreads concurrent clients; a registry's Retry-After is a floor we always honour. */
     private Duration waitBefore(int attempt, RegistryException failure) {
         long ceiling = policy.backoffCeiling(attempt).toMillis();
-        Duration jitter = Duration.ofMillis(ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
+        Duration jitter =
+                Duration.ofMillis(ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
         Duration asked = failure.retryAfter().orElse(Duration.ZERO);
         return asked.compareTo(jitter) > 0 ? asked : jitter;
     }

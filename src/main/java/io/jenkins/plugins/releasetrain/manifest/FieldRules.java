@@ -14,12 +14,13 @@ public final class FieldRules {
     private static final int MAX_RELEASE_CANDIDATE = 100_000;
 
     /** Environment, short and product names: lowercase DNS labels, so they fit URLs, tags and job names. */
-    public static final FieldRule DNS_LABEL_NAME = value -> DNS_LABEL.matcher(value).matches()
-            ? Optional.empty()
-            : Optional.of(Problem.error(
-                    "is not a valid name",
-                    "use 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit"
-                            + suggestLowercase(value)));
+    public static final FieldRule DNS_LABEL_NAME =
+            value -> DNS_LABEL.matcher(value).matches()
+                    ? Optional.empty()
+                    : Optional.of(Problem.error(
+                            "is not a valid name",
+                            "use 1 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit"
+                                    + suggestLowercase(value)));
 
     /** A job or handler name: it becomes a file name and a Jenkins job name, so no '/' and no '..'. */
     public static final FieldRule WORKFLOW_BASE = value -> safeName(value)
@@ -43,26 +44,30 @@ public final class FieldRules {
 
     public static final FieldRule GIT_COMMIT = value -> switch (CommitShas.classify(value)) {
         case FULL -> Optional.empty();
-        case ABBREVIATED -> Optional.of(Problem.warning(
-                "is an abbreviated commit SHA (" + value.length() + " of 40 hex digits)",
-                "write the full SHA (git rev-parse " + value + ") so the release cannot become ambiguous"));
-        case PLACEHOLDER -> Optional.of(Problem.error(
-                "looks like a placeholder, not a real commit",
-                "put the full 40-character SHA of the commit to release (git rev-parse HEAD in that repository)"));
-        case INVALID -> Optional.of(Problem.error(
-                "is not a commit SHA",
-                "write the full 40-character hexadecimal SHA of the commit (git rev-parse HEAD); branch and tag"
-                        + " names are not allowed because they move"));
+        case ABBREVIATED ->
+            Optional.of(Problem.warning(
+                    "is an abbreviated commit SHA (" + value.length() + " of 40 hex digits)",
+                    "write the full SHA (git rev-parse " + value + ") so the release cannot become ambiguous"));
+        case PLACEHOLDER ->
+            Optional.of(Problem.error(
+                    "looks like a placeholder, not a real commit",
+                    "put the full 40-character SHA of the commit to release (git rev-parse HEAD in that repository)"));
+        case INVALID ->
+            Optional.of(Problem.error(
+                    "is not a commit SHA",
+                    "write the full 40-character hexadecimal SHA of the commit (git rev-parse HEAD); branch and tag"
+                            + " names are not allowed because they move"));
     };
 
-    public static final FieldRule DEPLOY_TARGET = value -> DeployTarget.of(value).isPresent()
-            ? Optional.empty()
-            : Optional.of(Problem.error(
-                    "is not a known deploy target",
-                    Suggestions.closest(value, DeployTarget.ids())
-                            .map(s -> "did you mean '" + s + "'? ")
-                            .orElse("")
-                            + "known targets: " + String.join(", ", DeployTarget.ids())));
+    public static final FieldRule DEPLOY_TARGET =
+            value -> DeployTarget.of(value).isPresent()
+                    ? Optional.empty()
+                    : Optional.of(Problem.error(
+                            "is not a known deploy target",
+                            Suggestions.closest(value, DeployTarget.ids())
+                                            .map(s -> "did you mean '" + s + "'? ")
+                                            .orElse("")
+                                    + "known targets: " + String.join(", ", DeployTarget.ids())));
 
     public static final FieldRule SEMANTIC_VERSION = value -> isSemanticVersion(value)
             ? Optional.empty()
@@ -72,13 +77,14 @@ public final class FieldRules {
                             ? "drop the leading 'v': write " + value.substring(1)
                             : "write MAJOR.MINOR.PATCH, for example 1.9.0"));
 
-    public static final FieldRule RELEASE_CANDIDATE = value -> DIGITS.matcher(value).matches()
-                    && Integer.parseInt(value) >= 1
-                    && Integer.parseInt(value) <= MAX_RELEASE_CANDIDATE
-            ? Optional.empty()
-            : Optional.of(Problem.error(
-                    "is not a release candidate number",
-                    "write a whole number from 1 to " + MAX_RELEASE_CANDIDATE + ", for example 2 for rc2"));
+    public static final FieldRule RELEASE_CANDIDATE =
+            value -> DIGITS.matcher(value).matches()
+                            && Integer.parseInt(value) >= 1
+                            && Integer.parseInt(value) <= MAX_RELEASE_CANDIDATE
+                    ? Optional.empty()
+                    : Optional.of(Problem.error(
+                            "is not a release candidate number",
+                            "write a whole number from 1 to " + MAX_RELEASE_CANDIDATE + ", for example 2 for rc2"));
 
     public static final FieldRule OCI_REPOSITORY = value -> OciNames.isRepository(value)
             ? Optional.empty()

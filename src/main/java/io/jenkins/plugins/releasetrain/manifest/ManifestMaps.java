@@ -16,8 +16,12 @@ public final class ManifestMaps {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("releaseId", release.id().value());
         map.put("environment", environment(release.environment()));
-        map.put("products", release.products().stream().map(ManifestMaps::product).toList());
-        map.put("artifacts", release.artifacts().stream().map(ManifestMaps::artifact).toList());
+        map.put(
+                "products",
+                release.products().stream().map(ManifestMaps::product).toList());
+        map.put(
+                "artifacts",
+                release.artifacts().stream().map(ManifestMaps::artifact).toList());
         return map;
     }
 
@@ -34,7 +38,9 @@ public final class ManifestMaps {
         map.put("name", product.name());
         map.put("releaseVersion", product.releaseVersion());
         map.put("releaseCandidate", product.releaseCandidate());
-        map.put("deployments", product.deployments().stream().map(ManifestMaps::deployment).toList());
+        map.put(
+                "deployments",
+                product.deployments().stream().map(ManifestMaps::deployment).toList());
         map.put("images", product.images().stream().map(ManifestMaps::image).toList());
         return map;
     }

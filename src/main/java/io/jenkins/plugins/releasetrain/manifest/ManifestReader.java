@@ -84,14 +84,14 @@ final class ManifestReader {
         List<Image> images = new ArrayList<>();
         List<YamlMapping> imageItems = fields.mappings("images", false, "image");
         for (int i = 0; i < imageItems.size(); i++) {
-            image(imageItems.get(i), fields.child("images") + "[" + i + "]", label).ifPresent(images::add);
+            image(imageItems.get(i), fields.child("images") + "[" + i + "]", label)
+                    .ifPresent(images::add);
         }
         if (name.isEmpty() || version.isEmpty() || candidate.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(located(
-                new Product(name.get(), version.get(), Integer.parseInt(candidate.get()), deployments, images),
-                path));
+                new Product(name.get(), version.get(), Integer.parseInt(candidate.get()), deployments, images), path));
     }
 
     private Optional<Deployment> deployment(YamlMapping mapping, String path, String productLabel) {
@@ -105,8 +105,8 @@ final class ManifestReader {
         if (repo.isEmpty() || shortName.isEmpty() || commit.isEmpty() || workflow.isEmpty() || target.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(located(
-                new Deployment(repo.get(), shortName.get(), commit.get(), workflow.get(), target.get()), path));
+        return Optional.of(
+                located(new Deployment(repo.get(), shortName.get(), commit.get(), workflow.get(), target.get()), path));
     }
 
     private Optional<Image> image(YamlMapping mapping, String path, String productLabel) {

@@ -34,7 +34,8 @@ final class MappingReader {
             String key = entry.key().value();
             positions.put(child(key), entry.value().position());
             if (!knownKeys.contains(key)) {
-                findings.error(entry.key().position(), "unknown key '" + key + "' in " + what, unknownKeyHint(key, knownKeys));
+                findings.error(
+                        entry.key().position(), "unknown key '" + key + "' in " + what, unknownKeyHint(key, knownKeys));
             }
         }
     }
@@ -73,8 +74,10 @@ final class MappingReader {
         }
         YamlNode node = entry.get().value();
         if (!(node instanceof YamlSequence sequence)) {
-            findings.error(node.position(), "'" + key + "' must be a list, not " + node.kind(), "write each "
-                    + itemWhat + " as an item starting with '- '");
+            findings.error(
+                    node.position(),
+                    "'" + key + "' must be a list, not " + node.kind(),
+                    "write each " + itemWhat + " as an item starting with '- '");
             return List.of();
         }
         if (required && sequence.items().isEmpty()) {
@@ -85,8 +88,10 @@ final class MappingReader {
             if (item instanceof YamlMapping itemMapping) {
                 items.add(itemMapping);
             } else {
-                findings.error(item.position(), "each item of '" + key + "' must be " + itemWhat + " (a mapping), not "
-                        + item.kind(), null);
+                findings.error(
+                        item.position(),
+                        "each item of '" + key + "' must be " + itemWhat + " (a mapping), not " + item.kind(),
+                        null);
             }
         }
         return items;
@@ -102,8 +107,10 @@ final class MappingReader {
         if (entry.get().value() instanceof YamlMapping nested) {
             return Optional.of(nested);
         }
-        findings.error(entry.get().value().position(), "'" + key + "' must be a mapping, not "
-                + entry.get().value().kind(), null);
+        findings.error(
+                entry.get().value().position(),
+                "'" + key + "' must be a mapping, not " + entry.get().value().kind(),
+                null);
         return Optional.empty();
     }
 

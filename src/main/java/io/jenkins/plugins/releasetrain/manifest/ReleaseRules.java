@@ -22,7 +22,11 @@ final class ReleaseRules {
     }
 
     void check(Release release) {
-        unique(release.products(), Product::name, "name", "a product named '%s' is already declared at line %d",
+        unique(
+                release.products(),
+                Product::name,
+                "name",
+                "a product named '%s' is already declared at line %d",
                 "give each product its own name, or merge the two entries");
         Map<String, Object> destinations = new HashMap<>();
         java.util.Set<String> names = new java.util.HashSet<>();
@@ -30,16 +34,24 @@ final class ReleaseRules {
             if (!names.add(product.name())) {
                 continue; // a repeated product is reported once, not again through each of its images
             }
-            unique(product.deployments(), Deployment::gitRepoShortName, "gitRepoShortName",
+            unique(
+                    product.deployments(),
+                    Deployment::gitRepoShortName,
+                    "gitRepoShortName",
                     "product '" + product.name() + "' already has a deployment with gitRepoShortName '%s' (line %d)",
                     "gitRepoShortName identifies the deployment (" + product.name()
                             + "/deploy/<gitRepoShortName>); give each deployment its own");
-            unique(product.images(), Image::repoName, "repoName",
+            unique(
+                    product.images(),
+                    Image::repoName,
+                    "repoName",
                     "product '" + product.name() + "' already lists the image '%s' (line %d)",
                     "list each image repository once per product");
             if (product.deployments().isEmpty() && product.images().isEmpty()) {
-                findings.warning(position(product, "name"), "product '" + product.name()
-                        + "' has no deployments and no images, so releasing it does nothing",
+                findings.warning(
+                        position(product, "name"),
+                        "product '" + product.name()
+                                + "' has no deployments and no images, so releasing it does nothing",
                         "add its deployments or images, or remove the product");
             }
             for (Image image : product.images()) {
@@ -56,21 +68,28 @@ final class ReleaseRules {
                 : "the destination tag derived from destinationTagPrefix '" + environment.destinationTagPrefix()
                         + "' and sourceTag '" + image.sourceTag() + "'";
         if (!OciNames.isTag(tag)) {
-            findings.error(position(image, field), origin + " '" + MappingReader.printable(tag)
-                    + "' is not a valid image tag" + (tag.length() > OciNames.MAX_TAG_LENGTH
-                            ? " (" + tag.length() + " characters, at most " + OciNames.MAX_TAG_LENGTH + ")"
-                            : ""),
+            findings.error(
+                    position(image, field),
+                    origin + " '" + MappingReader.printable(tag)
+                            + "' is not a valid image tag"
+                            + (tag.length() > OciNames.MAX_TAG_LENGTH
+                                    ? " (" + tag.length() + " characters, at most " + OciNames.MAX_TAG_LENGTH + ")"
+                                    : ""),
                     "shorten destinationTagPrefix or give the image an explicit destinationTag");
             return;
         }
         if (tag.equals(image.sourceTag())) {
-            findings.error(position(image, field), origin + " '" + tag + "' is the source tag itself",
+            findings.error(
+                    position(image, field),
+                    origin + " '" + tag + "' is the source tag itself",
                     "an environment tag must differ from the build tag; check destinationTagPrefix");
         }
         Object other = destinations.putIfAbsent(image.repoName() + ":" + tag, image);
         if (other != null) {
-            findings.error(position(image, field), "two images would both be tagged " + image.repoName() + ":" + tag
-                    + " (the other at line " + position(other, "repoName").line() + ")",
+            findings.error(
+                    position(image, field),
+                    "two images would both be tagged " + image.repoName() + ":" + tag + " (the other at line "
+                            + position(other, "repoName").line() + ")",
                     "each image must get its own destination tag; give one an explicit destinationTag");
         }
     }
@@ -80,8 +99,13 @@ final class ReleaseRules {
         for (T item : items) {
             T first = seen.putIfAbsent(key.apply(item), item);
             if (first != null) {
-                findings.error(position(item, field),
-                        String.format(java.util.Locale.ROOT, message, key.apply(item), position(first, field).line()),
+                findings.error(
+                        position(item, field),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                message,
+                                key.apply(item),
+                                position(first, field).line()),
                         hint);
             }
         }

@@ -139,7 +139,8 @@ public final class SafeYamlReader {
             try {
                 expect(Event.ID.StreamStart);
                 if (parser.checkEvent(Event.ID.StreamEnd)) {
-                    throw refuse(parser.peekEvent().getStartMark(), "the file is empty", "start from examples/releases/");
+                    throw refuse(
+                            parser.peekEvent().getStartMark(), "the file is empty", "start from examples/releases/");
                 }
                 expect(Event.ID.DocumentStart);
                 YamlNode root = node(1);
@@ -221,8 +222,8 @@ public final class SafeYamlReader {
             if (value.length() > limits.maxScalarLength()) {
                 throw refuse(
                         event.getStartMark(),
-                        "a value is " + value.length() + " characters long, more than the "
-                                + limits.maxScalarLength() + " allowed",
+                        "a value is " + value.length() + " characters long, more than the " + limits.maxScalarLength()
+                                + " allowed",
                         null);
             }
             count(event.getStartMark(), 1);

@@ -35,10 +35,17 @@ final class ArtifactComparison {
             } else {
                 List<FieldChange> fields = differences(previous, next);
                 planned.add(new PlannedArtifact(
-                        next.id(), fields.isEmpty() ? ChangeKind.UNCHANGED : ChangeKind.CHANGED, previous, next, fields));
+                        next.id(),
+                        fields.isEmpty() ? ChangeKind.UNCHANGED : ChangeKind.CHANGED,
+                        previous,
+                        next,
+                        fields));
             }
         }
-        remaining.values().forEach(gone -> planned.add(new PlannedArtifact(gone.id(), ChangeKind.REMOVED, gone, null, List.of())));
+        remaining
+                .values()
+                .forEach(
+                        gone -> planned.add(new PlannedArtifact(gone.id(), ChangeKind.REMOVED, gone, null, List.of())));
         return List.copyOf(planned);
     }
 
@@ -61,7 +68,10 @@ final class ArtifactComparison {
                         next.displayVersion()));
             }
         }
-        remaining.values().forEach(gone -> changes.add(new ProductChange(gone.name(), ChangeKind.REMOVED, gone.displayVersion(), null)));
+        remaining
+                .values()
+                .forEach(gone ->
+                        changes.add(new ProductChange(gone.name(), ChangeKind.REMOVED, gone.displayVersion(), null)));
         return List.copyOf(changes);
     }
 
@@ -69,7 +79,8 @@ final class ArtifactComparison {
         List<FieldChange> fields = new ArrayList<>();
         Map<String, String> old = before.attributes();
         after.attributes().forEach((field, value) -> {
-            if (ignoreEnvironmentSpecific && after.environmentSpecificAttributes().contains(field)) {
+            if (ignoreEnvironmentSpecific
+                    && after.environmentSpecificAttributes().contains(field)) {
                 return;
             }
             String previous = old.getOrDefault(field, "");

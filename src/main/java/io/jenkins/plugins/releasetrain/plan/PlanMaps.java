@@ -47,7 +47,9 @@ public final class PlanMaps {
     private static Map<String, Object> summary(List<PlannedArtifact> artifacts) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (ChangeKind kind : ChangeKind.values()) {
-            map.put(kind.label(), artifacts.stream().filter(a -> a.change() == kind).count());
+            map.put(
+                    kind.label(),
+                    artifacts.stream().filter(a -> a.change() == kind).count());
         }
         return map;
     }

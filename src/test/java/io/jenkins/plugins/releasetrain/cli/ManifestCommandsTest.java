@@ -14,8 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** validate, plan, diff and schema, run as a user runs them, checking output and exit codes. */
 class ManifestCommandsTest {
 
-    private static final String STAGING = Fixtures.example("staging-us-east-2.yaml").toString();
-    private static final String PRODUCTION = Fixtures.example("production-us-east-2.yaml").toString();
+    private static final String STAGING =
+            Fixtures.example("staging-us-east-2.yaml").toString();
+    private static final String PRODUCTION =
+            Fixtures.example("production-us-east-2.yaml").toString();
 
     @Test
     void validatesTheExamples() {
@@ -30,9 +32,11 @@ class ManifestCommandsTest {
     @Test
     void reportsEveryErrorOfEveryFileAndExitsWithTwo(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, Fixtures.exampleText("staging-us-east-2.yaml")
-                .replace("deployTarget: apigw", "deployTarget: lamda")
-                .replace("releaseVersion: 1.9.0", "releaseVersion: latest"));
+        Files.writeString(
+                bad,
+                Fixtures.exampleText("staging-us-east-2.yaml")
+                        .replace("deployTarget: apigw", "deployTarget: lamda")
+                        .replace("releaseVersion: 1.9.0", "releaseVersion: latest"));
         CliRun run = CliRun.of("validate", STAGING, bad.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
         assertThat(run.out()).contains("ok  " + STAGING).contains("invalid  " + bad + "  2 errors");
@@ -69,10 +73,13 @@ class ManifestCommandsTest {
     @Test
     void plansAgainstTheDeployedRelease(@TempDir Path dir) throws IOException {
         Path next = dir.resolve("staging-next.yaml");
-        Files.writeString(next, Fixtures.exampleText("staging-us-east-2.yaml")
-                .replace("releaseCandidate: 2", "releaseCandidate: 3")
-                .replace("gitCommit: 4f545ec8f09c81ac645926f755ba13f46434f636",
-                        "gitCommit: 5a545ec8f09c81ac645926f755ba13f46434f637"));
+        Files.writeString(
+                next,
+                Fixtures.exampleText("staging-us-east-2.yaml")
+                        .replace("releaseCandidate: 2", "releaseCandidate: 3")
+                        .replace(
+                                "gitCommit: 4f545ec8f09c81ac645926f755ba13f46434f636",
+                                "gitCommit: 5a545ec8f09c81ac645926f755ba13f46434f637"));
         CliRun run = CliRun.of("plan", next.toString(), "--against", STAGING);
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).isEmpty();
@@ -116,7 +123,9 @@ class ManifestCommandsTest {
                 .startsWith("Promoting staging-us-east-2 into production-us-east-2\n")
                 .containsPattern("product1/image/product1/microservice-2 +changed +dev_401 -> dev_456")
                 .contains("3 changed, 6 unchanged (9 artifacts)");
-        JsonNode json = new ObjectMapper().readTree(CliRun.of("diff", "--format", "json", STAGING, STAGING).out());
+        JsonNode json = new ObjectMapper()
+                .readTree(
+                        CliRun.of("diff", "--format", "json", STAGING, STAGING).out());
         assertThat(json.get("inSync").asBoolean()).isTrue();
     }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code release-train tag-images} on the example staging release, against a real registry and a layout. */
 class TagImagesCommandTest {
 
-    private static final String STAGING = Fixtures.example("staging-us-east-2.yaml").toString();
+    private static final String STAGING =
+            Fixtures.example("staging-us-east-2.yaml").toString();
 
     @TempDir
     static Path dir;
@@ -61,7 +62,8 @@ class TagImagesCommandTest {
         assertThat(second.out()).contains("3 images: 0 tagged, 3 unchanged, 0 failed");
         try (HttpRegistry registry = new HttpRegistry(server.endpoint(), null)) {
             TagState source = registry.digest(ImageRef.tagged("product1/microservice-1", "dev_123"));
-            assertThat(registry.digest(ImageRef.tagged("product1/microservice-1", "stage_us_123"))).isEqualTo(source);
+            assertThat(registry.digest(ImageRef.tagged("product1/microservice-1", "stage_us_123")))
+                    .isEqualTo(source);
         }
     }
 
@@ -70,7 +72,13 @@ class TagImagesCommandTest {
         Path report = dir.resolve("report.json");
 
         CliRun run = CliRun.of(
-                "tag-images", STAGING, "--registry", server.reference(), "--format", "json", "--report",
+                "tag-images",
+                STAGING,
+                "--registry",
+                server.reference(),
+                "--format",
+                "json",
+                "--report",
                 report.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
@@ -80,7 +88,11 @@ class TagImagesCommandTest {
                 .isEqualTo("product1/image/product1/microservice-1");
         assertThat(json.path("images").get(0).path("destination").asText())
                 .isEqualTo("product1/microservice-1:stage_us_123");
-        assertThat(new ObjectMapper().readTree(Files.readString(report)).path("images").size()).isEqualTo(3);
+        assertThat(new ObjectMapper()
+                        .readTree(Files.readString(report))
+                        .path("images")
+                        .size())
+                .isEqualTo(3);
     }
 
     @Test
@@ -95,8 +107,11 @@ class TagImagesCommandTest {
         CliRun run = CliRun.of("tag-images", STAGING, "--registry", "oci-layout:" + layoutDir, "--dry-run");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains("would-tag product1/microservice-3:dev_789").contains("3 would be tagged");
-        assertThat(Files.readAllBytes(layoutDir.resolve("product1/microservice-1/index.json"))).isEqualTo(before);
+        assertThat(run.out())
+                .contains("would-tag product1/microservice-3:dev_789")
+                .contains("3 would be tagged");
+        assertThat(Files.readAllBytes(layoutDir.resolve("product1/microservice-1/index.json")))
+                .isEqualTo(before);
     }
 
     @Test

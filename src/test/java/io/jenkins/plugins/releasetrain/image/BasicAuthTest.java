@@ -68,10 +68,11 @@ class BasicAuthTest {
         String auth = Base64.getEncoder()
                 .encodeToString((USER.username() + ":" + USER.password()).getBytes(StandardCharsets.UTF_8));
         Path config = dir.resolve("docker-config.json");
-        Files.writeString(config, "{\"auths\":{\"http://127.0.0.1:" + server.port() + "/v2/\":{\"auth\":\"" + auth + "\"}}}");
+        Files.writeString(
+                config, "{\"auths\":{\"http://127.0.0.1:" + server.port() + "/v2/\":{\"auth\":\"" + auth + "\"}}}");
 
-        try (ImageRegistry registry = Registries.open(
-                server.reference(), RegistryOptions.DEFAULTS.withDockerConfig(config), Map.of(), dir)) {
+        try (ImageRegistry registry =
+                Registries.open(server.reference(), RegistryOptions.DEFAULTS.withDockerConfig(config), Map.of(), dir)) {
             ImageResult result = promote(registry, "stage_2").images().get(0);
 
             assertThat(result.status()).as(result.reason()).isEqualTo(PromotionStatus.TAGGED);
@@ -83,7 +84,9 @@ class BasicAuthTest {
         String auth = Base64.getEncoder()
                 .encodeToString((USER.username() + ":" + USER.password()).getBytes(StandardCharsets.UTF_8));
         Path configDir = Files.createDirectories(dir.resolve("docker-home"));
-        Files.writeString(configDir.resolve("config.json"), "{\"auths\":{\"127.0.0.1:" + server.port() + "\":{\"auth\":\"" + auth + "\"}}}");
+        Files.writeString(
+                configDir.resolve("config.json"),
+                "{\"auths\":{\"127.0.0.1:" + server.port() + "\":{\"auth\":\"" + auth + "\"}}}");
 
         try (ImageRegistry registry = Registries.open(
                 server.reference(), RegistryOptions.DEFAULTS, Map.of("DOCKER_CONFIG", configDir.toString()), dir)) {

@@ -33,7 +33,8 @@ class HostileRegistryTest {
     private PromotionReport promote() {
         try (HttpRegistry registry = new HttpRegistry(scripted.endpoint(), null)) {
             PromotionOptions options = PromotionOptions.DEFAULTS
-                    .withRetry(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30)))
+                    .withRetry(
+                            new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30)))
                     .withSleeper(waits::add);
             return new ImagePromotion(registry, options)
                     .run(List.of(PromotionRequest.retag("app", "app", "dev_1", "stage_1")));
@@ -47,14 +48,19 @@ class HostileRegistryTest {
 
     private void acceptPut() {
         scripted.on("PUT", DESTINATION_PATH, (exchange, n) -> {
-            exchange.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
+            exchange.getResponseHeaders()
+                    .set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
             ScriptedRegistry.respond(exchange, 201, null, new byte[0]);
         });
     }
 
     @Test
     void refusesAManifestWhoseBytesDoNotHashToTheClaimedDigest() {
-        scripted.on("GET", MANIFEST_PATH, (exchange, n) -> manifest(exchange, MANIFEST, Digest.sha256(new byte[] {1}).toString()));
+        scripted.on(
+                "GET",
+                MANIFEST_PATH,
+                (exchange, n) -> manifest(
+                        exchange, MANIFEST, Digest.sha256(new byte[] {1}).toString()));
         acceptPut();
 
         ImageResult result = promote().images().get(0);
@@ -67,7 +73,10 @@ class HostileRegistryTest {
     @Test
     void refusesAManifestOverFourMebibytesByItsContentLength() {
         byte[] huge = new byte[ImageManifest.MAX_BYTES + 1];
-        scripted.on("GET", MANIFEST_PATH, (exchange, n) -> manifest(exchange, huge, Digest.sha256(huge).toString()));
+        scripted.on(
+                "GET",
+                MANIFEST_PATH,
+                (exchange, n) -> manifest(exchange, huge, Digest.sha256(huge).toString()));
         acceptPut();
 
         ImageResult result = promote().images().get(0);
@@ -103,8 +112,10 @@ class HostileRegistryTest {
     @Test
     void refusesAManifestOfAnUnsupportedMediaType() {
         scripted.on("GET", MANIFEST_PATH, (exchange, n) -> {
-            exchange.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
-            ScriptedRegistry.respond(exchange, 200, "application/vnd.docker.distribution.manifest.v1+prettyjws", MANIFEST);
+            exchange.getResponseHeaders()
+                    .set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
+            ScriptedRegistry.respond(
+                    exchange, 200, "application/vnd.docker.distribution.manifest.v1+prettyjws", MANIFEST);
         });
         acceptPut();
 
@@ -125,7 +136,11 @@ class HostileRegistryTest {
                 ScriptedRegistry.respond(exchange, 404, null, new byte[0]);
             }
         });
-        scripted.on("GET", MANIFEST_PATH, (exchange, n) -> manifest(exchange, MANIFEST, Digest.sha256(MANIFEST).toString()));
+        scripted.on(
+                "GET",
+                MANIFEST_PATH,
+                (exchange, n) ->
+                        manifest(exchange, MANIFEST, Digest.sha256(MANIFEST).toString()));
         acceptPut();
 
         ImageResult result = promote().images().get(0);
@@ -137,7 +152,8 @@ class HostileRegistryTest {
 
     @Test
     void givesUpAfterTheBoundedNumberOfAttemptsOnServerErrors() {
-        scripted.on("HEAD", DESTINATION_PATH, (exchange, n) -> ScriptedRegistry.respond(exchange, 503, null, new byte[0]));
+        scripted.on(
+                "HEAD", DESTINATION_PATH, (exchange, n) -> ScriptedRegistry.respond(exchange, 503, null, new byte[0]));
 
         ImageResult result = promote().images().get(0);
 
@@ -149,10 +165,22 @@ class HostileRegistryTest {
 
     @Test
     void doesNotRetryAClientError() {
-        scripted.on("HEAD", DESTINATION_PATH, (exchange, n) -> ScriptedRegistry.respond(exchange, 404, null, new byte[0]));
-        scripted.on("GET", MANIFEST_PATH, (exchange, n) -> manifest(exchange, MANIFEST, Digest.sha256(MANIFEST).toString()));
-        scripted.on("PUT", DESTINATION_PATH, (exchange, n) -> ScriptedRegistry.respond(exchange, 400, "application/json",
-                "{\"errors\":[{\"code\":\"MANIFEST_INVALID\",\"message\":\"manifest invalid\"}]}".getBytes(StandardCharsets.UTF_8)));
+        scripted.on(
+                "HEAD", DESTINATION_PATH, (exchange, n) -> ScriptedRegistry.respond(exchange, 404, null, new byte[0]));
+        scripted.on(
+                "GET",
+                MANIFEST_PATH,
+                (exchange, n) ->
+                        manifest(exchange, MANIFEST, Digest.sha256(MANIFEST).toString()));
+        scripted.on(
+                "PUT",
+                DESTINATION_PATH,
+                (exchange, n) -> ScriptedRegistry.respond(
+                        exchange,
+                        400,
+                        "application/json",
+                        "{\"errors\":[{\"code\":\"MANIFEST_INVALID\",\"message\":\"manifest invalid\"}]}"
+                                .getBytes(StandardCharsets.UTF_8)));
 
         ImageResult result = promote().images().get(0);
 
@@ -164,9 +192,14 @@ class HostileRegistryTest {
 
     @Test
     void failsWhenTheRegistryStoresAnotherDigestThanItWasGiven() {
-        scripted.on("GET", MANIFEST_PATH, (exchange, n) -> manifest(exchange, MANIFEST, Digest.sha256(MANIFEST).toString()));
+        scripted.on(
+                "GET",
+                MANIFEST_PATH,
+                (exchange, n) ->
+                        manifest(exchange, MANIFEST, Digest.sha256(MANIFEST).toString()));
         scripted.on("PUT", DESTINATION_PATH, (exchange, n) -> {
-            exchange.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(new byte[] {7}).toString());
+            exchange.getResponseHeaders()
+                    .set("Docker-Content-Digest", Digest.sha256(new byte[] {7}).toString());
             ScriptedRegistry.respond(exchange, 201, null, new byte[0]);
         });
 
@@ -180,25 +213,38 @@ class HostileRegistryTest {
     void followsTagListPagesAndHeadsOnlyTheDestinationsThatExist() {
         scripted.on("GET", "/v2/app/tags/list", (exchange, n) -> {
             if (exchange.getRequestURI().getRawQuery().contains("last=")) {
-                ScriptedRegistry.respond(exchange, 200, "application/json",
+                ScriptedRegistry.respond(
+                        exchange,
+                        200,
+                        "application/json",
                         "{\"name\":\"app\",\"tags\":[\"stage_1\"]}".getBytes(StandardCharsets.UTF_8));
             } else {
                 exchange.getResponseHeaders().set("Link", "</v2/app/tags/list?last=dev_2&n=1000>; rel=\"next\"");
-                ScriptedRegistry.respond(exchange, 200, "application/json",
+                ScriptedRegistry.respond(
+                        exchange,
+                        200,
+                        "application/json",
                         "{\"name\":\"app\",\"tags\":[\"dev_1\",\"dev_2\"]}".getBytes(StandardCharsets.UTF_8));
             }
         });
         scripted.on("HEAD", DESTINATION_PATH, (exchange, n) -> {
-            exchange.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
+            exchange.getResponseHeaders()
+                    .set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
             ScriptedRegistry.respond(exchange, 200, MediaTypes.OCI_MANIFEST, new byte[0]);
         });
         scripted.on("HEAD", MANIFEST_PATH, (exchange, n) -> {
-            exchange.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
+            exchange.getResponseHeaders()
+                    .set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
             ScriptedRegistry.respond(exchange, 200, MediaTypes.OCI_MANIFEST, new byte[0]);
         });
-        scripted.on("GET", "/v2/app/manifests/dev_2", (exchange, n) -> manifest(exchange, MANIFEST, Digest.sha256(MANIFEST).toString()));
+        scripted.on(
+                "GET",
+                "/v2/app/manifests/dev_2",
+                (exchange, n) ->
+                        manifest(exchange, MANIFEST, Digest.sha256(MANIFEST).toString()));
         scripted.on("PUT", "/v2/app/manifests/stage_2", (exchange, n) -> {
-            exchange.getResponseHeaders().set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
+            exchange.getResponseHeaders()
+                    .set("Docker-Content-Digest", Digest.sha256(MANIFEST).toString());
             ScriptedRegistry.respond(exchange, 201, null, new byte[0]);
         });
 
@@ -210,7 +256,8 @@ class HostileRegistryTest {
                             PromotionRequest.retag("two", "app", "dev_2", "stage_2")));
         }
 
-        assertThat(report.images()).extracting(ImageResult::status)
+        assertThat(report.images())
+                .extracting(ImageResult::status)
                 .containsExactly(PromotionStatus.UNCHANGED, PromotionStatus.TAGGED);
         assertThat(scripted.count("GET", "/v2/app/tags/list")).isEqualTo(2);
         assertThat(scripted.count("HEAD", "/v2/app/manifests/stage_2")).isZero();
@@ -220,10 +267,16 @@ class HostileRegistryTest {
     void ignoresATagListLinkThatLeavesTheRegistry() {
         scripted.on("GET", "/v2/app/tags/list", (exchange, n) -> {
             exchange.getResponseHeaders().set("Link", "<http://169.254.169.254/latest/meta-data>; rel=\"next\"");
-            ScriptedRegistry.respond(exchange, 200, "application/json",
+            ScriptedRegistry.respond(
+                    exchange,
+                    200,
+                    "application/json",
                     "{\"name\":\"app\",\"tags\":[\"dev_1\"]}".getBytes(StandardCharsets.UTF_8));
         });
-        scripted.on("HEAD", "/v2/app/manifests/stage_2", (exchange, n) -> ScriptedRegistry.respond(exchange, 404, null, new byte[0]));
+        scripted.on(
+                "HEAD",
+                "/v2/app/manifests/stage_2",
+                (exchange, n) -> ScriptedRegistry.respond(exchange, 404, null, new byte[0]));
 
         try (HttpRegistry registry = new HttpRegistry(scripted.endpoint(), null)) {
             new ImagePromotion(registry, PromotionOptions.DEFAULTS.withSleeper(waits::add))

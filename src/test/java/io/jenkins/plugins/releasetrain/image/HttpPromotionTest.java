@@ -63,7 +63,8 @@ class HttpPromotionTest {
                 assertThat(r.digest()).isEqualTo(image.manifest().digest().toString());
                 assertThat(r.mediaType()).isEqualTo(flavor.manifestType);
             });
-            ImageManifest promoted = registry.manifest(ImageRef.tagged(repo, "stage_us_1")).orElseThrow();
+            ImageManifest promoted =
+                    registry.manifest(ImageRef.tagged(repo, "stage_us_1")).orElseThrow();
             assertThat(promoted.bytes()).isEqualTo(image.manifest().bytes());
             assertThat(promoted.mediaType()).isEqualTo(flavor.manifestType);
         }
@@ -81,7 +82,8 @@ class HttpPromotionTest {
 
             assertThat(report.images().get(0).status()).isEqualTo(PromotionStatus.TAGGED);
             assertThat(report.images().get(0).mediaType()).isEqualTo(flavor.indexType);
-            ImageManifest promoted = registry.manifest(ImageRef.tagged(repo, "prod_us_7")).orElseThrow();
+            ImageManifest promoted =
+                    registry.manifest(ImageRef.tagged(repo, "prod_us_7")).orElseThrow();
             assertThat(promoted.digest()).isEqualTo(index.manifest().digest());
             assertThat(promoted.bytes()).isEqualTo(index.manifest().bytes());
             assertThat(promoted.mediaType()).isEqualTo(flavor.indexType);
@@ -141,20 +143,25 @@ class HttpPromotionTest {
             registry.putManifest(ImageRef.tagged(repo, "stage"), old.manifest());
             List<PromotionRequest> request = List.of(PromotionRequest.retag("a", repo, "dev_2", "stage"));
 
-            ImageResult refused = new ImagePromotion(registry, options()).run(request).images().get(0);
+            ImageResult refused = new ImagePromotion(registry, options())
+                    .run(request)
+                    .images()
+                    .get(0);
             assertThat(refused.status()).isEqualTo(PromotionStatus.FAILED);
             assertThat(refused.reason())
                     .contains("already points at " + old.manifest().digest())
                     .contains("--force");
             assertThat(registry.digest(ImageRef.tagged(repo, "stage")))
-                    .isEqualTo(TagState.present(old.manifest().digest(), old.manifest().mediaType()));
+                    .isEqualTo(TagState.present(
+                            old.manifest().digest(), old.manifest().mediaType()));
 
             ImageResult forced = new ImagePromotion(registry, options().withForce(true))
                     .run(request)
                     .images()
                     .get(0);
             assertThat(forced.status()).isEqualTo(PromotionStatus.TAGGED);
-            assertThat(forced.previousDigest()).isEqualTo(old.manifest().digest().toString());
+            assertThat(forced.previousDigest())
+                    .isEqualTo(old.manifest().digest().toString());
             assertThat(forced.digest()).isEqualTo(fresh.manifest().digest().toString());
             assertThat(((TagState.Present) registry.digest(ImageRef.tagged(repo, "stage"))).digest())
                     .isEqualTo(fresh.manifest().digest());
@@ -175,7 +182,8 @@ class HttpPromotionTest {
 
             assertThat(report.dryRun()).isTrue();
             assertThat(report.images().get(0).status()).isEqualTo(PromotionStatus.WOULD_TAG);
-            assertThat(report.images().get(0).digest()).isEqualTo(image.manifest().digest().toString());
+            assertThat(report.images().get(0).digest())
+                    .isEqualTo(image.manifest().digest().toString());
             assertThat(report.images().get(1).status()).isEqualTo(PromotionStatus.FAILED);
             assertThat(report.images().get(1).reason()).contains("not found");
             assertThat(registry.requestCounts().getOrDefault("PUT", 0L)).isEqualTo(putsBefore);
@@ -240,10 +248,13 @@ class HttpPromotionTest {
             ImageResult result = report.images().get(0);
             assertThat(result.status()).isEqualTo(PromotionStatus.TAGGED);
             assertThat(result.blobsMounted()).isGreaterThan(0);
-            ImageManifest promoted = registry.manifest(ImageRef.tagged("prod/app", "release_5")).orElseThrow();
+            ImageManifest promoted =
+                    registry.manifest(ImageRef.tagged("prod/app", "release_5")).orElseThrow();
             assertThat(promoted.bytes()).isEqualTo(image.manifest().bytes());
             for (Descriptor blob : image.blobs()) {
-                assertThat(registry.hasBlob("prod/app", blob)).as(blob.toString()).isTrue();
+                assertThat(registry.hasBlob("prod/app", blob))
+                        .as(blob.toString())
+                        .isTrue();
             }
         }
     }
@@ -260,12 +271,17 @@ class HttpPromotionTest {
 
             ImageResult result = report.images().get(0);
             assertThat(result.status()).as(result.reason()).isEqualTo(PromotionStatus.TAGGED);
-            assertThat(result.blobsCopied()).isGreaterThanOrEqualTo(image.blobs().size());
+            assertThat(result.blobsCopied())
+                    .isGreaterThanOrEqualTo(image.blobs().size());
             assertThat(report.sourceRegistry()).isEqualTo(server.reference());
-            ImageManifest promoted = destination.manifest(ImageRef.tagged("prod/app", "release_9")).orElseThrow();
+            ImageManifest promoted = destination
+                    .manifest(ImageRef.tagged("prod/app", "release_9"))
+                    .orElseThrow();
             assertThat(promoted.bytes()).isEqualTo(image.manifest().bytes());
             for (Descriptor blob : image.blobs()) {
-                assertThat(destination.hasBlob("prod/app", blob)).as(blob.toString()).isTrue();
+                assertThat(destination.hasBlob("prod/app", blob))
+                        .as(blob.toString())
+                        .isTrue();
             }
 
             PromotionReport rerun = new ImagePromotion(source, destination, options())
@@ -293,10 +309,12 @@ class HttpPromotionTest {
                 }
             };
 
-            PromotionReport first = new ImagePromotion(registry, options().withConcurrency(2))
-                    .run(requests, stopAfterFive);
+            PromotionReport first =
+                    new ImagePromotion(registry, options().withConcurrency(2)).run(requests, stopAfterFive);
 
-            assertThat(first.count(PromotionStatus.TAGGED)).isGreaterThanOrEqualTo(5).isLessThan(24);
+            assertThat(first.count(PromotionStatus.TAGGED))
+                    .isGreaterThanOrEqualTo(5)
+                    .isLessThan(24);
             assertThat(first.images())
                     .filteredOn(ImageResult::failed)
                     .allSatisfy(r -> assertThat(r.reason()).contains("attempts"));

@@ -16,16 +16,34 @@ class PromotionReportTest {
     private static final Instant AT = Instant.parse("2026-11-25T17:00:00Z");
 
     private static ImageResult result(String artifact, PromotionStatus status, String reason) {
-        return new ImageResult(artifact, "app:dev_1", "app:stage_1", status, "sha256:" + "a".repeat(64),
-                MediaTypes.OCI_MANIFEST, null, reason, 0, 0, AT, 12);
+        return new ImageResult(
+                artifact,
+                "app:dev_1",
+                "app:stage_1",
+                status,
+                "sha256:" + "a".repeat(64),
+                MediaTypes.OCI_MANIFEST,
+                null,
+                reason,
+                0,
+                0,
+                AT,
+                12);
     }
 
     @Test
     void summarizesCountsPerStatus() {
-        PromotionReport report = new PromotionReport("oci-layout:/x", null, false, false, AT, 40, List.of(
-                result("a", PromotionStatus.TAGGED, null),
-                result("b", PromotionStatus.UNCHANGED, null),
-                result("c", PromotionStatus.FAILED, "source app:dev_1 not found")));
+        PromotionReport report = new PromotionReport(
+                "oci-layout:/x",
+                null,
+                false,
+                false,
+                AT,
+                40,
+                List.of(
+                        result("a", PromotionStatus.TAGGED, null),
+                        result("b", PromotionStatus.UNCHANGED, null),
+                        result("c", PromotionStatus.FAILED, "source app:dev_1 not found")));
 
         assertThat(report.summaryLine()).isEqualTo("3 images: 1 tagged, 1 unchanged, 1 failed in 40 ms");
         assertThat(report.succeeded()).isFalse();
@@ -36,7 +54,13 @@ class PromotionReportTest {
 
     @Test
     void survivesJavaSerializationForJenkinsActions() throws Exception {
-        PromotionReport report = new PromotionReport("ecr:us-east-2", "https://dev.example.com", true, true, AT, 7,
+        PromotionReport report = new PromotionReport(
+                "ecr:us-east-2",
+                "https://dev.example.com",
+                true,
+                true,
+                AT,
+                7,
                 List.of(result("a", PromotionStatus.WOULD_TAG, null)));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -115,9 +115,12 @@ public final class RegistryServer implements AutoCloseable {
 
     /** Copies the registry's output to its log file, completing {@code listening} on the line that says so. */
     private void pump(CompletableFuture<Void> listening) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer out = Files.newBufferedWriter(
-                        log, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                        log,
+                        StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.APPEND)) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -136,7 +139,8 @@ public final class RegistryServer implements AutoCloseable {
 
     /** The registry logs "listening" just before it accepts; one request proves it answers. */
     private void awaitV2() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<Void> response = client.send(
                 HttpRequest.newBuilder(URI.create(reference() + "/v2/"))
                         .timeout(Duration.ofSeconds(5))

@@ -65,13 +65,19 @@ final class ScriptedRegistry implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+            String key =
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
             log.add(key);
             exchange.getRequestBody().readAllBytes();
             int count = counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
             Script script = scripts.get(key);
             if (script == null) {
-                respond(exchange, 404, "application/json", "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"unscripted\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                respond(
+                        exchange,
+                        404,
+                        "application/json",
+                        "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"unscripted\"}]}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
                 script.answer(exchange, count);
             }

@@ -16,10 +16,16 @@ public final class TestImages {
 
     /** Docker v2 or OCI media types throughout an image. */
     public enum Flavor {
-        OCI(MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX, "application/vnd.oci.image.config.v1+json",
+        OCI(
+                MediaTypes.OCI_MANIFEST,
+                MediaTypes.OCI_INDEX,
+                "application/vnd.oci.image.config.v1+json",
                 "application/vnd.oci.image.layer.v1.tar+gzip"),
-        DOCKER(MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST,
-                "application/vnd.docker.container.image.v1+json", "application/vnd.docker.image.rootfs.diff.tar.gzip");
+        DOCKER(
+                MediaTypes.DOCKER_MANIFEST,
+                MediaTypes.DOCKER_MANIFEST_LIST,
+                "application/vnd.docker.container.image.v1+json",
+                "application/vnd.docker.image.rootfs.diff.tar.gzip");
 
         final String manifestType;
         final String indexType;
@@ -49,8 +55,10 @@ public final class TestImages {
             ImageRegistry registry, String repository, String tag, Flavor flavor, String seed, String architecture)
             throws RegistryException {
         BlobStore blobs = registry.blobs().orElseThrow();
-        byte[] config = ("{\"architecture\":\"" + architecture + "\",\"os\":\"linux\",\"created\":\"2026-01-01T00:00:00Z\","
-                        + "\"config\":{\"Labels\":{\"seed\":\"" + seed + "\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
+        byte[] config = ("{\"architecture\":\"" + architecture
+                        + "\",\"os\":\"linux\",\"created\":\"2026-01-01T00:00:00Z\","
+                        + "\"config\":{\"Labels\":{\"seed\":\"" + seed
+                        + "\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] shared = bytes("shared-layer", 3000);
         byte[] own = bytes("layer-" + seed + "-" + architecture, 1500);
@@ -124,8 +132,8 @@ public final class TestImages {
                     .append(architecture)
                     .append("\"}}");
         }
-        String json = "{\"schemaVersion\": 2, \"mediaType\": \"" + flavor.indexType + "\",\n \"manifests\": [\n" + entries
-                + "\n ]}";
+        String json = "{\"schemaVersion\": 2, \"mediaType\": \"" + flavor.indexType + "\",\n \"manifests\": [\n"
+                + entries + "\n ]}";
         ImageManifest index = manifest(json, flavor.indexType);
         registry.putManifest(ImageRef.tagged(repository, tag), index);
         return new Pushed(repository, tag, index, blobs);
@@ -140,7 +148,8 @@ public final class TestImages {
     }
 
     private static String descriptorJson(Descriptor d) {
-        return "{ \"mediaType\": \"" + d.mediaType() + "\", \"size\": " + d.size() + ", \"digest\": \"" + d.digest() + "\" }";
+        return "{ \"mediaType\": \"" + d.mediaType() + "\", \"size\": " + d.size() + ", \"digest\": \"" + d.digest()
+                + "\" }";
     }
 
     /** Deterministic bytes for a seed. */

@@ -62,15 +62,18 @@ class TokenAuthTest {
                             registry, PromotionOptions.DEFAULTS.withRetry(HttpPromotionTest.FAST_RETRY))
                     .run(requests);
 
-            assertThat(report.images()).allSatisfy(r -> assertThat(r.status()).as(r.reason()).isEqualTo(PromotionStatus.TAGGED));
-            List<TokenServer.TokenRequest> issued = tokens.requests().subList(before, tokens.requests().size());
+            assertThat(report.images())
+                    .allSatisfy(r -> assertThat(r.status()).as(r.reason()).isEqualTo(PromotionStatus.TAGGED));
+            List<TokenServer.TokenRequest> issued =
+                    tokens.requests().subList(before, tokens.requests().size());
             assertThat(issued).allSatisfy(t -> assertThat(t.authenticated()).isTrue());
             assertThat(issued)
                     .extracting(TokenServer.TokenRequest::scopes)
                     .containsExactlyInAnyOrder(
                             List.of("repository:tokened/app:pull"), List.of("repository:tokened/app:pull,push"));
             ImageManifest promoted = new HttpRegistryReader(registry).manifest("tokened/app", "stage_2");
-            assertThat(promoted.digest().toString()).isEqualTo(report.images().get(2).digest());
+            assertThat(promoted.digest().toString())
+                    .isEqualTo(report.images().get(2).digest());
         }
     }
 

@@ -56,11 +56,27 @@ final class TokenServer implements AutoCloseable {
         try {
             Path store = dir.resolve("token.p12");
             Process keytool = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                            "-genkeypair", "-alias", "token", "-keyalg", "RSA", "-keysize", "2048",
-                            "-dname", "CN=release-train-test-token", "-validity", "2",
-                            "-storetype", "PKCS12", "-keystore", store.toString(),
-                            "-storepass", "changeit", "-keypass", "changeit")
+                            Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "token",
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-dname",
+                            "CN=release-train-test-token",
+                            "-validity",
+                            "2",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            store.toString(),
+                            "-storepass",
+                            "changeit",
+                            "-keypass",
+                            "changeit")
                     .redirectErrorStream(true)
                     .start();
             String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -94,7 +110,8 @@ final class TokenServer implements AutoCloseable {
     String certificatePem() {
         try {
             return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(certificate.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -128,7 +145,10 @@ final class TokenServer implements AutoCloseable {
             boolean authenticated = accepted.basicHeader().equals(authorization);
             requests.add(new TokenRequest(scopes, authorization != null));
             if (!authenticated) {
-                ScriptedRegistry.respond(exchange, 401, "application/json",
+                ScriptedRegistry.respond(
+                        exchange,
+                        401,
+                        "application/json",
                         "{\"details\":\"incorrect username or password\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }

@@ -33,16 +33,33 @@ class ManifestLoaderRobustnessTest {
     Arbitrary<byte[]> mutations() {
         Arbitrary<Integer> position = Arbitraries.integers().between(0, STAGING.length - 1);
         Arbitrary<Byte> replacement = Arbitraries.of(
-                (byte) ':', (byte) '-', (byte) ' ', (byte) '\n', (byte) '\t', (byte) '&', (byte) '*', (byte) '!',
-                (byte) '[', (byte) '{', (byte) '"', (byte) '\'', (byte) '#', (byte) 0xC3, (byte) 0xFF, (byte) 0);
-        return Arbitraries.integers().between(1, 6).flatMap(count -> position.list().ofSize(count)
-                .flatMap(positions -> replacement.list().ofSize(count).map(bytes -> {
-                    byte[] mutated = STAGING.clone();
-                    for (int i = 0; i < count; i++) {
-                        mutated[positions.get(i)] = bytes.get(i);
-                    }
-                    return mutated;
-                })));
+                (byte) ':',
+                (byte) '-',
+                (byte) ' ',
+                (byte) '\n',
+                (byte) '\t',
+                (byte) '&',
+                (byte) '*',
+                (byte) '!',
+                (byte) '[',
+                (byte) '{',
+                (byte) '"',
+                (byte) '\'',
+                (byte) '#',
+                (byte) 0xC3,
+                (byte) 0xFF,
+                (byte) 0);
+        return Arbitraries.integers()
+                .between(1, 6)
+                .flatMap(count -> position.list()
+                        .ofSize(count)
+                        .flatMap(positions -> replacement.list().ofSize(count).map(bytes -> {
+                            byte[] mutated = STAGING.clone();
+                            for (int i = 0; i < count; i++) {
+                                mutated[positions.get(i)] = bytes.get(i);
+                            }
+                            return mutated;
+                        })));
     }
 
     @Provide

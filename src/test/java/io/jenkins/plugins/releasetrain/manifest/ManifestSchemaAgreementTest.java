@@ -40,9 +40,7 @@ class ManifestSchemaAgreementTest {
     static Stream<Path> valid() throws IOException {
         return Stream.concat(
                 corpus("valid"),
-                Stream.of(
-                        Fixtures.example("staging-us-east-2.yaml"),
-                        Fixtures.example("production-us-east-2.yaml")));
+                Stream.of(Fixtures.example("staging-us-east-2.yaml"), Fixtures.example("production-us-east-2.yaml")));
     }
 
     static Stream<Path> invalid() throws IOException {
@@ -63,7 +61,8 @@ class ManifestSchemaAgreementTest {
     @ParameterizedTest
     @MethodSource("invalid")
     void invalidManifestsFailBoth(Path file) throws IOException {
-        ManifestException refused = catchThrowableOfType(ManifestException.class, () -> new ManifestLoader().load(file));
+        ManifestException refused =
+                catchThrowableOfType(ManifestException.class, () -> new ManifestLoader().load(file));
         assertThat(refused).as("validator refuses %s", file).isNotNull();
         assertThat(schemaErrors(file)).as("schema refuses %s", file).isNotEmpty();
     }
@@ -71,7 +70,8 @@ class ManifestSchemaAgreementTest {
     @ParameterizedTest
     @MethodSource("beyondSchema")
     void rulesBeyondTheSchemaAreTheValidatorsAlone(Path file) throws IOException {
-        ManifestException refused = catchThrowableOfType(ManifestException.class, () -> new ManifestLoader().load(file));
+        ManifestException refused =
+                catchThrowableOfType(ManifestException.class, () -> new ManifestLoader().load(file));
         assertThat(refused).as("validator refuses %s", file).isNotNull();
         assertThat(schemaErrors(file)).as("schema accepts %s", file).isEmpty();
     }
@@ -105,7 +105,9 @@ class ManifestSchemaAgreementTest {
             return map;
         }
         if (node instanceof YamlSequence sequence) {
-            return sequence.items().stream().map(ManifestSchemaAgreementTest::toJson).toList();
+            return sequence.items().stream()
+                    .map(ManifestSchemaAgreementTest::toJson)
+                    .toList();
         }
         YamlScalar scalar = (YamlScalar) node;
         if (scalar.style() != YamlScalar.Style.PLAIN) {

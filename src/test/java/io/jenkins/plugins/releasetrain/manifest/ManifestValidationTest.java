@@ -39,14 +39,16 @@ class ManifestValidationTest {
 
     @Test
     void reportsEmptyRequiredValue() {
-        Diagnostic error = onlyError(staging("workflowBase: lambda-job\n        deployTarget: lambda\n      - gitRepoName: license",
+        Diagnostic error = onlyError(staging(
+                "workflowBase: lambda-job\n        deployTarget: lambda\n      - gitRepoName: license",
                 "workflowBase:\n        deployTarget: lambda\n      - gitRepoName: license"));
         assertThat(error.format()).startsWith(FILE + ":14:").contains("'workflowBase' is empty");
     }
 
     @Test
     void refusesUnknownKeyWithDidYouMean() {
-        Diagnostic error = onlyError(staging("    releaseCandidate: 2", "    releaseCandidate: 2\n    relaseVersion: 1.9.1"));
+        Diagnostic error =
+                onlyError(staging("    releaseCandidate: 2", "    releaseCandidate: 2\n    relaseVersion: 1.9.1"));
         assertThat(error.position()).isEqualTo(new SourcePosition(FILE, 10, 5));
         assertThat(error.message()).isEqualTo("unknown key 'relaseVersion' in product 'product1'");
         assertThat(error.hint()).isEqualTo("did you mean 'releaseVersion'?");
@@ -57,7 +59,8 @@ class ManifestValidationTest {
         Diagnostic error = onlyError(staging("environment:\n", "environment:\n  <<: {a: b}\n"));
         assertThat(error.position()).isEqualTo(new SourcePosition(FILE, 3, 3));
         assertThat(error.message()).isEqualTo("unknown key '<<' in the environment");
-        assertThat(error.hint()).isEqualTo("YAML merge keys are not supported in release manifests; write the fields out");
+        assertThat(error.hint())
+                .isEqualTo("YAML merge keys are not supported in release manifests; write the fields out");
     }
 
     @Test
@@ -94,13 +97,21 @@ class ManifestValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"main", "v1.2.3", "0017ee3", "g017ee3735f0c652c604f905523e8c3da0bfeba4", "0017ee3735f0c652c604f905523e8c3da0bfeba4a"})
+    @ValueSource(
+            strings = {
+                "main",
+                "v1.2.3",
+                "0017ee3",
+                "g017ee3735f0c652c604f905523e8c3da0bfeba4",
+                "0017ee3735f0c652c604f905523e8c3da0bfeba4a"
+            })
     void refusesWhatIsNotACommitSha(String value) {
         if (value.equals("0017ee3")) {
             assertThat(warningsOf(staging(FIRST_COMMIT, "gitCommit: " + value))).hasSize(1);
             return;
         }
-        assertThat(onlyError(staging(FIRST_COMMIT, "gitCommit: " + value)).message()).endsWith("is not a commit SHA");
+        assertThat(onlyError(staging(FIRST_COMMIT, "gitCommit: " + value)).message())
+                .endsWith("is not a commit SHA");
     }
 
     @Test
@@ -113,7 +124,8 @@ class ManifestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"lambda", "s3", "apigw", "ecs", "helm", "k8s", "generic"})
     void acceptsEveryDocumentedDeployTarget(String target) {
-        assertThat(warningsOf(staging("deployTarget: apigw", "deployTarget: " + target))).isEmpty();
+        assertThat(warningsOf(staging("deployTarget: apigw", "deployTarget: " + target)))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -124,7 +136,14 @@ class ManifestValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Staging", "staging_us", "-staging", "staging-", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    @ValueSource(
+            strings = {
+                "Staging",
+                "staging_us",
+                "-staging",
+                "staging-",
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            })
     void refusesNamesThatAreNotDnsLabels(String value) {
         Diagnostic error = onlyError(staging("name: staging-us-east-2", "name: " + value));
         assertThat(error.message()).endsWith("is not a valid name");
@@ -132,33 +151,38 @@ class ManifestValidationTest {
 
     @Test
     void suggestsALowercaseName() {
-        assertThat(onlyError(staging("shortName: stage-us", "shortName: Stage_US")).hint())
+        assertThat(onlyError(staging("shortName: stage-us", "shortName: Stage_US"))
+                        .hint())
                 .contains("for example 'stage-us'");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1.9", "1.9.0.1", "01.9.0", "latest", "1.9.0-", "v1.9"})
     void refusesVersionsThatAreNotSemantic(String value) {
-        assertThat(onlyError(staging("releaseVersion: 1.9.0", "releaseVersion: " + value)).message())
+        assertThat(onlyError(staging("releaseVersion: 1.9.0", "releaseVersion: " + value))
+                        .message())
                 .endsWith("is not a semantic version");
     }
 
     @Test
     void suggestsDroppingTheLeadingV() {
-        assertThat(onlyError(staging("releaseVersion: 1.9.0", "releaseVersion: v1.9.0")).hint())
+        assertThat(onlyError(staging("releaseVersion: 1.9.0", "releaseVersion: v1.9.0"))
+                        .hint())
                 .isEqualTo("drop the leading 'v': write 1.9.0");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"1.9.0-rc.1", "2.0.0+build.7", "10.20.30"})
     void acceptsSemanticVersionsWithPreReleaseAndBuild(String value) {
-        assertThat(warningsOf(staging("releaseVersion: 1.9.0", "releaseVersion: " + value))).isEmpty();
+        assertThat(warningsOf(staging("releaseVersion: 1.9.0", "releaseVersion: " + value)))
+                .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "two", "1.5", "100001"})
     void refusesReleaseCandidateThatIsNotAPositiveNumber(String value) {
-        assertThat(onlyError(staging("releaseCandidate: 2", "releaseCandidate: " + value)).message())
+        assertThat(onlyError(staging("releaseCandidate: 2", "releaseCandidate: " + value))
+                        .message())
                 .endsWith("is not a release candidate number");
     }
 
@@ -189,20 +213,31 @@ class ManifestValidationTest {
     @Test
     void refusesDuplicateImageWithinAProduct() {
         Diagnostic error = onlyError(staging("repoName: product1/microservice-3", "repoName: product1/microservice-1"));
-        assertThat(error.message()).isEqualTo("product 'product1' already lists the image 'product1/microservice-1' (line 42)");
+        assertThat(error.message())
+                .isEqualTo("product 'product1' already lists the image 'product1/microservice-1' (line 42)");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Product1/Micro", "product1/", "/product1", "registry.example.com:5000/x", "product1/micro..x", "a//b"})
+    @ValueSource(
+            strings = {
+                "Product1/Micro",
+                "product1/",
+                "/product1",
+                "registry.example.com:5000/x",
+                "product1/micro..x",
+                "a//b"
+            })
     void refusesRepositoryNamesOutsideTheOciGrammar(String value) {
-        assertThat(onlyError(staging("repoName: product1/microservice-3", "repoName: '" + value + "'")).message())
+        assertThat(onlyError(staging("repoName: product1/microservice-3", "repoName: '" + value + "'"))
+                        .message())
                 .endsWith("is not a valid image repository name");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"../evil", "-dash", ".dot", "a b", "tag%2Fx", "a:b"})
     void refusesTagsOutsideTheOciGrammar(String value) {
-        assertThat(onlyError(staging("sourceTag: dev_789", "sourceTag: '" + value + "'")).message())
+        assertThat(onlyError(staging("sourceTag: dev_789", "sourceTag: '" + value + "'"))
+                        .message())
                 .endsWith("is not a valid image tag");
     }
 
@@ -224,26 +259,32 @@ class ManifestValidationTest {
         int line = STAGING.split("\n", -1).length + 5;
         assertThat(error.position()).isEqualTo(new SourcePosition(FILE, line, 20));
         assertThat(error.message())
-                .isEqualTo("two images would both be tagged product1/microservice-1:stage_us_123 (the other at line 42)");
+                .isEqualTo(
+                        "two images would both be tagged product1/microservice-1:stage_us_123 (the other at line 42)");
     }
 
     @Test
     void allowsTheSameTagInDifferentRepositories() {
-        assertThat(warningsOf(staging("sourceTag: dev_789", "sourceTag: dev_789\n        destinationTag: stage_us_123")))
+        assertThat(warningsOf(
+                        staging("sourceTag: dev_789", "sourceTag: dev_789\n        destinationTag: stage_us_123")))
                 .isEmpty();
     }
 
     @Test
     void refusesAnImageTaggedOntoItsOwnSourceTag() {
-        Diagnostic error = onlyError(staging("sourceTag: dev_789", "sourceTag: dev_789\n        destinationTag: dev_789"));
+        Diagnostic error =
+                onlyError(staging("sourceTag: dev_789", "sourceTag: dev_789\n        destinationTag: dev_789"));
         assertThat(error.message()).contains("is the source tag itself");
     }
 
     @Test
     void warnsAboutAProductThatReleasesNothing() {
         String empty = STAGING.substring(0, STAGING.indexOf("    deployments:"));
-        assertThat(warningsOf(empty)).singleElement().satisfies(w -> assertThat(w.message())
-                .isEqualTo("product 'product1' has no deployments and no images, so releasing it does nothing"));
+        assertThat(warningsOf(empty))
+                .singleElement()
+                .satisfies(w -> assertThat(w.message())
+                        .isEqualTo(
+                                "product 'product1' has no deployments and no images, so releasing it does nothing"));
     }
 
     @Test
@@ -258,8 +299,7 @@ class ManifestValidationTest {
         assertThat(errorsOf(staging("    deployments:\n", "    deployments: lambda\n    unused:\n")))
                 .extracting(Diagnostic::message)
                 .containsExactly(
-                        "'deployments' must be a list, not a text value",
-                        "unknown key 'unused' in product 'product1'");
+                        "'deployments' must be a list, not a text value", "unknown key 'unused' in product 'product1'");
         assertThat(errorsOf("environment: production\nproducts: []\n"))
                 .extracting(Diagnostic::message)
                 .containsExactly("'environment' must be a mapping, not a text value", "'products' is empty");

@@ -19,7 +19,9 @@ class ReleaseIdTest {
     @Test
     void ignoresCommentsFormattingAndKeyOrder() {
         String reformatted = replaceOnce(STAGING, "# Release manifest", "# Edited comment\n# Release manifest");
-        reformatted = replaceOnce(reformatted, "  name: staging-us-east-2\n  shortName: stage-us\n",
+        reformatted = replaceOnce(
+                reformatted,
+                "  name: staging-us-east-2\n  shortName: stage-us\n",
                 "  shortName: 'stage-us'   # short\n  name: \"staging-us-east-2\"\n");
         assertThat(idOf(reformatted)).isEqualTo(idOf(STAGING));
     }

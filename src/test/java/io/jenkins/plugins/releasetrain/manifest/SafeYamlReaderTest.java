@@ -12,7 +12,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,11 +107,13 @@ class SafeYamlReaderTest {
 
     @Test
     void refusesCustomAndLanguageTags() {
-        assertThat(onlyError("environment: !!python/object/apply:os.system [id]\n").message())
+        assertThat(onlyError("environment: !!python/object/apply:os.system [id]\n")
+                        .message())
                 .isEqualTo("the YAML tag !!python/object/apply:os.system is not allowed in a release manifest");
         assertThat(onlyError("environment: !custom {}\n").message()).contains("!custom");
         assertThat(onlyError("x: !!binary aGVsbG8=\n").message()).contains("!!binary");
-        assertThat(onlyError("x: !!java.net.URL [\"http://127.0.0.1/\"]\n").message()).contains("!!java.net.URL");
+        assertThat(onlyError("x: !!java.net.URL [\"http://127.0.0.1/\"]\n").message())
+                .contains("!!java.net.URL");
     }
 
     @Test
@@ -136,8 +137,10 @@ class SafeYamlReaderTest {
 
     @Test
     void refusesAnAliasToAnUndefinedOrEnclosingAnchor() {
-        assertThat(onlyError("a: *nowhere\n").message()).isEqualTo("the alias *nowhere refers to no anchor defined before it");
-        assertThat(onlyError("a: &loop [*loop]\n").message()).isEqualTo("the alias *loop refers to no anchor defined before it");
+        assertThat(onlyError("a: *nowhere\n").message())
+                .isEqualTo("the alias *nowhere refers to no anchor defined before it");
+        assertThat(onlyError("a: &loop [*loop]\n").message())
+                .isEqualTo("the alias *loop refers to no anchor defined before it");
     }
 
     @Test
@@ -180,7 +183,8 @@ class SafeYamlReaderTest {
     @Test
     void refusesUtf16() {
         byte[] utf16 = "environment: {}\n".getBytes(StandardCharsets.UTF_16);
-        assertThat(errorsOf(utf16).get(0).message()).isEqualTo("the file is encoded in UTF-16; release manifests must be UTF-8");
+        assertThat(errorsOf(utf16).get(0).message())
+                .isEqualTo("the file is encoded in UTF-16; release manifests must be UTF-8");
     }
 
     @Test
@@ -200,10 +204,11 @@ class SafeYamlReaderTest {
     @Test
     void keepsPositionsOffsetsAndStylesOfScalars() {
         String text = "# comment\nenv:\n  name: 'stage'   # quoted\n  tag: \"dev_1\"\n  plain: héllo\n  empty:\n";
-        YamlMapping env = (YamlMapping)
-                ((YamlMapping) new SafeYamlReader().read(FILE, text.getBytes(StandardCharsets.UTF_8)).root())
-                        .get("env")
-                        .orElseThrow();
+        YamlMapping env = (YamlMapping) ((YamlMapping) new SafeYamlReader()
+                        .read(FILE, text.getBytes(StandardCharsets.UTF_8))
+                        .root())
+                .get("env")
+                .orElseThrow();
         YamlScalar name = (YamlScalar) env.get("name").orElseThrow();
         assertThat(name.position()).isEqualTo(new SourcePosition(FILE, 3, 9));
         assertThat(name.style()).isEqualTo(YamlScalar.Style.SINGLE_QUOTED);

@@ -24,11 +24,18 @@ class EnvironmentDiffTest {
         assertThat(diff.isInSync()).isFalse();
         assertThat(diff.artifacts())
                 .filteredOn(a -> a.change() == ChangeKind.CHANGED)
-                .extracting(PlannedArtifact::id, a -> a.before().version(), a -> a.after().version())
+                .extracting(
+                        PlannedArtifact::id,
+                        a -> a.before().version(),
+                        a -> a.after().version())
                 .containsExactly(
-                        tuple("product1/deploy/resources", "3e1bfbd23a381c770cac57e56fb08d66c00b77ee",
+                        tuple(
+                                "product1/deploy/resources",
+                                "3e1bfbd23a381c770cac57e56fb08d66c00b77ee",
                                 "4f545ec8f09c81ac645926f755ba13f46434f636"),
-                        tuple("product1/deploy/apigw-main", "2617569ff9c1478317fbdf6b0e94091233deecbb",
+                        tuple(
+                                "product1/deploy/apigw-main",
+                                "2617569ff9c1478317fbdf6b0e94091233deecbb",
                                 "d3398bdb6dffb94a0a9c8dc5eb54bf01e6abd952"),
                         tuple("product1/image/product1/microservice-2", "dev_401", "dev_456"));
         assertThat(diff.count(ChangeKind.UNCHANGED)).isEqualTo(6);
@@ -40,19 +47,25 @@ class EnvironmentDiffTest {
 
     @Test
     void ignoresDestinationTagsWhichDifferBetweenEnvironmentsByDesign() {
-        String sameContent = replaceOnce(STAGING, "environment:\n  name: staging-us-east-2\n  shortName: stage-us\n"
-                + "  destinationTagPrefix: stage_us", "environment:\n  name: production-us-east-2\n"
-                + "  shortName: prod-us\n  destinationTagPrefix: prod_us");
+        String sameContent = replaceOnce(
+                STAGING,
+                "environment:\n  name: staging-us-east-2\n  shortName: stage-us\n" + "  destinationTagPrefix: stage_us",
+                "environment:\n  name: production-us-east-2\n"
+                        + "  shortName: prod-us\n  destinationTagPrefix: prod_us");
         EnvironmentDiff diff = EnvironmentDiff.of(load(STAGING), load(sameContent));
         assertThat(diff.isInSync()).isTrue();
     }
 
     @Test
     void listsWhatProductionWouldGainAndLose() {
-        String stagingWithNewImage = replaceOnce(STAGING, "        sourceTag: dev_789\n",
+        String stagingWithNewImage = replaceOnce(
+                STAGING,
+                "        sourceTag: dev_789\n",
                 "        sourceTag: dev_789\n      - repoName: product1/microservice-4\n        sourceTag: dev_1\n");
-        String productionWithExtra = replaceOnce(PRODUCTION, "    images:\n", "    images:\n"
-                + "      - repoName: product1/legacy\n        sourceTag: dev_9\n");
+        String productionWithExtra = replaceOnce(
+                PRODUCTION,
+                "    images:\n",
+                "    images:\n" + "      - repoName: product1/legacy\n        sourceTag: dev_9\n");
         EnvironmentDiff diff = EnvironmentDiff.of(load(stagingWithNewImage), load(productionWithExtra));
         assertThat(diff.artifacts())
                 .filteredOn(a -> a.change() == ChangeKind.ADDED || a.change() == ChangeKind.REMOVED)

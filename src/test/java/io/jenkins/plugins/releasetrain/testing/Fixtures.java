@@ -19,7 +19,8 @@ public final class Fixtures {
                 return dir;
             }
         }
-        throw new IllegalStateException("no examples/releases above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no examples/releases above " + Path.of("").toAbsolutePath());
     }
 
     public static Path example(String fileName) {

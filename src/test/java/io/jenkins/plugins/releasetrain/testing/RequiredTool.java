@@ -21,7 +21,8 @@ public record RequiredTool(String name, Path path, String debianPackage) {
     public static final RequiredTool CHROMEDRIVER =
             new RequiredTool("chromedriver", Path.of("/usr/bin/chromedriver"), "chromium-driver");
     public static final RequiredTool GIT = new RequiredTool("git", Path.of("/usr/bin/git"), "git");
-    public static final RequiredTool HTPASSWD = new RequiredTool("htpasswd", Path.of("/usr/bin/htpasswd"), "apache2-utils");
+    public static final RequiredTool HTPASSWD =
+            new RequiredTool("htpasswd", Path.of("/usr/bin/htpasswd"), "apache2-utils");
     public static final RequiredTool SKOPEO = new RequiredTool("skopeo", Path.of("/usr/bin/skopeo"), "skopeo");
 
     /** Returns the tool's path, or skips (fails under CI) the calling test when it is not installed. */

@@ -91,7 +91,8 @@ public final class EcrRegistry implements ImageRegistry {
         Map<String, Set<String>> grouped = new LinkedHashMap<>();
         for (ImageRef ref : refs) {
             if (!ref.isDigest() && ImageNames.problem(ref).isEmpty()) {
-                grouped.computeIfAbsent(ref.repository(), r -> new LinkedHashSet<>()).add(ref.reference());
+                grouped.computeIfAbsent(ref.repository(), r -> new LinkedHashSet<>())
+                        .add(ref.reference());
             }
         }
         return grouped;
@@ -115,9 +116,10 @@ public final class EcrRegistry implements ImageRegistry {
     private Map<ImageRef, TagState> batchGetChunk(String repository, List<String> references) throws RegistryException {
         List<ImageIdentifier> ids = new ArrayList<>();
         for (String reference : references) {
-            ids.add(Digest.isDigest(reference)
-                    ? ImageIdentifier.builder().imageDigest(reference).build()
-                    : ImageIdentifier.builder().imageTag(reference).build());
+            ids.add(
+                    Digest.isDigest(reference)
+                            ? ImageIdentifier.builder().imageDigest(reference).build()
+                            : ImageIdentifier.builder().imageTag(reference).build());
         }
         BatchGetImageResponse response;
         try {
@@ -157,7 +159,8 @@ public final class EcrRegistry implements ImageRegistry {
         if (text == null) {
             throw new InvalidManifestException(ref + ": ECR returned no manifest");
         }
-        Digest claimed = image.imageId().imageDigest() == null || !Digest.isDigest(image.imageId().imageDigest())
+        Digest claimed = image.imageId().imageDigest() == null
+                        || !Digest.isDigest(image.imageId().imageDigest())
                 ? null
                 : Digest.parse(image.imageId().imageDigest());
         try {
@@ -187,8 +190,10 @@ public final class EcrRegistry implements ImageRegistry {
                 for (ImageDetail detail : response.imageDetails()) {
                     if (detail.imageDigest() != null && Digest.isDigest(detail.imageDigest())) {
                         for (String tag : detail.imageTags()) {
-                            byTag.put(tag, TagState.present(
-                                    Digest.parse(detail.imageDigest()), detail.imageManifestMediaType()));
+                            byTag.put(
+                                    tag,
+                                    TagState.present(
+                                            Digest.parse(detail.imageDigest()), detail.imageManifestMediaType()));
                         }
                     }
                 }
@@ -228,7 +233,8 @@ public final class EcrRegistry implements ImageRegistry {
     @Override
     public Optional<ImageManifest> manifest(ImageRef ref) throws RegistryException {
         requireValid(ref);
-        TagState state = batchGetChunk(ref.repository(), List.of(ref.reference())).get(ref);
+        TagState state =
+                batchGetChunk(ref.repository(), List.of(ref.reference())).get(ref);
         if (state instanceof TagState.Present present) {
             return present.manifest();
         }
@@ -255,7 +261,8 @@ public final class EcrRegistry implements ImageRegistry {
             String stored = response.image() == null || response.image().imageId() == null
                     ? null
                     : response.image().imageId().imageDigest();
-            return PutResult.written(stored != null && Digest.isDigest(stored) ? Digest.parse(stored) : manifest.digest());
+            return PutResult.written(
+                    stored != null && Digest.isDigest(stored) ? Digest.parse(stored) : manifest.digest());
         } catch (ImageAlreadyExistsException e) {
             return PutResult.alreadyThere(manifest.digest());
         } catch (ImageTagAlreadyExistsException e) {
@@ -293,7 +300,8 @@ public final class EcrRegistry implements ImageRegistry {
 
     private static String message(SdkException e) {
         if (e instanceof EcrException ecrError && ecrError.awsErrorDetails() != null) {
-            return ecrError.awsErrorDetails().errorCode() + ": " + ecrError.awsErrorDetails().errorMessage();
+            return ecrError.awsErrorDetails().errorCode() + ": "
+                    + ecrError.awsErrorDetails().errorMessage();
         }
         return e.getMessage();
     }

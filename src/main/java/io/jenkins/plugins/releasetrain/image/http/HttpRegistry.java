@@ -175,7 +175,8 @@ public final class HttpRegistry implements ImageRegistry, BlobStore {
     public TagState digest(ImageRef ref) throws RegistryException {
         String path = manifestPath(ref);
         HttpResponse<Void> response = http.send(
-                http.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                http.request(path)
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
                         .header("Accept", MediaTypes.MANIFEST_ACCEPT),
                 Scope.pull(ref.repository()),
                 HttpResponse.BodyHandlers.discarding(),
@@ -187,7 +188,8 @@ public final class HttpRegistry implements ImageRegistry, BlobStore {
             throw RegistryHttp.failure(response.statusCode(), response.headers(), null, "HEAD " + ref);
         }
         Optional<String> digest = response.headers().firstValue("Docker-Content-Digest");
-        String mediaType = MediaTypes.normalize(response.headers().firstValue("Content-Type").orElse(""));
+        String mediaType = MediaTypes.normalize(
+                response.headers().firstValue("Content-Type").orElse(""));
         if (digest.isPresent() && Digest.isDigest(digest.get())) {
             return TagState.present(Digest.parse(digest.get()), mediaType);
         }
@@ -212,8 +214,8 @@ public final class HttpRegistry implements ImageRegistry, BlobStore {
         long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > ImageManifest.MAX_BYTES) {
             RegistryHttp.discard(response);
-            throw new InvalidManifestException(ref + " is " + declared + " bytes, over the "
-                    + ImageManifest.MAX_BYTES + " byte manifest limit");
+            throw new InvalidManifestException(
+                    ref + " is " + declared + " bytes, over the " + ImageManifest.MAX_BYTES + " byte manifest limit");
         }
         byte[] bytes;
         try (InputStream in = response.body()) {
@@ -292,8 +294,8 @@ public final class HttpRegistry implements ImageRegistry, BlobStore {
     @Override
     public boolean mountBlob(String repository, String fromRepository, Descriptor blob) throws RegistryException {
         requireRepository(fromRepository);
-        String path = "/v2/" + repository + "/blobs/uploads/?mount=" + encode(blob.digest().toString()) + "&from="
-                + encode(fromRepository);
+        String path = "/v2/" + repository + "/blobs/uploads/?mount="
+                + encode(blob.digest().toString()) + "&from=" + encode(fromRepository);
         HttpResponse<byte[]> response = http.send(
                 http.request(path).POST(HttpRequest.BodyPublishers.noBody()),
                 Scope.mount(repository, fromRepository),
@@ -323,7 +325,8 @@ public final class HttpRegistry implements ImageRegistry, BlobStore {
             }
             // Storage backends (S3, GCS) sign their redirect URLs; our registry credentials must not follow.
             URI target = response.uri().resolve(location.get());
-            response = http.exchange(RegistryHttp.request(target).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.exchange(
+                    RegistryHttp.request(target).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         }
         if (response.statusCode() != 200) {
             throw http.failure(response, "GET blob " + blob.digest() + " from " + repository);
@@ -353,10 +356,11 @@ public final class HttpRegistry implements ImageRegistry, BlobStore {
         if (!http.endpoint().authority().equalsIgnoreCase(session.getRawAuthority())) {
             throw RegistryException.permanent("upload location " + session + " leaves " + http.endpoint());
         }
-        String uploadPath = session.getRawPath() + "?" + (session.getRawQuery() == null ? "" : session.getRawQuery() + "&")
-                + "digest=" + encode(blob.digest().toString());
-        HttpRequest.BodyPublisher body =
-                HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> content), blob.size());
+        String uploadPath =
+                session.getRawPath() + "?" + (session.getRawQuery() == null ? "" : session.getRawQuery() + "&")
+                        + "digest=" + encode(blob.digest().toString());
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> content), blob.size());
         HttpResponse<byte[]> done = http.send(
                 http.request(uploadPath).PUT(body).header("Content-Type", "application/octet-stream"),
                 Scope.push(repository),

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record RegistryEndpoint(String scheme, String host, int port) {
 
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9a-fA-F:.]+\\]");
+    private static final Pattern HOST =
+            Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9a-fA-F:.]+\\]");
 
     public RegistryEndpoint {
         if (!"http".equals(scheme) && !"https".equals(scheme)) {

@@ -74,15 +74,16 @@ final class RegistryHttp {
      * challenge asks, then resending; {@code replayable} is false for streamed bodies, which cannot be sent
      * twice (their caller authenticates first with a small request).
      */
-    <T> HttpResponse<T> send(HttpRequest.Builder builder, Scope scope, HttpResponse.BodyHandler<T> handler, boolean replayable)
+    <T> HttpResponse<T> send(
+            HttpRequest.Builder builder, Scope scope, HttpResponse.BodyHandler<T> handler, boolean replayable)
             throws RegistryException {
         Optional<String> sent = authorization(scope);
         HttpResponse<T> response = sendOnce(builder, sent, handler);
         if (response.statusCode() != 401 || !replayable) {
             return response;
         }
-        Optional<AuthChallenge> parsed =
-                AuthChallenge.parse(response.headers().firstValue("WWW-Authenticate").orElse(null));
+        Optional<AuthChallenge> parsed = AuthChallenge.parse(
+                response.headers().firstValue("WWW-Authenticate").orElse(null));
         discard(response);
         if (parsed.isEmpty()) {
             throw RegistryException.permanent(endpoint + " requires authentication but sent no usable challenge");
@@ -100,14 +101,14 @@ final class RegistryHttp {
             throw RegistryException.permanent(endpoint + " asks for unsupported authentication scheme '"
                     + parsed.get().scheme() + "'");
         } else if (previous != null && previous.isBasic()) {
-            throw RegistryException.permanent(endpoint + " rejected the user name and password for "
-                    + credentials.username());
+            throw RegistryException.permanent(
+                    endpoint + " rejected the user name and password for " + credentials.username());
         }
         HttpResponse<T> retried = sendOnce(builder, authorization(scope), handler);
         if (retried.statusCode() == 401) {
             discard(retried);
-            throw RegistryException.permanent(
-                    endpoint + " refused our credentials for " + (scope.entries().isEmpty() ? "/v2/" : scope.key()));
+            throw RegistryException.permanent(endpoint + " refused our credentials for "
+                    + (scope.entries().isEmpty() ? "/v2/" : scope.key()));
         }
         return retried;
     }
@@ -181,7 +182,8 @@ final class RegistryHttp {
             throw RegistryException.permanent(endpoint + " sent a token realm that is not http(s): " + realm);
         }
         StringBuilder query = new StringBuilder();
-        bearer.parameter("service").ifPresent(service -> query.append("service=").append(encode(service)));
+        bearer.parameter("service")
+                .ifPresent(service -> query.append("service=").append(encode(service)));
         for (String entry : scope.entries()) {
             query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(entry));
         }
@@ -231,7 +233,8 @@ final class RegistryHttp {
     static RegistryException failure(int status, HttpHeaders headers, byte[] body, String what) {
         String message = what + " failed: HTTP " + status + errorDetail(body);
         if (status == 429 || status >= 500) {
-            return RegistryException.transientFailure(message, retryAfter(headers).orElse(null), null);
+            return RegistryException.transientFailure(
+                    message, retryAfter(headers).orElse(null), null);
         }
         if (status == 401 || status == 403) {
             return RegistryException.permanent(message + " (check the registry credentials and their permissions)");
@@ -259,7 +262,9 @@ final class RegistryHttp {
             JsonNode errors = JSON.readTree(body).path("errors");
             if (errors.isArray() && errors.size() > 0) {
                 JsonNode first = errors.get(0);
-                String detail = (first.path("code").asText("") + " " + first.path("message").asText("")).trim();
+                String detail = (first.path("code").asText("") + " "
+                                + first.path("message").asText(""))
+                        .trim();
                 return detail.isEmpty() ? "" : ": " + clip(detail);
             }
         } catch (IOException | RuntimeException e) {

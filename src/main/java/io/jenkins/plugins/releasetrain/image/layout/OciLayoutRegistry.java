@@ -109,7 +109,8 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
         if (descriptor.isEmpty()) {
             return TagState.missing();
         }
-        return TagState.present(digestOf(descriptor.get()), descriptor.get().path("mediaType").asText(""));
+        return TagState.present(
+                digestOf(descriptor.get()), descriptor.get().path("mediaType").asText(""));
     }
 
     @Override
@@ -132,7 +133,8 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
         byte[] bytes;
         try {
             if (Files.size(blob) > ImageManifest.MAX_BYTES) {
-                throw RegistryException.permanent(ref + " is over the " + ImageManifest.MAX_BYTES + " byte manifest limit");
+                throw RegistryException.permanent(
+                        ref + " is over the " + ImageManifest.MAX_BYTES + " byte manifest limit");
             }
             bytes = Files.readAllBytes(blob);
         } catch (NoSuchFileException e) {
@@ -171,14 +173,16 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
             return PutResult.written(manifest.digest());
         }
         try (RepositoryLock lock = RepositoryLock.acquire(repository.resolve(".index.json.lock"))) {
-            ObjectNode index = readIndex(repository).map(ObjectNode.class::cast).orElseGet(OciLayoutRegistry::emptyIndex);
+            ObjectNode index =
+                    readIndex(repository).map(ObjectNode.class::cast).orElseGet(OciLayoutRegistry::emptyIndex);
             if (stateOf(Optional.of(index), ref.reference()) instanceof TagState.Present present
                     && present.digest().equals(manifest.digest())) {
                 return PutResult.alreadyThere(manifest.digest());
             }
             ArrayNode manifests = index.withArray("manifests");
             for (Iterator<JsonNode> it = manifests.elements(); it.hasNext(); ) {
-                if (ref.reference().equals(it.next().path("annotations").path(REF_NAME).asText(null))) {
+                if (ref.reference()
+                        .equals(it.next().path("annotations").path(REF_NAME).asText(null))) {
                     it.remove();
                 }
             }
@@ -187,9 +191,12 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
             descriptor.put("digest", manifest.digest().toString());
             descriptor.put("size", manifest.size());
             descriptor.putObject("annotations").put(REF_NAME, ref.reference());
-            writeAtomically(repository.resolve("index.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
+            writeAtomically(
+                    repository.resolve("index.json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(index));
         } catch (IOException e) {
-            throw RegistryException.permanent("cannot update " + repository.resolve("index.json") + ": " + e.getMessage());
+            throw RegistryException.permanent(
+                    "cannot update " + repository.resolve("index.json") + ": " + e.getMessage());
         }
         return PutResult.written(manifest.digest());
     }
@@ -232,7 +239,8 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
         try {
             return Files.newInputStream(path);
         } catch (IOException e) {
-            throw RegistryException.permanent("cannot read blob " + blob.digest() + " of " + repository + ": " + e.getMessage());
+            throw RegistryException.permanent(
+                    "cannot read blob " + blob.digest() + " of " + repository + ": " + e.getMessage());
         }
     }
 
@@ -260,13 +268,14 @@ public final class OciLayoutRegistry implements ImageRegistry, BlobStore {
             }
             String actual = HexFormat.of().formatHex(hasher.digest());
             if (written != size || !actual.equals(digest.hex())) {
-                throw RegistryException.permanent("content for " + digest + " did not match: " + written + " bytes hashing to "
-                        + digest.algorithm() + ":" + actual + ", expected " + size + " bytes");
+                throw RegistryException.permanent("content for " + digest + " did not match: " + written
+                        + " bytes hashing to " + digest.algorithm() + ":" + actual + ", expected " + size + " bytes");
             }
             move(temp, target);
             temp = null;
         } catch (IOException e) {
-            throw RegistryException.permanent("cannot write blob " + digest + " in " + repository + ": " + e.getMessage());
+            throw RegistryException.permanent(
+                    "cannot write blob " + digest + " in " + repository + ": " + e.getMessage());
         } finally {
             if (temp != null) {
                 try {

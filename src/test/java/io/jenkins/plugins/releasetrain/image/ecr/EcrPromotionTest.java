@@ -63,7 +63,8 @@ class EcrPromotionTest {
         ecr = new FakeEcr(backing);
         registry = new EcrRegistry(EcrSettings.parse("ecr:us-east-2:" + FakeEcr.ACCOUNT)
                 .withEndpointOverride(ecr.endpoint())
-                .withCredentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .withCredentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .withRetry(SDK_RETRY));
     }
 
@@ -87,7 +88,8 @@ class EcrPromotionTest {
 
         PromotionReport report = promote(PromotionOptions.DEFAULTS, requests);
 
-        assertThat(report.images()).allSatisfy(r -> assertThat(r.status()).as(r.reason()).isEqualTo(PromotionStatus.TAGGED));
+        assertThat(report.images())
+                .allSatisfy(r -> assertThat(r.status()).as(r.reason()).isEqualTo(PromotionStatus.TAGGED));
         assertThat(ecr.calls("BatchGetImage")).isEqualTo(2);
         assertThat(ecr.calls("DescribeImages")).isEqualTo(1);
         assertThat(ecr.calls("PutImage")).isEqualTo(150);
@@ -98,7 +100,8 @@ class EcrPromotionTest {
             body.path("acceptedMediaTypes").forEach(t -> accepted.add(t.asText()));
             assertThat(accepted).containsExactlyInAnyOrderElementsOf(MediaTypes.MANIFESTS);
         });
-        ImageManifest promoted = backing.manifest(ImageRef.tagged("ecr/many", "stage_us_149")).orElseThrow();
+        ImageManifest promoted =
+                backing.manifest(ImageRef.tagged("ecr/many", "stage_us_149")).orElseThrow();
         assertThat(promoted.bytes()).isEqualTo(images.get(149).manifest().bytes());
 
         PromotionReport rerun = promote(PromotionOptions.DEFAULTS, requests);
@@ -114,13 +117,16 @@ class EcrPromotionTest {
         Pushed index = TestImages.pushIndex(backing, "ecr/multi", "dev_1", Flavor.OCI, "ecr-index");
 
         ImageResult result = promote(
-                        PromotionOptions.DEFAULTS, List.of(PromotionRequest.retag("a", "ecr/multi", "dev_1", "prod_us_1")))
+                        PromotionOptions.DEFAULTS,
+                        List.of(PromotionRequest.retag("a", "ecr/multi", "dev_1", "prod_us_1")))
                 .images()
                 .get(0);
 
         assertThat(result.status()).as(result.reason()).isEqualTo(PromotionStatus.TAGGED);
         assertThat(result.mediaType()).isEqualTo(MediaTypes.OCI_INDEX);
-        assertThat(backing.manifest(ImageRef.tagged("ecr/multi", "prod_us_1")).orElseThrow().bytes())
+        assertThat(backing.manifest(ImageRef.tagged("ecr/multi", "prod_us_1"))
+                        .orElseThrow()
+                        .bytes())
                 .isEqualTo(index.manifest().bytes());
     }
 
@@ -130,7 +136,8 @@ class EcrPromotionTest {
         ecr.throttle("BatchGetImage", 2);
 
         ImageResult result = promote(
-                        PromotionOptions.DEFAULTS, List.of(PromotionRequest.retag("a", "ecr/throttled", "dev_1", "stage_1")))
+                        PromotionOptions.DEFAULTS,
+                        List.of(PromotionRequest.retag("a", "ecr/throttled", "dev_1", "stage_1")))
                 .images()
                 .get(0);
 
@@ -144,7 +151,8 @@ class EcrPromotionTest {
         ecr.throttle("PutImage", 1000);
 
         ImageResult result = promote(
-                        PromotionOptions.DEFAULTS, List.of(PromotionRequest.retag("a", "ecr/throttled", "dev_2", "stage_2")))
+                        PromotionOptions.DEFAULTS,
+                        List.of(PromotionRequest.retag("a", "ecr/throttled", "dev_2", "stage_2")))
                 .images()
                 .get(0);
 
@@ -160,7 +168,8 @@ class EcrPromotionTest {
         ecr.hideFromDescribe("stage_1");
 
         ImageResult result = promote(
-                        PromotionOptions.DEFAULTS, List.of(PromotionRequest.retag("a", "ecr/exists", "dev_1", "stage_1")))
+                        PromotionOptions.DEFAULTS,
+                        List.of(PromotionRequest.retag("a", "ecr/exists", "dev_1", "stage_1")))
                 .images()
                 .get(0);
 
@@ -177,11 +186,16 @@ class EcrPromotionTest {
         ecr.makeImmutable("ecr/immutable");
         List<PromotionRequest> request = List.of(PromotionRequest.retag("a", "ecr/immutable", "dev_2", "prod"));
 
-        ImageResult refused = promote(PromotionOptions.DEFAULTS, request).images().get(0);
-        ImageResult forced = promote(PromotionOptions.DEFAULTS.withForce(true), request).images().get(0);
+        ImageResult refused =
+                promote(PromotionOptions.DEFAULTS, request).images().get(0);
+        ImageResult forced = promote(PromotionOptions.DEFAULTS.withForce(true), request)
+                .images()
+                .get(0);
 
         assertThat(refused.status()).isEqualTo(PromotionStatus.FAILED);
-        assertThat(refused.reason()).contains("already points at " + old.manifest().digest()).contains("--force");
+        assertThat(refused.reason())
+                .contains("already points at " + old.manifest().digest())
+                .contains("--force");
         assertThat(forced.status()).isEqualTo(PromotionStatus.FAILED);
         assertThat(forced.reason()).contains("immutable tags").contains("will not move it");
         assertThat(ecr.calls("PutImage")).isEqualTo(1);
@@ -199,7 +213,8 @@ class EcrPromotionTest {
 
         assertThat(report.images().get(0).status()).isEqualTo(PromotionStatus.TAGGED);
         assertThat(report.images().get(1).status()).isEqualTo(PromotionStatus.FAILED);
-        assertThat(report.images().get(1).reason()).contains("ecr/partial:dev_404 not found in ecr:us-east-2:123456789012");
+        assertThat(report.images().get(1).reason())
+                .contains("ecr/partial:dev_404 not found in ecr:us-east-2:123456789012");
         assertThat(ecr.calls("BatchGetImage")).isEqualTo(1);
     }
 

@@ -97,7 +97,9 @@ final class FakeEcr implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (target == null || !target.startsWith(TARGET_PREFIX) || !"application/x-amz-json-1.1".equals(contentType)) {
+            if (target == null
+                    || !target.startsWith(TARGET_PREFIX)
+                    || !"application/x-amz-json-1.1".equals(contentType)) {
                 error(exchange, "UnknownOperationException", "expected a JSON 1.1 ECR request, got " + target);
                 return;
             }
@@ -127,7 +129,10 @@ final class FakeEcr implements AutoCloseable {
             return;
         }
         if (backing.tags(repository).isEmpty()) {
-            error(exchange, "RepositoryNotFoundException", "The repository with name '" + repository + "' does not exist");
+            error(
+                    exchange,
+                    "RepositoryNotFoundException",
+                    "The repository with name '" + repository + "' does not exist");
             return;
         }
         List<String> accepted = new ArrayList<>();
@@ -136,7 +141,9 @@ final class FakeEcr implements AutoCloseable {
         ArrayNode images = response.putArray("images");
         ArrayNode failures = response.putArray("failures");
         for (JsonNode id : body.path("imageIds")) {
-            String reference = id.has("imageTag") ? id.path("imageTag").asText() : id.path("imageDigest").asText();
+            String reference = id.has("imageTag")
+                    ? id.path("imageTag").asText()
+                    : id.path("imageDigest").asText();
             var manifest = backing.manifest(new ImageRef(repository, reference));
             if (manifest.isPresent() && accepted.contains(manifest.get().mediaType())) {
                 ObjectNode image = images.addObject();
@@ -163,7 +170,10 @@ final class FakeEcr implements AutoCloseable {
         String repository = body.path("repositoryName").asText();
         List<String> tags = backing.tags(repository);
         if (tags.isEmpty()) {
-            error(exchange, "RepositoryNotFoundException", "The repository with name '" + repository + "' does not exist");
+            error(
+                    exchange,
+                    "RepositoryNotFoundException",
+                    "The repository with name '" + repository + "' does not exist");
             return;
         }
         Map<Digest, List<String>> byDigest = new LinkedHashMap<>();
@@ -173,12 +183,15 @@ final class FakeEcr implements AutoCloseable {
                 continue;
             }
             if (backing.digest(ImageRef.tagged(repository, tag)) instanceof TagState.Present present) {
-                byDigest.computeIfAbsent(present.digest(), d -> new ArrayList<>()).add(tag);
+                byDigest.computeIfAbsent(present.digest(), d -> new ArrayList<>())
+                        .add(tag);
                 mediaTypes.put(present.digest(), present.mediaType());
             }
         }
         int max = body.path("maxResults").asInt(100);
-        int start = body.hasNonNull("nextToken") ? Integer.parseInt(body.path("nextToken").asText()) : 0;
+        int start = body.hasNonNull("nextToken")
+                ? Integer.parseInt(body.path("nextToken").asText())
+                : 0;
         List<Digest> digests = new ArrayList<>(byDigest.keySet());
         ObjectNode response = JSON.createObjectNode();
         ArrayNode details = response.putArray("imageDetails");
@@ -202,7 +215,10 @@ final class FakeEcr implements AutoCloseable {
         String tag = body.path("imageTag").asText(null);
         byte[] bytes = body.path("imageManifest").asText().getBytes(StandardCharsets.UTF_8);
         if (bytes.length > ImageManifest.MAX_BYTES) {
-            error(exchange, "InvalidParameterException", "imageManifest: Member must have length less than or equal to 4194304");
+            error(
+                    exchange,
+                    "InvalidParameterException",
+                    "imageManifest: Member must have length less than or equal to 4194304");
             return;
         }
         Digest actual = Digest.sha256(bytes);
@@ -212,27 +228,37 @@ final class FakeEcr implements AutoCloseable {
         }
         ImageManifest manifest;
         try {
-            manifest = ImageManifest.verified(bytes, body.path("imageManifestMediaType").asText(), actual);
+            manifest = ImageManifest.verified(
+                    bytes, body.path("imageManifestMediaType").asText(), actual);
         } catch (InvalidManifestException e) {
             error(exchange, "InvalidParameterException", e.getMessage());
             return;
         }
         if (tag != null && backing.digest(ImageRef.tagged(repository, tag)) instanceof TagState.Present present) {
             if (present.digest().equals(actual)) {
-                error(exchange, "ImageAlreadyExistsException", "Image with digest '" + actual + "' and tag '" + tag
-                        + "' already exists in the repository with name '" + repository + "' in registry with id '"
-                        + ACCOUNT + "'");
+                error(
+                        exchange,
+                        "ImageAlreadyExistsException",
+                        "Image with digest '" + actual + "' and tag '" + tag
+                                + "' already exists in the repository with name '" + repository
+                                + "' in registry with id '"
+                                + ACCOUNT + "'");
                 return;
             }
             if (immutable.contains(repository)) {
-                error(exchange, "ImageTagAlreadyExistsException", "The image tag '" + tag
-                        + "' already exists in the '" + repository + "' repository and cannot be overwritten because the "
-                        + "repository is immutable.");
+                error(
+                        exchange,
+                        "ImageTagAlreadyExistsException",
+                        "The image tag '" + tag
+                                + "' already exists in the '" + repository
+                                + "' repository and cannot be overwritten because the "
+                                + "repository is immutable.");
                 return;
             }
         }
         try {
-            backing.putManifest(tag == null ? ImageRef.digested(repository, actual) : ImageRef.tagged(repository, tag), manifest);
+            backing.putManifest(
+                    tag == null ? ImageRef.digested(repository, actual) : ImageRef.tagged(repository, tag), manifest);
         } catch (RegistryException e) {
             error(exchange, "LayersNotFoundException", e.getMessage());
             return;

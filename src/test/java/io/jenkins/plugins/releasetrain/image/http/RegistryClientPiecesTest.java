@@ -19,8 +19,10 @@ class RegistryClientPiecesTest {
         assertThat(RegistryEndpoint.parse("registry.example.com", false).toString())
                 .isEqualTo("https://registry.example.com");
         assertThat(RegistryEndpoint.parse("127.0.0.1:5000", true).toString()).isEqualTo("http://127.0.0.1:5000");
-        assertThat(RegistryEndpoint.parse("http://127.0.0.1:5000/", false).plainHttp()).isTrue();
-        assertThat(RegistryEndpoint.parse("HTTPS://Registry.Example.com:8443", false).authority())
+        assertThat(RegistryEndpoint.parse("http://127.0.0.1:5000/", false).plainHttp())
+                .isTrue();
+        assertThat(RegistryEndpoint.parse("HTTPS://Registry.Example.com:8443", false)
+                        .authority())
                 .isEqualTo("Registry.Example.com:8443");
         assertThatThrownBy(() -> RegistryEndpoint.parse("https://registry.example.com/v2/app", false))
                 .hasMessageContaining("scheme://host[:port] only");
@@ -36,7 +38,8 @@ class RegistryClientPiecesTest {
                         "Bearer realm=\"https://auth.example.com/token\",service=\"registry\","
                                 + "scope=\"repository:a/b:pull,push\"")
                 .orElseThrow();
-        AuthChallenge basic = AuthChallenge.parse("Basic realm=\"Registry Realm\"").orElseThrow();
+        AuthChallenge basic =
+                AuthChallenge.parse("Basic realm=\"Registry Realm\"").orElseThrow();
 
         assertThat(bearer.isBearer()).isTrue();
         assertThat(bearer.parameter("realm")).contains("https://auth.example.com/token");
@@ -51,11 +54,13 @@ class RegistryClientPiecesTest {
     void findsCredentialsInDockerConfigByHostWithOrWithoutScheme(@TempDir Path dir) throws Exception {
         String auth = Base64.getEncoder().encodeToString("robot:pa:ss".getBytes(StandardCharsets.UTF_8));
         Path config = dir.resolve("config.json");
-        Files.writeString(config, "{\"auths\":{"
-                + "\"https://registry.example.com/v1/\":{\"auth\":\"" + auth + "\"},"
-                + "\"127.0.0.1:5000\":{\"username\":\"u\",\"password\":\"p\"},"
-                + "\"broken.example.com\":{\"auth\":\"not base64!\"}},"
-                + "\"credsStore\":\"desktop\"}");
+        Files.writeString(
+                config,
+                "{\"auths\":{"
+                        + "\"https://registry.example.com/v1/\":{\"auth\":\"" + auth + "\"},"
+                        + "\"127.0.0.1:5000\":{\"username\":\"u\",\"password\":\"p\"},"
+                        + "\"broken.example.com\":{\"auth\":\"not base64!\"}},"
+                        + "\"credsStore\":\"desktop\"}");
 
         DockerConfig docker = DockerConfig.load(config);
 
@@ -72,7 +77,8 @@ class RegistryClientPiecesTest {
         Path file = Files.createDirectories(home.resolve(".docker")).resolve("config.json");
         Files.writeString(file, "{}");
         assertThat(DockerConfig.defaultLocation(Map.of(), home)).contains(file);
-        assertThat(DockerConfig.defaultLocation(Map.of("DOCKER_CONFIG", home.resolve("elsewhere").toString()), home))
+        assertThat(DockerConfig.defaultLocation(
+                        Map.of("DOCKER_CONFIG", home.resolve("elsewhere").toString()), home))
                 .isEmpty();
     }
 }

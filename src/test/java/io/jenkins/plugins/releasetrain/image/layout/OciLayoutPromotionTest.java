@@ -46,7 +46,9 @@ class OciLayoutPromotionTest {
 
     private static List<String> refNames(JsonNode index) {
         List<String> names = new ArrayList<>();
-        index.path("manifests").forEach(d -> names.add(d.path("annotations").path(OciLayoutRegistry.REF_NAME).asText()));
+        index.path("manifests")
+                .forEach(d -> names.add(
+                        d.path("annotations").path(OciLayoutRegistry.REF_NAME).asText()));
         return names;
     }
 
@@ -62,8 +64,10 @@ class OciLayoutPromotionTest {
         JsonNode index = index("product1/app");
         assertThat(refNames(index)).contains("dev_123", "stage_us_123");
         JsonNode promoted = index.path("manifests").get(refNames(index).indexOf("stage_us_123"));
-        assertThat(promoted.path("digest").asText()).isEqualTo(image.manifest().digest().toString());
-        assertThat(promoted.path("mediaType").asText()).isEqualTo(image.manifest().mediaType());
+        assertThat(promoted.path("digest").asText())
+                .isEqualTo(image.manifest().digest().toString());
+        assertThat(promoted.path("mediaType").asText())
+                .isEqualTo(image.manifest().mediaType());
         assertThat(promoted.path("size").asLong()).isEqualTo(image.manifest().size());
         assertThat(Files.readString(dir.resolve("product1/app/oci-layout"))).contains("1.0.0");
     }
@@ -77,8 +81,14 @@ class OciLayoutPromotionTest {
         promotion.run(List.of(PromotionRequest.retag("a", "app", "dev_1", "stage")));
         byte[] indexBefore = Files.readAllBytes(dir.resolve("app/index.json"));
 
-        ImageResult rerun = promotion.run(List.of(PromotionRequest.retag("a", "app", "dev_1", "stage"))).images().get(0);
-        ImageResult moved = promotion.run(List.of(PromotionRequest.retag("a", "app", "dev_2", "stage"))).images().get(0);
+        ImageResult rerun = promotion
+                .run(List.of(PromotionRequest.retag("a", "app", "dev_1", "stage")))
+                .images()
+                .get(0);
+        ImageResult moved = promotion
+                .run(List.of(PromotionRequest.retag("a", "app", "dev_2", "stage")))
+                .images()
+                .get(0);
 
         assertThat(rerun.status()).isEqualTo(PromotionStatus.UNCHANGED);
         assertThat(moved.status()).isEqualTo(PromotionStatus.FAILED);
@@ -133,7 +143,8 @@ class OciLayoutPromotionTest {
         }
         assertThat(refNames(index("busy/app"))).hasSize(60);
         try (Stream<Path> files = Files.walk(dir)) {
-            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp")))
+                    .isEmpty();
         }
     }
 
@@ -169,15 +180,20 @@ class OciLayoutPromotionTest {
                 assertThat(layout.hasBlob("prod/app", blob)).isTrue();
             }
             Process inspect = new ProcessBuilder(
-                            skopeo.toString(), "inspect", "--raw",
+                            skopeo.toString(),
+                            "inspect",
+                            "--raw",
                             "oci:" + dir.resolve("airgap/prod/app") + ":release_1")
                     .redirectErrorStream(true)
                     .start();
             byte[] raw = inspect.getInputStream().readAllBytes();
             assertThat(inspect.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(inspect.exitValue()).as(new String(raw, StandardCharsets.UTF_8)).isZero();
+            assertThat(inspect.exitValue())
+                    .as(new String(raw, StandardCharsets.UTF_8))
+                    .isZero();
             assertThat(raw).isEqualTo(image.manifest().bytes());
-            ImageManifest back = layout.manifest(ImageRef.tagged("prod/app", "release_1")).orElseThrow();
+            ImageManifest back =
+                    layout.manifest(ImageRef.tagged("prod/app", "release_1")).orElseThrow();
             assertThat(back.digest()).isEqualTo(image.manifest().digest());
         }
     }
