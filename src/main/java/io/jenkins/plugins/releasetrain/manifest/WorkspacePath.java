@@ -18,7 +18,8 @@ public final class WorkspacePath {
     /** What is wrong with {@code path}, or empty when it is a usable relative path. */
     public static Optional<String> problem(String path) {
         if (path == null || path.isBlank()) {
-            return Optional.of("give the manifest's path in the workspace, for example releases/staging-us-east-2.yaml");
+            return Optional.of(
+                    "give the manifest's path in the workspace, for example releases/staging-us-east-2.yaml");
         }
         if (path.length() > MAX_LENGTH || path.chars().anyMatch(Character::isISOControl)) {
             return Optional.of("'" + printable(path) + "' is not a file path");

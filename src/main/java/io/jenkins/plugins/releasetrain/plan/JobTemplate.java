@@ -42,8 +42,8 @@ public record JobTemplate(String template) {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         while (placeholder.find()) {
             if (!placeholder.group().equals(WORKFLOW_BASE)) {
-                return Optional.of("unknown placeholder " + placeholder.group() + "; the only placeholder is "
-                        + WORKFLOW_BASE);
+                return Optional.of(
+                        "unknown placeholder " + placeholder.group() + "; the only placeholder is " + WORKFLOW_BASE);
             }
         }
         String path = template.replace(WORKFLOW_BASE, "x");
@@ -60,8 +60,8 @@ public record JobTemplate(String template) {
             for (int i = 0; i < segment.length(); i++) {
                 char c = segment.charAt(i);
                 if (Character.isISOControl(c) || UNSAFE_IN_JOB_NAMES.indexOf(c) >= 0) {
-                    return Optional.of("'" + template + "' contains '" + c + "', which Jenkins does not allow in job"
-                            + " names");
+                    return Optional.of(
+                            "'" + template + "' contains '" + c + "', which Jenkins does not allow in job" + " names");
                 }
             }
             if (segment.endsWith(".")) {

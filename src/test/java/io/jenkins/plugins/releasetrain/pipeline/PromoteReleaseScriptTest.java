@@ -127,9 +127,7 @@ class PromoteReleaseScriptTest {
                 .containsEntry("releaseId", release(DEPLOYMENTS_ONLY).id().value())
                 .containsEntry("succeeded", true)
                 .containsEntry("failed", List.of());
-        assertThat(results(outcome))
-                .hasSize(6)
-                .allSatisfy(r -> assertThat(r).containsEntry("result", "SUCCESS"));
+        assertThat(results(outcome)).hasSize(6).allSatisfy(r -> assertThat(r).containsEntry("result", "SUCCESS"));
         assertThat(pipeline.getCurrentBuild().getDescription())
                 .isEqualTo("staging-us-east-2 " + release(DEPLOYMENTS_ONLY).id().shortForm()
                         + ": 6 of 6 branches succeeded, 0 artifacts skipped");
@@ -143,10 +141,13 @@ class PromoteReleaseScriptTest {
         promote(Map.of("manifest", MANIFEST));
 
         Release release = release(DEPLOYMENTS_ONLY);
-        Map<String, String> expected = ReleaseContext.of(
-                release, (DeploymentArtifact) release.artifact("product1/deploy/portal").orElseThrow());
+        Map<String, String> expected = ReleaseContext.of(release, (DeploymentArtifact)
+                release.artifact("product1/deploy/portal").orElseThrow());
         assertThat(pipeline.builds.get("release-jobs/s3-upload-portal")).hasSize(1);
-        assertThat(new ArrayList<>(pipeline.builds.get("release-jobs/s3-upload-portal").get(0).entrySet()))
+        assertThat(new ArrayList<>(pipeline.builds
+                        .get("release-jobs/s3-upload-portal")
+                        .get(0)
+                        .entrySet()))
                 .isEqualTo(new ArrayList<>(expected.entrySet()));
     }
 
@@ -180,17 +181,20 @@ class PromoteReleaseScriptTest {
     @Test
     void skipsArtifactsAlreadyDeployedAccordingToTheDeployedManifest() throws Exception {
         write(MANIFEST, STAGING);
-        write(DEPLOYED, replaceOnce(
-                STAGING,
-                "gitCommit: 4f545ec8f09c81ac645926f755ba13f46434f636",
-                "gitCommit: 3e1bfbd23a381c770cac57e56fb08d66c00b77ee"));
+        write(
+                DEPLOYED,
+                replaceOnce(
+                        STAGING,
+                        "gitCommit: 4f545ec8f09c81ac645926f755ba13f46434f636",
+                        "gitCommit: 3e1bfbd23a381c770cac57e56fb08d66c00b77ee"));
 
         Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST, "against", DEPLOYED));
 
         assertThat(pipeline.parallelArguments).containsOnlyKeys("deploy product1/resources");
         assertThat(pipeline.builds).containsOnlyKeys("release-jobs/s3-upload-resources");
         assertThat((List<?>) outcome.get("skipped")).hasSize(8);
-        assertThat(pipeline.getCurrentBuild().getDescription()).endsWith(": 1 of 1 branches succeeded, 8 artifacts skipped");
+        assertThat(pipeline.getCurrentBuild().getDescription())
+                .endsWith(": 1 of 1 branches succeeded, 8 artifacts skipped");
     }
 
     @Test
@@ -213,7 +217,8 @@ class PromoteReleaseScriptTest {
 
         assertThat(pipeline.steps).doesNotContain("parallel");
         assertThat(outcome).containsEntry("succeeded", true).containsEntry("results", List.of());
-        assertThat(pipeline.getCurrentBuild().getDescription()).endsWith(": 0 of 0 branches succeeded, 9 artifacts skipped");
+        assertThat(pipeline.getCurrentBuild().getDescription())
+                .endsWith(": 0 of 0 branches succeeded, 9 artifacts skipped");
     }
 
     @Test
@@ -223,8 +228,8 @@ class PromoteReleaseScriptTest {
         promote(Map.of("manifest", MANIFEST, "resume", true, "jobTemplate", "deploy/${workflowBase}-staging"));
 
         assertThat(pipeline.planArguments)
-                .containsExactly(Map.of(
-                        "manifest", MANIFEST, "resume", true, "jobTemplate", "deploy/${workflowBase}-staging"));
+                .containsExactly(
+                        Map.of("manifest", MANIFEST, "resume", true, "jobTemplate", "deploy/${workflowBase}-staging"));
         assertThat(pipeline.builds).containsKey("deploy/lambda-job-staging").hasSize(5);
     }
 
@@ -242,7 +247,8 @@ class PromoteReleaseScriptTest {
                 .contains("  SUCCESS  deploy product1/cf-edge-s3  release-jobs/lambda-job #1\n")
                 .contains("  FAILURE  deploy product1/portal  release-jobs/s3-upload-portal #1"
                         + "  release-jobs/s3-upload-portal #1 finished FAILURE");
-        assertThat(pipeline.getCurrentBuild().getDescription()).endsWith(": 5 of 6 branches succeeded, 0 artifacts skipped");
+        assertThat(pipeline.getCurrentBuild().getDescription())
+                .endsWith(": 5 of 6 branches succeeded, 0 artifacts skipped");
     }
 
     @Test
@@ -282,7 +288,8 @@ class PromoteReleaseScriptTest {
             }
         };
 
-        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST, "handlers", Map.of("lambda-job", lambdaHandler)));
+        Map<String, Object> outcome =
+                promote(Map.of("manifest", MANIFEST, "handlers", Map.of("lambda-job", lambdaHandler)));
 
         assertThat(handled)
                 .extracting(c -> c.get("RELEASE_ARTIFACT_ID"))
@@ -305,7 +312,8 @@ class PromoteReleaseScriptTest {
         };
 
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "handlers", Map.of("lambda-job", failing))))
-                .hasMessage("Release of staging-us-east-2 failed in: deploy product1/cf-edge-s3, deploy product1/lic-verf");
+                .hasMessage(
+                        "Release of staging-us-east-2 failed in: deploy product1/cf-edge-s3, deploy product1/lic-verf");
 
         assertThat(String.join("\n", pipeline.echoes))
                 .contains("  FAILURE  deploy product1/cf-edge-s3  lambda cloudfront-edge-s3-lambda did not update");

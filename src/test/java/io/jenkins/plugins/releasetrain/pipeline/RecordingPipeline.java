@@ -112,9 +112,10 @@ public final class RecordingPipeline {
         JobTemplate template = args.containsKey("jobTemplate")
                 ? new JobTemplate((String) args.get("jobTemplate"))
                 : JobTemplate.DEFAULT;
-        PromotionScope scope =
-                PromotionScope.of(Boolean.TRUE.equals(args.get("all")), Boolean.TRUE.equals(args.get("resume")), Set.of());
-        return PromotionPlan.of(ReleasePlan.of(target, deployed), template, scope).toMap();
+        PromotionScope scope = PromotionScope.of(
+                Boolean.TRUE.equals(args.get("all")), Boolean.TRUE.equals(args.get("resume")), Set.of());
+        return PromotionPlan.of(ReleasePlan.of(target, deployed), template, scope)
+                .toMap();
     }
 
     public Object lock(Map<String, Object> args, Closure<?> body) {
@@ -134,7 +135,8 @@ public final class RecordingPipeline {
             } else if (e.getKey().equals("failFast") && e.getValue() instanceof Boolean flag) {
                 failFast = flag;
             } else {
-                throw new IllegalArgumentException("Expected a closure or failFast but found " + e.getKey() + "=" + e.getValue());
+                throw new IllegalArgumentException(
+                        "Expected a closure or failFast but found " + e.getKey() + "=" + e.getValue());
             }
         }
         RuntimeException firstFailure = null;

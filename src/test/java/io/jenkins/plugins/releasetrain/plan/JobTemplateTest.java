@@ -12,12 +12,14 @@ class JobTemplateTest {
     @Test
     void namesTheJobAfterTheWorkflowBase() {
         assertThat(JobTemplate.DEFAULT.jobFor("lambda-job")).isEqualTo("release-jobs/lambda-job");
-        assertThat(new JobTemplate("/infra/deploy-${workflowBase}").jobFor("s3-upload")).isEqualTo("/infra/deploy-s3-upload");
+        assertThat(new JobTemplate("/infra/deploy-${workflowBase}").jobFor("s3-upload"))
+                .isEqualTo("/infra/deploy-s3-upload");
         assertThat(new JobTemplate("deploy-everything").jobFor("lambda-job")).isEqualTo("deploy-everything");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../ops/${workflowBase}", "release-jobs/../${workflowBase}", "./${workflowBase}", "jobs/.."})
+    @ValueSource(
+            strings = {"../ops/${workflowBase}", "release-jobs/../${workflowBase}", "./${workflowBase}", "jobs/.."})
     void refusesTemplatesThatWalkOutOfTheirFolder(String template) {
         assertThat(JobTemplate.problem(template)).get().asString().contains("without '.' or '..'");
         assertThatThrownBy(() -> new JobTemplate(template)).isInstanceOf(IllegalArgumentException.class);
@@ -37,7 +39,10 @@ class JobTemplateTest {
 
     @Test
     void refusesCharactersJenkinsDoesNotAllowInJobNames() {
-        assertThat(JobTemplate.problem("release:jobs/${workflowBase}")).get().asString().contains("contains ':'");
+        assertThat(JobTemplate.problem("release:jobs/${workflowBase}"))
+                .get()
+                .asString()
+                .contains("contains ':'");
         assertThat(JobTemplate.problem("jobs/deploy.")).get().asString().contains("ending with '.'");
     }
 

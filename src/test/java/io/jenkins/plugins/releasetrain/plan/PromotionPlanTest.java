@@ -33,7 +33,9 @@ class PromotionPlanTest {
             """;
 
     private static Release release(String text) {
-        return new ManifestLoader().load("releases/staging-us-east-2.yaml", text).release();
+        return new ManifestLoader()
+                .load("releases/staging-us-east-2.yaml", text)
+                .release();
     }
 
     private static PromotionPlan promote(String target, String deployed, PromotionScope scope) {
@@ -97,9 +99,8 @@ class PromotionPlanTest {
                 .containsEntry("change", "added")
                 .containsEntry("workflowBase", "s3-upload-resources")
                 .containsEntry("job", "release-jobs/s3-upload-resources");
-        Map<String, String> context = ReleaseContext.of(
-                release,
-                (io.jenkins.plugins.releasetrain.manifest.DeploymentArtifact)
+        Map<String, String> context =
+                ReleaseContext.of(release, (io.jenkins.plugins.releasetrain.manifest.DeploymentArtifact)
                         release.artifact("product1/deploy/resources").orElseThrow());
         assertThat(branch.get("context")).isEqualTo(context);
         assertThat(branch.get("parameters"))
@@ -115,8 +116,9 @@ class PromotionPlanTest {
         assertThat(names(promotion)).containsExactly("deploy product1/resources", "images product1");
         assertThat(promotion.branches().get(1).artifacts().stream().map(PlannedArtifact::id))
                 .containsExactly("product1/image/product1/microservice-2");
-        assertThat(promotion.skipped()).hasSize(7).allSatisfy(s -> assertThat(s.reason())
-                .isEqualTo("unchanged"));
+        assertThat(promotion.skipped())
+                .hasSize(7)
+                .allSatisfy(s -> assertThat(s.reason()).isEqualTo("unchanged"));
 
         PromotionPlan all = promote(STAGING, previousStaging(), PromotionScope.all());
 
@@ -132,7 +134,9 @@ class PromotionPlanTest {
                 null,
                 PromotionScope.resume(Set.of("product1/deploy/cf-edge-s3", "product1/image/product1/microservice-1")));
 
-        assertThat(names(promotion)).doesNotContain("deploy product1/cf-edge-s3").contains("images product1");
+        assertThat(names(promotion))
+                .doesNotContain("deploy product1/cf-edge-s3")
+                .contains("images product1");
         assertThat(promotion.branches().get(5).artifacts()).hasSize(2);
         assertThat(promotion.skipped())
                 .extracting(s -> s.artifact().id() + " " + s.reason())
@@ -150,16 +154,13 @@ class PromotionPlanTest {
 
     @Test
     void removedArtifactsAreReportedByThePlanButNeitherRunNorSkipped() {
-        String withoutApiGateway = replaceOnce(
-                STAGING,
-                """
+        String withoutApiGateway = replaceOnce(STAGING, """
                       - gitRepoName: main-aws-api-gateway-swagger
                         gitRepoShortName: apigw-main
                         gitCommit: d3398bdb6dffb94a0a9c8dc5eb54bf01e6abd952
                         workflowBase: api-gw-deploy
                         deployTarget: apigw
-                """,
-                "");
+                """, "");
 
         PromotionPlan promotion = promote(withoutApiGateway, STAGING, PromotionScope.all());
 
@@ -216,7 +217,8 @@ class PromotionPlanTest {
 
         assertThat(promotion.describe())
                 .startsWith("Release " + promotion.release().id().shortForm() + " for staging-us-east-2, compared"
-                        + " with deployed release " + release(previousStaging()).id().shortForm() + "\n")
+                        + " with deployed release "
+                        + release(previousStaging()).id().shortForm() + "\n")
                 .contains("  0 added, 2 changed, 7 unchanged, 0 removed\n")
                 .contains("  deploy product1/resources  release-jobs/s3-upload-resources (changed)\n")
                 .contains("  images product1            1 image (1 changed)\n")
