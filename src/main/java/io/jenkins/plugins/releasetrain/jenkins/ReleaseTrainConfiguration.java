@@ -123,28 +123,33 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         String previousLedgerDirectory = ledgerDirectory;
         String previousJobTemplate = defaultJobTemplate;
         try (BulkChange bc = new BulkChange(this)) {
-            // Stapler leaves a list alone when its last entry was deleted from the form; start from empty lists.
-            environments = new ArrayList<>();
-            registries = new ArrayList<>();
-            req.bindJSON(this, json);
-            String problem = promotionOrderProblem(getEnvironments());
-            if (problem != null) {
-                throw new FormException(problem, "environments");
-            }
+            bind(req, json);
             bc.commit();
-        } catch (FormException | RuntimeException e) {
+        } catch (FormException e) {
             environments = previousEnvironments;
             registries = previousRegistries;
             ledgerDirectory = previousLedgerDirectory;
             defaultJobTemplate = previousJobTemplate;
-            if (e instanceof FormException formException) {
-                throw formException;
-            }
-            throw new FormException(rootMessage(e), e, "releaseTrain");
+            throw e;
         } catch (IOException e) {
             throw new FormException(e, "releaseTrain");
         }
         return true;
+    }
+
+    private void bind(StaplerRequest2 req, JSONObject json) throws FormException {
+        // Stapler leaves a list alone when its last entry was deleted from the form; start from empty lists.
+        environments = new ArrayList<>();
+        registries = new ArrayList<>();
+        try {
+            req.bindJSON(this, json);
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), e, "releaseTrain");
+        }
+        String problem = promotionOrderProblem(getEnvironments());
+        if (problem != null) {
+            throw new FormException(problem, "environments");
+        }
     }
 
     /**
@@ -163,14 +168,6 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
             }
         }
         return null;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() != null ? cause.getMessage() : e.toString();
     }
 
     @POST
