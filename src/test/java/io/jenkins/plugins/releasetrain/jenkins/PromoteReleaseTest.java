@@ -1,11 +1,11 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.RESOURCES_COMMIT;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.STAGING;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.replaceOnce;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.staging;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.withoutImages;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.writeFile;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.RESOURCES_COMMIT;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.STAGING;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.replaceOnce;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.staging;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.withoutImages;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.writeFile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -50,10 +50,10 @@ class PromoteReleaseTest {
 
     /** release-jobs/WORKFLOW_BASE for each workflowBase, declaring the release context; {@code failing} fails. */
     private static Map<String, WorkflowJob> deploymentJobs(JenkinsRule j, String failing) throws Exception {
-        Release release = TestManifests.release(STAGING, staging());
+        Release release = ExampleManifests.release(STAGING, staging());
         List<ParameterDefinition> parameters = new ArrayList<>();
         for (String name :
-                TestManifests.context(release, "product1/deploy/cf-edge-s3").keySet()) {
+                ExampleManifests.context(release, "product1/deploy/cf-edge-s3").keySet()) {
             parameters.add(new StringParameterDefinition(name, ""));
         }
         MockFolder folder = j.createFolder("release-jobs");
@@ -109,7 +109,7 @@ class PromoteReleaseTest {
                         + "  echo \"succeeded=${outcome.succeeded} results=${outcome.results.size()}\"\n"
                         + "}");
 
-        Release release = TestManifests.release(STAGING, manifest);
+        Release release = ExampleManifests.release(STAGING, manifest);
         j.assertLogContains("Lock acquired on [Resource: release-train/staging-us-east-2]", run);
         j.assertLogContains("succeeded=true results=6", run);
         assertThat(parallelBranches(run), containsInAnyOrder(DEPLOY_BRANCHES.toArray()));
@@ -120,7 +120,7 @@ class PromoteReleaseTest {
         for (WorkflowJob job : jobs.values()) {
             for (WorkflowRun deployment : job.getBuilds()) {
                 Map<String, String> parameters = parametersOf(deployment);
-                assertThat(parameters, is(TestManifests.context(release, parameters.get("RELEASE_ARTIFACT_ID"))));
+                assertThat(parameters, is(ExampleManifests.context(release, parameters.get("RELEASE_ARTIFACT_ID"))));
             }
         }
         assertThat(

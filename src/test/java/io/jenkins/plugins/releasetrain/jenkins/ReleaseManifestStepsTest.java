@@ -1,12 +1,12 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.PRODUCTION;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.RESOURCES_COMMIT;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.STAGING;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.production;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.replaceOnce;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.staging;
-import static io.jenkins.plugins.releasetrain.jenkins.TestManifests.writeFile;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.PRODUCTION;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.RESOURCES_COMMIT;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.STAGING;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.production;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.replaceOnce;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.staging;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.writeFile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -176,7 +176,7 @@ class ReleaseManifestStepsTest {
                         + " images product1]",
                 run);
         Map<String, String> context =
-                TestManifests.context(TestManifests.release(STAGING, staging()), "product1/deploy/cf-edge-s3");
+                ExampleManifests.context(ExampleManifests.release(STAGING, staging()), "product1/deploy/cf-edge-s3");
         j.assertLogContains(
                 "job=release-jobs/lambda-job parameters="
                         + context.entrySet().stream()

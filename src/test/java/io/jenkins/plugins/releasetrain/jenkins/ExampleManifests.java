@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The shipped example manifests (examples/releases, relative to the plugin's base directory) and variants. */
-final class TestManifests {
+final class ExampleManifests {
 
     static final String STAGING = "releases/staging-us-east-2.yaml";
     static final String PRODUCTION = "releases/production-us-east-2.yaml";
     static final String RESOURCES_COMMIT = "gitCommit: 4f545ec8f09c81ac645926f755ba13f46434f636";
 
-    private TestManifests() {}
+    private ExampleManifests() {}
 
     static String staging() {
         return example("staging-us-east-2.yaml");
