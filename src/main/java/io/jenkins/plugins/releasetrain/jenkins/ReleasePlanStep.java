@@ -1,0 +1,180 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
+import io.jenkins.plugins.releasetrain.manifest.ManifestException;
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
+import io.jenkins.plugins.releasetrain.plan.JobTemplate;
+import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
+import io.jenkins.plugins.releasetrain.plan.PromotionScope;
+import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+public class ReleasePlanStep extends Step {
+
+    private final String manifest;
+    private String against;
+    private String jobTemplate;
+    private boolean resume;
+    private boolean all;
+
+    @DataBoundConstructor
+    public ReleasePlanStep(String manifest) {
+        this.manifest = Util.fixEmptyAndTrim(manifest);
+    }
+
+    public String getManifest() {
+        return manifest;
+    }
+
+    public String getAgainst() {
+        return against;
+    }
+
+    @DataBoundSetter
+    public void setAgainst(String against) {
+        this.against = Util.fixEmptyAndTrim(against);
+    }
+
+    public String getJobTemplate() {
+        return jobTemplate;
+    }
+
+    @DataBoundSetter
+    public void setJobTemplate(String jobTemplate) {
+        this.jobTemplate = Util.fixEmptyAndTrim(jobTemplate);
+    }
+
+    public boolean isResume() {
+        return resume;
+    }
+
+    @DataBoundSetter
+    public void setResume(boolean resume) {
+        this.resume = resume;
+    }
+
+    public boolean isAll() {
+        return all;
+    }
+
+    @DataBoundSetter
+    public void setAll(boolean all) {
+        this.all = all;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "releasePlan";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.ReleasePlanStep_DisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(FilePath.class, TaskListener.class);
+        }
+
+        public FormValidation doCheckManifest(@QueryParameter String value) {
+            return WorkspacePath.problem(Util.fixNull(value).trim())
+                    .map(FormValidation::error)
+                    .orElse(FormValidation.ok());
+        }
+
+        public FormValidation doCheckJobTemplate(@QueryParameter String value) {
+            if (Util.fixEmptyAndTrim(value) == null) {
+                return FormValidation.ok();
+            }
+            return JobTemplate.problem(value.trim()).map(FormValidation::error).orElse(FormValidation.ok());
+        }
+    }
+
+    static class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient ReleasePlanStep step;
+
+        Execution(ReleasePlanStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            FilePath workspace = getContext().get(FilePath.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+            if (step.all && step.resume) {
+                throw new AbortException(Messages.ReleasePlanStep_AllOrResume());
+            }
+            JobTemplate jobTemplate = configuration.jobTemplate();
+            if (step.jobTemplate != null) {
+                Optional<String> problem = JobTemplate.problem(step.jobTemplate);
+                if (problem.isPresent()) {
+                    throw new AbortException(problem.get());
+                }
+                jobTemplate = new JobTemplate(step.jobTemplate);
+            }
+            try {
+                LoadedManifest target = ManifestFiles.read(workspace, step.manifest);
+                ManifestFiles.print(listener, target.warnings());
+                String environment = target.release().environment().name();
+                if (!configuration.isKnownEnvironment(environment)) {
+                    throw new AbortException(
+                            Messages.ReleasePlanStep_UnknownEnvironment(environment, configuration.environmentNames()));
+                }
+                Optional<Release> deployed = Optional.empty();
+                if (step.against != null) {
+                    deployed = Optional.of(
+                            ManifestFiles.read(workspace, step.against).release());
+                    String deployedEnvironment = deployed.get().environment().name();
+                    if (!deployedEnvironment.equals(environment)) {
+                        listener.getLogger()
+                                .println(Messages.ReleasePlanStep_OtherEnvironment(
+                                        step.against, deployedEnvironment, environment));
+                    }
+                }
+                if (step.resume) {
+                    listener.getLogger().println(Messages.ReleasePlanStep_NothingRecorded());
+                }
+                PromotionPlan plan = PromotionPlan.of(
+                        ReleasePlan.of(target.release(), deployed),
+                        jobTemplate,
+                        PromotionScope.of(step.all, step.resume, Set.of()));
+                return ScriptValues.copyOf(plan.toMap());
+            } catch (ManifestException e) {
+                throw new AbortException(e.getMessage());
+            }
+        }
+    }
+}

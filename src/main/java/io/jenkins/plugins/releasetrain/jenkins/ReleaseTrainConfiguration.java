@@ -1,0 +1,194 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import hudson.BulkChange;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.releasetrain.plan.JobTemplate;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * What administrators decide for every release: the environments in promotion order, the image registries,
+ * where the ledger lives and which job deploys a {@code workflowBase}. Nothing here comes from a manifest or a
+ * Jenkinsfile, so the people who write those cannot change it.
+ */
+@Extension
+@Symbol("releaseTrain")
+public class ReleaseTrainConfiguration extends GlobalConfiguration {
+
+    private List<ReleaseEnvironment> environments = new ArrayList<>();
+    private List<ReleaseRegistry> registries = new ArrayList<>();
+    private String ledgerDirectory;
+    private String defaultJobTemplate;
+
+    public ReleaseTrainConfiguration() {
+        load();
+    }
+
+    public static ReleaseTrainConfiguration get() {
+        return ExtensionList.lookupSingleton(ReleaseTrainConfiguration.class);
+    }
+
+    public List<ReleaseEnvironment> getEnvironments() {
+        return environments == null ? List.of() : Collections.unmodifiableList(environments);
+    }
+
+    @DataBoundSetter
+    public void setEnvironments(List<ReleaseEnvironment> environments) {
+        this.environments = environments == null ? new ArrayList<>() : new ArrayList<>(environments);
+        save();
+    }
+
+    public List<ReleaseRegistry> getRegistries() {
+        return registries == null ? List.of() : Collections.unmodifiableList(registries);
+    }
+
+    @DataBoundSetter
+    public void setRegistries(List<ReleaseRegistry> registries) {
+        this.registries = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
+        save();
+    }
+
+    public String getLedgerDirectory() {
+        return ledgerDirectory;
+    }
+
+    @DataBoundSetter
+    public void setLedgerDirectory(String ledgerDirectory) {
+        String directory = Util.fixEmptyAndTrim(ledgerDirectory);
+        if (directory != null && !new File(directory).isAbsolute()) {
+            throw new IllegalArgumentException(Messages.ReleaseTrainConfiguration_LedgerNotAbsolute(directory));
+        }
+        this.ledgerDirectory = directory;
+        save();
+    }
+
+    /** The ledger directory: the configured one, or {@code $JENKINS_HOME/release-train/ledger}. */
+    public File getLedgerRoot() {
+        return ledgerDirectory != null
+                ? new File(ledgerDirectory)
+                : new File(new File(Jenkins.get().getRootDir(), "release-train"), "ledger");
+    }
+
+    public String getDefaultJobTemplate() {
+        return defaultJobTemplate != null ? defaultJobTemplate : JobTemplate.DEFAULT.template();
+    }
+
+    @DataBoundSetter
+    public void setDefaultJobTemplate(String defaultJobTemplate) {
+        String template = Util.fixEmptyAndTrim(defaultJobTemplate);
+        if (template != null) {
+            JobTemplate.problem(template).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
+        }
+        this.defaultJobTemplate = template == null || template.equals(JobTemplate.DEFAULT.template()) ? null : template;
+        save();
+    }
+
+    public JobTemplate jobTemplate() {
+        return new JobTemplate(getDefaultJobTemplate());
+    }
+
+    /** Whether a manifest may name {@code environment}: any name until administrators list the environments. */
+    public boolean isKnownEnvironment(String environment) {
+        return getEnvironments().isEmpty()
+                || getEnvironments().stream().anyMatch(e -> e.getName().equals(environment));
+    }
+
+    public String environmentNames() {
+        return getEnvironments().stream().map(ReleaseEnvironment::getName).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        List<ReleaseEnvironment> previousEnvironments = environments;
+        List<ReleaseRegistry> previousRegistries = registries;
+        String previousLedgerDirectory = ledgerDirectory;
+        String previousJobTemplate = defaultJobTemplate;
+        try (BulkChange bc = new BulkChange(this)) {
+            bind(req, json);
+            bc.commit();
+        } catch (FormException e) {
+            environments = previousEnvironments;
+            registries = previousRegistries;
+            ledgerDirectory = previousLedgerDirectory;
+            defaultJobTemplate = previousJobTemplate;
+            throw e;
+        } catch (IOException e) {
+            throw new FormException(e, "releaseTrain");
+        }
+        return true;
+    }
+
+    private void bind(StaplerRequest2 req, JSONObject json) throws FormException {
+        // Stapler leaves a list alone when its last entry was deleted from the form; start from empty lists.
+        environments = new ArrayList<>();
+        registries = new ArrayList<>();
+        try {
+            req.bindJSON(this, json);
+        } catch (IllegalArgumentException e) {
+            throw new FormException(e.getMessage(), e, "releaseTrain");
+        }
+        String problem = promotionOrderProblem(getEnvironments());
+        if (problem != null) {
+            throw new FormException(problem, "environments");
+        }
+    }
+
+    /**
+     * Why the environments cannot be promoted in their listed order, or {@code null}: names are unique and each
+     * upstream is an environment listed before the one that names it.
+     */
+    static String promotionOrderProblem(List<ReleaseEnvironment> environments) {
+        Set<String> seen = new HashSet<>();
+        for (ReleaseEnvironment environment : environments) {
+            String upstream = environment.getUpstream();
+            if (upstream != null && !seen.contains(upstream)) {
+                return Messages.ReleaseTrainConfiguration_UpstreamNotBefore(environment.getName(), upstream);
+            }
+            if (!seen.add(environment.getName())) {
+                return Messages.ReleaseTrainConfiguration_DuplicateEnvironment(environment.getName());
+            }
+        }
+        return null;
+    }
+
+    @POST
+    public FormValidation doCheckLedgerDirectory(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String directory = Util.fixEmptyAndTrim(value);
+        if (directory == null) {
+            return FormValidation.ok(Messages.ReleaseTrainConfiguration_LedgerDefault(getLedgerRoot()));
+        }
+        return new File(directory).isAbsolute()
+                ? FormValidation.ok()
+                : FormValidation.error(Messages.ReleaseTrainConfiguration_LedgerNotAbsolute(directory));
+    }
+
+    @POST
+    public FormValidation doCheckDefaultJobTemplate(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String template = Util.fixEmptyAndTrim(value);
+        if (template == null) {
+            return FormValidation.ok();
+        }
+        return JobTemplate.problem(template).map(FormValidation::error).orElse(FormValidation.ok());
+    }
+}

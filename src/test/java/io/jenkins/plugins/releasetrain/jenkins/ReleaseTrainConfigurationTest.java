@@ -1,0 +1,108 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class ReleaseTrainConfigurationTest {
+
+    private static ReleaseEnvironment environment(String name, String upstream) {
+        ReleaseEnvironment environment = new ReleaseEnvironment(name);
+        environment.setUpstream(upstream);
+        return environment;
+    }
+
+    @Test
+    void keepsEverySettingThroughTheConfigurationForm(JenkinsRule j) throws Exception {
+        ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+        configuration.setEnvironments(List.of(
+                environment("staging-us-east-2", null), environment("production-us-east-2", "staging-us-east-2")));
+        ReleaseRegistry ecr = new ReleaseRegistry("ecr-prod", ReleaseRegistry.ECR);
+        ecr.setRegion("us-east-2");
+        ReleaseRegistry nexus = new ReleaseRegistry("nexus", ReleaseRegistry.OCI);
+        nexus.setUrl("https://nexus.example.com");
+        nexus.setInsecure(true);
+        configuration.setRegistries(List.of(ecr, nexus));
+        configuration.setDefaultJobTemplate("deploy/${workflowBase}");
+        String ledger = new File(j.jenkins.getRootDir(), "ledger-elsewhere").getAbsolutePath();
+        configuration.setLedgerDirectory(ledger);
+        List<ReleaseEnvironment> environments = new ArrayList<>(configuration.getEnvironments());
+        List<ReleaseRegistry> registries = new ArrayList<>(configuration.getRegistries());
+
+        j.configRoundtrip();
+
+        j.assertEqualDataBoundBeans(environments, configuration.getEnvironments());
+        j.assertEqualDataBoundBeans(registries, configuration.getRegistries());
+        assertThat(configuration.getDefaultJobTemplate(), is("deploy/${workflowBase}"));
+        assertThat(configuration.getLedgerDirectory(), is(ledger));
+        assertThat(configuration.getRegistries().get(0).reference(), is("ecr:us-east-2"));
+    }
+
+    @Test
+    void formWithNoEntriesLeavesNoEntries(JenkinsRule j) throws Exception {
+        ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+
+        j.configRoundtrip();
+
+        assertThat(configuration.getEnvironments(), is(empty()));
+        assertThat(configuration.getRegistries(), is(empty()));
+        assertThat(configuration.getDefaultJobTemplate(), is("release-jobs/${workflowBase}"));
+        assertThat(
+                configuration.getLedgerRoot(),
+                is(new File(new File(j.jenkins.getRootDir(), "release-train"), "ledger")));
+    }
+
+    @Test
+    void refusesSettingsThatCannotWork(JenkinsRule j) {
+        ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+
+        assertThrows(IllegalArgumentException.class, () -> configuration.setLedgerDirectory("relative/ledger"));
+        assertThrows(IllegalArgumentException.class, () -> configuration.setDefaultJobTemplate("../${workflowBase}"));
+        assertThrows(IllegalArgumentException.class, () -> new ReleaseEnvironment("Production_US"));
+        assertThrows(IllegalArgumentException.class, () -> new ReleaseRegistry("ecr-prod", "quay"));
+    }
+
+    @Test
+    void promotionOrderNeedsEachUpstreamListedFirst() {
+        assertThat(
+                ReleaseTrainConfiguration.promotionOrderProblem(List.of(
+                        environment("production-us-east-2", "staging-us-east-2"),
+                        environment("staging-us-east-2", null))),
+                is("The environment production-us-east-2 names staging-us-east-2 as its upstream, but"
+                        + " staging-us-east-2 is not listed before it; list the environments in promotion order"));
+        assertThat(
+                ReleaseTrainConfiguration.promotionOrderProblem(
+                        List.of(environment("staging-us-east-2", null), environment("staging-us-east-2", null))),
+                is("The environment staging-us-east-2 is listed twice"));
+        assertThat(
+                ReleaseTrainConfiguration.promotionOrderProblem(List.of(
+                        environment("staging-us-east-2", null),
+                        environment("production-us-east-2", "staging-us-east-2"))),
+                is((String) null));
+    }
+
+    @Test
+    void registryChecksItsLocationForItsType() {
+        assertThat(ReleaseRegistry.urlProblem(ReleaseRegistry.OCI, "https://registry.example.com"), is((String) null));
+        assertThat(
+                ReleaseRegistry.urlProblem(ReleaseRegistry.OCI, "registry.example.com"),
+                is("registry.example.com is not the http(s) URL of a registry, such as https://registry.example.com"));
+        assertThat(
+                ReleaseRegistry.urlProblem(ReleaseRegistry.OCI_LAYOUT, "images"),
+                is("images is not an absolute path on the controller"));
+        assertThat(ReleaseRegistry.regionProblem(ReleaseRegistry.ECR, "us-east-2"), is((String) null));
+        assertThat(
+                ReleaseRegistry.regionProblem(ReleaseRegistry.ECR, "Ohio"),
+                is("Ohio is not an AWS region, such as us-east-2"));
+        assertThat(ReleaseRegistry.regionProblem(ReleaseRegistry.OCI, null), is((String) null));
+    }
+}
