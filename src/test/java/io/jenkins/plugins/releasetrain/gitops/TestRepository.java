@@ -19,12 +19,12 @@ import org.eclipse.jgit.transport.RefSpec;
  * A real git repository with a working tree that a test writes history into, person by person: the
  * fixture of the gitops tests. Optionally pushes to a bare "remote" next to it.
  */
-final class TestRepository implements AutoCloseable {
+public final class TestRepository implements AutoCloseable {
 
-    static final Identity ALICE = new Identity("Alice Author", "alice@example.com");
-    static final Identity BOB = new Identity("Bob Builder", "bob@example.com");
-    static final Identity CAROL = new Identity("Carol Committer", "carol@example.com");
-    static final Identity DAVE = new Identity("Dave Merger", "dave@example.com");
+    public static final Identity ALICE = new Identity("Alice Author", "alice@example.com");
+    public static final Identity BOB = new Identity("Bob Builder", "bob@example.com");
+    public static final Identity CAROL = new Identity("Carol Committer", "carol@example.com");
+    public static final Identity DAVE = new Identity("Dave Merger", "dave@example.com");
 
     private final Git git;
     private final Path directory;
@@ -34,7 +34,7 @@ final class TestRepository implements AutoCloseable {
         this.directory = directory;
     }
 
-    static TestRepository init(Path directory) {
+    public static TestRepository init(Path directory) {
         try {
             return new TestRepository(
                     Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call(), directory);
@@ -44,7 +44,7 @@ final class TestRepository implements AutoCloseable {
     }
 
     /** A bare repository at {@code directory} with this one's branches and tags pushed to it. */
-    Path pushTo(Path bare) {
+    public Path pushTo(Path bare) {
         try {
             if (!Files.exists(bare)) {
                 Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
@@ -59,28 +59,28 @@ final class TestRepository implements AutoCloseable {
         }
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
-    Repository repository() {
+    public Repository repository() {
         return git.getRepository();
     }
 
-    Git git() {
+    public Git git() {
         return git;
     }
 
-    RevCommit commit(String message, Identity author, Map<String, String> files) {
+    public RevCommit commit(String message, Identity author, Map<String, String> files) {
         return commit(message, author, author, files);
     }
 
-    RevCommit commit(String message, Identity author, Identity committer, Map<String, String> files) {
+    public RevCommit commit(String message, Identity author, Identity committer, Map<String, String> files) {
         files.forEach(this::write);
         return commitStaged(message, author, committer);
     }
 
-    RevCommit rename(String message, Identity author, String from, String to) {
+    public RevCommit rename(String message, Identity author, String from, String to) {
         try {
             Path target = directory.resolve(to);
             Files.createDirectories(target.getParent());
@@ -95,7 +95,7 @@ final class TestRepository implements AutoCloseable {
         }
     }
 
-    void branch(String name) {
+    public void branch(String name) {
         try {
             git.branchCreate().setName(name).call();
         } catch (GitAPIException e) {
@@ -103,7 +103,7 @@ final class TestRepository implements AutoCloseable {
         }
     }
 
-    void checkout(String name) {
+    public void checkout(String name) {
         try {
             git.checkout().setName(name).call();
         } catch (GitAPIException e) {
@@ -111,7 +111,7 @@ final class TestRepository implements AutoCloseable {
         }
     }
 
-    void tag(String name) {
+    public void tag(String name) {
         try {
             git.tag().setName(name).setAnnotated(true).setMessage(name).setTagger(person(ALICE)).call();
         } catch (GitAPIException e) {
@@ -120,7 +120,7 @@ final class TestRepository implements AutoCloseable {
     }
 
     /** A merge commit of {@code branch} into the current branch, even when a fast-forward was possible. */
-    RevCommit merge(String branch, Identity merger, String message) {
+    public RevCommit merge(String branch, Identity merger, String message) {
         try {
             MergeResult result = git.merge()
                     .include(repository().resolve(branch))
@@ -139,7 +139,7 @@ final class TestRepository implements AutoCloseable {
     }
 
     /** Merges {@code branch} expecting a conflict, and commits {@code resolution} as the merge result. */
-    RevCommit mergeResolving(String branch, Identity merger, Map<String, String> resolution) {
+    public RevCommit mergeResolving(String branch, Identity merger, Map<String, String> resolution) {
         try {
             MergeResult result = git.merge()
                     .include(repository().resolve(branch))
@@ -184,7 +184,7 @@ final class TestRepository implements AutoCloseable {
         }
     }
 
-    static PersonIdent person(Identity identity) {
+    public static PersonIdent person(Identity identity) {
         return new PersonIdent(identity.name(), identity.email());
     }
 
