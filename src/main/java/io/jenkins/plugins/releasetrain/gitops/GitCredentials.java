@@ -1,7 +1,6 @@
 package io.jenkins.plugins.releasetrain.gitops;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -12,8 +11,6 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * every message built with {@link #redaction()} mask the secret.
  */
 public final class GitCredentials {
-
-    private static final GitCredentials NONE = new GitCredentials(null, null, null, "ssh");
 
     private final String username;
     private final char[] password;
@@ -29,7 +26,7 @@ public final class GitCredentials {
 
     /** No credentials: public repositories, local ones, or ssh with the user's own agent and keys. */
     public static GitCredentials none() {
-        return NONE;
+        return new GitCredentials(null, null, null, "ssh");
     }
 
     public Optional<String> username() {
@@ -57,13 +54,6 @@ public final class GitCredentials {
     /** A redaction that also masks this password wherever it might be echoed. */
     public Redaction redaction() {
         return Redaction.URLS.alsoMasking(password);
-    }
-
-    /** Overwrites the password in memory; call when the credentials are no longer needed. */
-    public void clear() {
-        if (password != null) {
-            Arrays.fill(password, '\0');
-        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -181,7 +182,8 @@ final class RemoteMirror {
                 .setRemote(location.url())
                 .setRefSpecs(specs)
                 .setTagOpt(TagOpt.NO_TAGS);
-        if (history == History.TIP && (shallow || !hasRefs())) {
+        boolean depthLimited = history == History.TIP && (shallow || !hasRefs());
+        if (depthLimited) {
             fetch.setDepth(1);
         } else if (history == History.FULL && shallow) {
             fetch.setUnshallow(true);
@@ -189,8 +191,26 @@ final class RemoteMirror {
         try {
             access.configure(fetch, location).call();
         } catch (GitAPIException | JGitInternalException e) {
+            if (depthLimited && refusesShallow(e)) {
+                fetch(specs, History.FULL);
+                return;
+            }
             throw TransportFailures.of("fetch from", location, access, e);
         }
+    }
+
+    /** A server or transport that cannot send part of the history (a "dumb" http server): fetch it all. */
+    private static boolean refusesShallow(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (cause instanceof NotSupportedException || message.contains("shallow") || message.contains("depth")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private boolean hasCommit(String hex) {

@@ -225,7 +225,7 @@ class ManifestPromotionTest {
     }
 
     @Test
-    void keepsWindowsLineEndingsAndAByteOrderMarkFreeTextIntact() {
+    void keepsWindowsLineEndings() {
         String production = PRODUCTION.replace("\n", "\r\n");
         Promotion promotion = ManifestPromotion.of(
                 load("staging.yaml", STAGING), load("production.yaml", production), ArtifactSelection.all());

@@ -92,6 +92,18 @@ class NetworkTransportTest {
     }
 
     @Test
+    void acceptsCredentialsWrittenIntoTheUrlButNeverShowsThem() {
+        RepositoryLocation inUrl =
+                RepositoryLocation.parse(server.url("infra.git").replace("http://", "http://" + USER + ":" + TOKEN + "@"));
+        try (ManifestRepository manifests =
+                ManifestRepository.open(inUrl, GitAccess.anonymous(temp.resolve("cache")))) {
+            ManifestAtRevision manifest = manifests.read("main", STAGING_PATH);
+            assertThat(manifest.repository()).isEqualTo(inUrl.display()).doesNotContain(TOKEN);
+            assertThat(manifest.manifest().sourceName()).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
     void failsWithoutShowingTheSecretWhenTheServerRefusesTheCredentials() {
         RepositoryLocation inUrl = RepositoryLocation.parse(
                 server.url("infra.git").replace("http://", "http://" + USER + ":wrong-Passw0rd-here@"));

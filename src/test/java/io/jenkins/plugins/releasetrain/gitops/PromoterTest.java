@@ -258,6 +258,33 @@ class PromoterTest {
         }
     }
 
+    @Test
+    void keepsTheByteOrderMarkAndTheFileModeOfTheManifest() throws IOException {
+        try (TestRepository work = TestRepository.init(temp.resolve("bom"))) {
+            work.commit("Add", ALICE, Map.of(STAGING_PATH, STAGING_RC2, PRODUCTION_PATH, "\uFEFF" + PRODUCTION));
+            Files.setPosixFilePermissions(
+                    temp.resolve("bom").resolve(PRODUCTION_PATH),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            work.git().add().addFilepattern(PRODUCTION_PATH).call();
+            work.commit("Make it executable, for no good reason", ALICE, Map.of());
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+        try (ManifestRepository manifests = ManifestRepository.open(
+                RepositoryLocation.local(temp.resolve("bom")), GitAccess.anonymous(temp.resolve("cache")))) {
+            Promoter promoter = new Promoter(manifests);
+            CommittedPromotion committed = promoter.commit(
+                    promoter.prepare(STAGING_TO_PRODUCTION), CommitOptions.defaults().by(DAVE).onBranch("promote"));
+            Repository repository = manifests.repository();
+            RevCommit commit = commitAt(repository, committed.localRef());
+            try (TreeWalk walk = TreeWalk.forPath(repository, PRODUCTION_PATH, commit.getTree())) {
+                assertThat(walk.getFileMode(0)).isEqualTo(org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE);
+                byte[] bytes = repository.open(walk.getObjectId(0)).getBytes();
+                assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("\uFEFF" + PROMOTED_PRODUCTION);
+            }
+        }
+    }
+
     /** Another person's commit on main, pushed to the remote while a promotion is in flight. */
     private RevCommit pushMeanwhile(String message, Identity who, Map<String, String> files) {
         Path other = temp.resolve("other-" + System.nanoTime());
