@@ -30,6 +30,11 @@ public record ArtifactSelection(List<String> names) {
         return names.isEmpty();
     }
 
+    /** Whether {@code product} is named as a whole (then its version follows even when no artifact changed). */
+    boolean namesProduct(String product) {
+        return names.stream().map(String::strip).anyMatch(product::equals);
+    }
+
     /** The ids of the artifacts selected among those {@code diff} knows (either side). */
     Set<String> resolve(EnvironmentDiff diff) {
         if (isAll()) {

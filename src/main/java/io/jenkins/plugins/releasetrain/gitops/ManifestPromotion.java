@@ -88,7 +88,9 @@ public final class ManifestPromotion {
                     .filter(a -> a.product().equals(product.product()) && a.change() != ChangeKind.UNCHANGED)
                     .toList();
             long chosen = pending.stream().filter(a -> selected.contains(a.id())).count();
-            boolean whole = selection.isAll() || (!pending.isEmpty() && chosen == pending.size());
+            boolean whole = selection.isAll()
+                    || selection.namesProduct(product.product())
+                    || (!pending.isEmpty() && chosen == pending.size());
             switch (product.change()) {
                 case ADDED -> {
                     if (whole) {
@@ -131,7 +133,7 @@ public final class ManifestPromotion {
                 continue;
             }
             if (artifact.change() == ChangeKind.UNCHANGED) {
-                if (!selection.isAll()) {
+                if (selection.names().contains(artifact.id())) {
                     notes.add(artifact.id() + " is already the same in " + to.environment().name());
                 }
                 continue;

@@ -127,6 +127,25 @@ class ManifestPromotionTest {
     }
 
     @Test
+    void promotesTheVersionOfAProductNamedWholeEvenWhenNoArtifactChanged() {
+        String production = Fixtures.replaceOnce(STAGING, "releaseCandidate: 2", "releaseCandidate: 1")
+                .replace("staging-us-east-2", "production-us-east-2")
+                .replace("stage-us", "prod-us")
+                .replace("stage_us", "prod_us");
+
+        Promotion promotion = ManifestPromotion.of(
+                load("staging.yaml", STAGING),
+                load("production.yaml", production),
+                ArtifactSelection.of(List.of("product1")));
+
+        assertThat(promotion.promotedText())
+                .isEqualTo(Fixtures.replaceOnce(production, "releaseCandidate: 1", "releaseCandidate: 2"));
+        assertThat(promotion.artifacts()).isEmpty();
+        assertThat(promotion.notes()).isEmpty();
+        assertThat(promotion.products()).extracting(p -> p.after()).containsExactly("1.9.0-rc2");
+    }
+
+    @Test
     void copiesAnArtifactProductionLacksFromStagingReindentedToProductionsList() {
         String staging = Fixtures.replaceOnce(STAGING, "      - repoName: product1/microservice-3\n", """
                       - repoName: product1/microservice-4
