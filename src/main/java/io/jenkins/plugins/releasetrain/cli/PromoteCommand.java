@@ -106,13 +106,19 @@ public final class PromoteCommand extends GitCommand {
 
     @Override
     protected int runGit(Terminal terminal) {
-        Optional<Identity> identity = Optional.ofNullable(author).map(a -> Identity.parse(a).orElse(null));
+        Optional<Identity> identity =
+                Optional.ofNullable(author).map(a -> Identity.parse(a).orElse(null));
         if (author != null && identity.isEmpty()) {
-            terminal.err().println(terminal.red("release-train: --author must read 'Name <email>', not '" + author + "'"));
+            terminal.err()
+                    .println(terminal.red("release-train: --author must read 'Name <email>', not '" + author + "'"));
             return ExitCode.INVALID;
         }
         PromotionRequest request = new PromotionRequest(
-                from, to, new ManifestPathPattern(pathPattern), ArtifactSelection.of(artifacts), Optional.ofNullable(base));
+                from,
+                to,
+                new ManifestPathPattern(pathPattern),
+                ArtifactSelection.of(artifacts),
+                Optional.ofNullable(base));
         CommitOptions options = new CommitOptions(
                 Optional.ofNullable(branch),
                 identity,
@@ -158,8 +164,10 @@ public final class PromoteCommand extends GitCommand {
 
     private void describe(Terminal terminal, PreparedPromotion prepared) {
         Promotion promotion = prepared.promotion();
-        terminal.out().println(terminal.bold("Promoting " + from + " into " + to) + " on " + prepared.base()
-                + " (commit " + prepared.baseCommit().substring(0, 12) + ") of " + prepared.target().repository());
+        terminal.out()
+                .println(terminal.bold("Promoting " + from + " into " + to) + " on " + prepared.base() + " (commit "
+                        + prepared.baseCommit().substring(0, 12) + ") of "
+                        + prepared.target().repository());
         terminal.out().println();
         if (!promotion.products().isEmpty() || !promotion.artifacts().isEmpty()) {
             ChangeTables.print(terminal, promotion.products(), promotion.artifacts());
@@ -172,7 +180,9 @@ public final class PromoteCommand extends GitCommand {
             for (String line : prepared.diff().split("\n", -1)) {
                 terminal.out().println(colour(terminal, line));
             }
-            terminal.out().println(to + " release after promotion: " + promotion.after().id().shortForm());
+            terminal.out()
+                    .println(to + " release after promotion: "
+                            + promotion.after().id().shortForm());
         }
     }
 
@@ -191,7 +201,9 @@ public final class PromoteCommand extends GitCommand {
             return pushed.branch() + " on " + pushed.remote() + " already has this promotion (" + commit + ")";
         }
         return "pushed " + commit + " to " + pushed.branch() + " on " + pushed.remote()
-                + pushed.rebasedOnto().map(onto -> " after rebasing onto " + onto.substring(0, 12)).orElse("");
+                + pushed.rebasedOnto()
+                        .map(onto -> " after rebasing onto " + onto.substring(0, 12))
+                        .orElse("");
     }
 
     private Map<String, Object> document(PreparedPromotion prepared) {
@@ -201,15 +213,23 @@ public final class PromoteCommand extends GitCommand {
         document.put("base", prepared.base());
         document.put("baseCommit", prepared.baseCommit());
         document.put("releaseId", prepared.promotion().after().id().value());
-        document.put("products", prepared.promotion().products().stream().map(p -> {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("name", p.product());
-            map.put("change", p.change().label());
-            map.put("before", p.before());
-            map.put("after", p.after());
-            return map;
-        }).toList());
-        document.put("artifacts", prepared.promotion().artifacts().stream().map(PlanMaps::artifact).toList());
+        document.put(
+                "products",
+                prepared.promotion().products().stream()
+                        .map(p -> {
+                            Map<String, Object> map = new LinkedHashMap<>();
+                            map.put("name", p.product());
+                            map.put("change", p.change().label());
+                            map.put("before", p.before());
+                            map.put("after", p.after());
+                            return map;
+                        })
+                        .toList());
+        document.put(
+                "artifacts",
+                prepared.promotion().artifacts().stream()
+                        .map(PlanMaps::artifact)
+                        .toList());
         document.put("notes", prepared.promotion().notes());
         document.put("diff", prepared.diff());
         document.put("committed", null);

@@ -30,10 +30,18 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class ShowCommand extends GitCommand {
 
-    @Option(names = "--ref", paramLabel = "REF", defaultValue = "HEAD", description = "Branch, tag or commit (default: HEAD).")
+    @Option(
+            names = "--ref",
+            paramLabel = "REF",
+            defaultValue = "HEAD",
+            description = "Branch, tag or commit (default: HEAD).")
     private String ref;
 
-    @Option(names = "--path", required = true, paramLabel = "PATH", description = "The manifest's path in the repository.")
+    @Option(
+            names = "--path",
+            required = true,
+            paramLabel = "PATH",
+            description = "The manifest's path in the repository.")
     private String path;
 
     @Option(
@@ -55,18 +63,23 @@ public final class ShowCommand extends GitCommand {
             if (json()) {
                 Map<String, Object> document = new LinkedHashMap<>(GitOpsMaps.manifest(current));
                 document.put("release", ManifestMaps.release(current.release()));
-                document.put("warnings", ManifestMaps.diagnostics(current.manifest().warnings()));
+                document.put(
+                        "warnings", ManifestMaps.diagnostics(current.manifest().warnings()));
                 document.put("deployed", deployed.map(GitOpsMaps::manifest).orElse(null));
                 document.put("plan", plan.map(PlanMaps::plan).orElse(null));
-                document.put("authorship", authorship.map(GitOpsMaps::authorship).orElse(null));
+                document.put(
+                        "authorship", authorship.map(GitOpsMaps::authorship).orElse(null));
                 printJson(terminal, document);
                 return ExitCode.OK;
             }
             printDiagnostics(terminal, current.manifest().warnings());
             Release release = current.release();
-            terminal.out().println(terminal.bold(current.path() + " at " + current.revision()) + " (commit "
-                    + current.shortCommit() + ") in " + current.repository());
-            terminal.out().println(release.environment().name() + ": release " + release.id().shortForm());
+            terminal.out()
+                    .println(terminal.bold(current.path() + " at " + current.revision()) + " (commit "
+                            + current.shortCommit() + ") in " + current.repository());
+            terminal.out()
+                    .println(release.environment().name() + ": release "
+                            + release.id().shortForm());
             terminal.out().println();
             TextTable artifacts = new TextTable("ARTIFACT", "VERSION", "PRODUCT VERSION");
             for (Artifact artifact : release.artifacts()) {
@@ -78,8 +91,10 @@ public final class ShowCommand extends GitCommand {
             artifacts.print(terminal);
             if (deployed.isPresent()) {
                 terminal.out().println();
-                terminal.out().println(terminal.bold("Plan against " + deployed.get().revision()) + " (commit "
-                        + deployed.get().shortCommit() + ", " + deployed.get().path() + ")");
+                terminal.out()
+                        .println(terminal.bold("Plan against " + deployed.get().revision()) + " (commit "
+                                + deployed.get().shortCommit() + ", "
+                                + deployed.get().path() + ")");
                 terminal.out().println();
                 ChangeTables.print(terminal, plan.get().products(), plan.get().artifacts());
                 printAuthorship(terminal, authorship.get(), deployed.get());
@@ -91,15 +106,17 @@ public final class ShowCommand extends GitCommand {
     private static void printAuthorship(Terminal terminal, ManifestAuthorship authorship, ManifestAtRevision since) {
         terminal.out().println();
         if (!authorship.sinceIsAncestor()) {
-            terminal.err().println(terminal.yellow("warning: " + since.revision() + " is not in the history of this"
-                    + " revision; listing the changes it lacks"));
+            terminal.err()
+                    .println(terminal.yellow("warning: " + since.revision() + " is not in the history of this"
+                            + " revision; listing the changes it lacks"));
         }
         if (authorship.isEmpty()) {
             terminal.out().println("Nobody changed " + authorship.path() + " since " + since.revision());
             return;
         }
-        terminal.out().println(terminal.bold("Changed since " + since.revision() + " by: ")
-                + authorship.people().stream().map(Identity::toString).collect(Collectors.joining(", ")));
+        terminal.out()
+                .println(terminal.bold("Changed since " + since.revision() + " by: ")
+                        + authorship.people().stream().map(Identity::toString).collect(Collectors.joining(", ")));
         TextTable changes = new TextTable("COMMIT", "AUTHOR", "SUMMARY");
         for (ManifestChange change : authorship.changes()) {
             changes.row(change.shortCommit(), change.author().toString(), change.summary());

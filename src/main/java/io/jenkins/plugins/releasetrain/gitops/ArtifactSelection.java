@@ -52,7 +52,8 @@ public record ArtifactSelection(List<String> names) {
                     .toList();
             if (matching.isEmpty()) {
                 throw new PromotionNotPossibleException(
-                        "no artifact or product '" + wanted + "' in " + diff.from().environment().name() + " or "
+                        "no artifact or product '" + wanted + "' in "
+                                + diff.from().environment().name() + " or "
                                 + diff.to().environment().name(),
                         "give artifact ids as `release-train diff` shows them, such as "
                                 + diff.artifacts().stream()

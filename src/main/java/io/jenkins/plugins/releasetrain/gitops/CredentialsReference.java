@@ -41,8 +41,7 @@ public record CredentialsReference(
     public GitCredentials resolve(RepositoryLocation location, UnaryOperator<String> environment) {
         Objects.requireNonNull(location, "location");
         if (passwordVariable != null && credentialsFile != null) {
-            throw new CredentialsException(
-                    "both --password-env and --credentials-file are given", "keep one of them");
+            throw new CredentialsException("both --password-env and --credentials-file are given", "keep one of them");
         }
         String ssh = sshCommand == null || sshCommand.isBlank() ? "ssh" : sshCommand;
         if (passwordVariable != null) {
@@ -66,7 +65,8 @@ public record CredentialsReference(
             lines = Files.readAllLines(credentialsFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new CredentialsException(
-                    "cannot read the credentials file " + credentialsFile + ": " + e.getClass().getSimpleName(),
+                    "cannot read the credentials file " + credentialsFile + ": "
+                            + e.getClass().getSimpleName(),
                     "give a readable file with lines such as https://user:token@host");
         }
         URIish target = location.uri();

@@ -128,10 +128,12 @@ final class ManifestHistory {
             trees.setRecursive(true);
             trees.addTree(parent.getTree());
             trees.addTree(child.getTree());
-            RenameDetector renames = new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
+            RenameDetector renames =
+                    new RenameDetector(reader, repository.getConfig().get(DiffConfig.KEY));
             renames.addAll(DiffEntry.scan(trees));
             for (DiffEntry entry : renames.compute(reader, NullProgressMonitor.INSTANCE)) {
-                if (entry.getChangeType() == DiffEntry.ChangeType.RENAME && entry.getNewPath().equals(childPath)) {
+                if (entry.getChangeType() == DiffEntry.ChangeType.RENAME
+                        && entry.getNewPath().equals(childPath)) {
                     return Optional.of(entry.getOldPath());
                 }
             }
@@ -160,8 +162,11 @@ final class ManifestHistory {
 
     private RepositoryAccessException shallowHistory(RevCommit commit, RevCommit base) {
         return new RepositoryAccessException(
-                "the history of " + repositoryName + " is cut short at commit " + commit.abbreviate(12).name()
-                        + (base == null ? "" : ", before reaching " + base.abbreviate(12).name())
+                "the history of " + repositoryName + " is cut short at commit "
+                        + commit.abbreviate(12).name()
+                        + (base == null
+                                ? ""
+                                : ", before reaching " + base.abbreviate(12).name())
                         + ": who changed the manifest cannot be told from a shallow clone",
                 "fetch the full history (git fetch --unshallow), or give the repository's URL instead of a clone");
     }

@@ -62,7 +62,10 @@ final class ManifestNodes {
         return list.items().stream()
                 .filter(YamlMapping.class::isInstance)
                 .map(YamlMapping.class::cast)
-                .filter(m -> scalar(m, key).map(YamlScalar::value).filter(value::equals).isPresent())
+                .filter(m -> scalar(m, key)
+                        .map(YamlScalar::value)
+                        .filter(value::equals)
+                        .isPresent())
                 .findFirst();
     }
 

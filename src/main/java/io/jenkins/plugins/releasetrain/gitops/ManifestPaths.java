@@ -8,7 +8,10 @@ final class ManifestPaths {
     static String normalize(String path) {
         if (path == null || path.isBlank()) {
             throw new ManifestNotFoundException(
-                    "", "", "no manifest path given", "give the path inside the repository, such as releases/staging.yaml");
+                    "",
+                    "",
+                    "no manifest path given",
+                    "give the path inside the repository, such as releases/staging.yaml");
         }
         String normalized = path.strip();
         while (normalized.startsWith("./")) {

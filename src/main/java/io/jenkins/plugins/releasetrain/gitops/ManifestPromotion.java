@@ -68,7 +68,10 @@ public final class ManifestPromotion {
     /** {@code target}'s manifest with {@code selection} of {@code source}'s artifacts and versions promoted into it. */
     public static Promotion of(LoadedManifest source, LoadedManifest target, ArtifactSelection selection) {
         Objects.requireNonNull(selection, "selection");
-        if (source.release().environment().name().equals(target.release().environment().name())) {
+        if (source.release()
+                .environment()
+                .name()
+                .equals(target.release().environment().name())) {
             throw new PromotionNotPossibleException(
                     "both manifests are for " + source.release().environment().name(),
                     "promote from one environment into another, such as staging into production");
@@ -87,7 +90,8 @@ public final class ManifestPromotion {
             List<PlannedArtifact> pending = diff.artifacts().stream()
                     .filter(a -> a.product().equals(product.product()) && a.change() != ChangeKind.UNCHANGED)
                     .toList();
-            long chosen = pending.stream().filter(a -> selected.contains(a.id())).count();
+            long chosen =
+                    pending.stream().filter(a -> selected.contains(a.id())).count();
             boolean whole = selection.isAll()
                     || selection.namesProduct(product.product())
                     || (!pending.isEmpty() && chosen == pending.size());
@@ -99,15 +103,16 @@ public final class ManifestPromotion {
                         products.add(product);
                     } else if (chosen > 0) {
                         throw new PromotionNotPossibleException(
-                                "product '" + product.product() + "' is new in " + to.environment().name()
-                                        + "; it can only be promoted whole",
+                                "product '" + product.product() + "' is new in "
+                                        + to.environment().name() + "; it can only be promoted whole",
                                 "select the whole product: --artifacts " + product.product());
                     }
                 }
                 case REMOVED -> {
                     if (whole) {
-                        removeBlock(targetNodes.product(product.product()).orElseThrow(), "product '"
-                                + product.product() + "' of " + target.sourceName());
+                        removeBlock(
+                                targetNodes.product(product.product()).orElseThrow(),
+                                "product '" + product.product() + "' of " + target.sourceName());
                         pending.forEach(a -> done.add(a.id()));
                         products.add(product);
                     }
@@ -117,7 +122,8 @@ public final class ManifestPromotion {
                         promoteVersion(product.product());
                         products.add(product);
                     } else if (chosen > 0) {
-                        notes.add(product.product() + " stays at " + product.before() + " in " + to.environment().name()
+                        notes.add(product.product() + " stays at " + product.before() + " in "
+                                + to.environment().name()
                                 + ": " + chosen + " of its " + pending.size() + " changed artifacts are promoted,"
                                 + " not the whole of " + product.after());
                     }
@@ -134,7 +140,8 @@ public final class ManifestPromotion {
             }
             if (artifact.change() == ChangeKind.UNCHANGED) {
                 if (selection.names().contains(artifact.id())) {
-                    notes.add(artifact.id() + " is already the same in " + to.environment().name());
+                    notes.add(artifact.id() + " is already the same in "
+                            + to.environment().name());
                 }
                 continue;
             }
@@ -145,7 +152,8 @@ public final class ManifestPromotion {
             switch (artifact.change()) {
                 case CHANGED -> splice(artifact);
                 case ADDED -> insertItem(artifact);
-                case REMOVED -> removeBlock(targetItem(artifact.before()), artifact.id() + " in " + target.sourceName());
+                case REMOVED ->
+                    removeBlock(targetItem(artifact.before()), artifact.id() + " in " + target.sourceName());
                 case UNCHANGED -> throw new IllegalStateException("unchanged artifacts are skipped above");
             }
         }
@@ -213,9 +221,10 @@ public final class ManifestPromotion {
                 .filter(list -> !ManifestNodes.mappings(list).isEmpty());
         if (targetList.isEmpty()) {
             throw new PromotionNotPossibleException(
-                    "product '" + added.product() + "' has no " + listKey + " in " + target.sourceName()
-                            + " to add " + added.id() + " to",
-                    "add a '" + listKey + ":' list with the " + (added.kind() == ArtifactKind.IMAGE ? "image" : "deployment")
+                    "product '" + added.product() + "' has no " + listKey + " in " + target.sourceName() + " to add "
+                            + added.id() + " to",
+                    "add a '" + listKey + ":' list with the "
+                            + (added.kind() == ArtifactKind.IMAGE ? "image" : "deployment")
                             + " to the product by hand (copy it from " + source.sourceName() + "), commit, and run"
                             + " promote again");
         }
@@ -230,7 +239,8 @@ public final class ManifestPromotion {
     private void insert(YamlSequence sourceList, YamlMapping item, YamlSequence targetList, String key, String what) {
         List<YamlMapping> sourceItems = ManifestNodes.mappings(sourceList);
         List<YamlMapping> targetItems = ManifestNodes.mappings(targetList);
-        ItemBlock first = ItemBlock.of(targetText, targetItems.get(0), "the first item of the list " + what + " goes into");
+        ItemBlock first =
+                ItemBlock.of(targetText, targetItems.get(0), "the first item of the list " + what + " goes into");
         int at = targetText.lineStart(first.firstLine());
         for (int i = sourceItems.indexOf(item) - 1; i >= 0; i--) {
             Optional<YamlMapping> previous =
@@ -243,7 +253,8 @@ public final class ManifestPromotion {
         }
         String copy = copy(item, first.dashColumn(), what);
         if (at == targetText.text().length() && !targetText.endsWithNewline()) {
-            copy = targetText.newline() + copy.substring(0, copy.length() - targetText.newline().length());
+            copy = targetText.newline()
+                    + copy.substring(0, copy.length() - targetText.newline().length());
         }
         edits.insert(at, copy);
     }
@@ -282,7 +293,9 @@ public final class ManifestPromotion {
         Set<Integer> lines = new TreeSet<>();
         List<YamlMapping> images = new ArrayList<>();
         images.add(item);
-        ManifestNodes.sequence(item, ManifestNodes.IMAGES).map(ManifestNodes::mappings).ifPresent(images::addAll);
+        ManifestNodes.sequence(item, ManifestNodes.IMAGES)
+                .map(ManifestNodes::mappings)
+                .ifPresent(images::addAll);
         for (YamlMapping image : images) {
             for (YamlMapping.Entry entry : image.entries()) {
                 if (!ENVIRONMENT_SPECIFIC_KEYS.contains(entry.key().value())) {
@@ -290,8 +303,10 @@ public final class ManifestPromotion {
                 }
                 int first = sourceText.lineOf(sourceText.charIndex(entry.key().startIndex()));
                 int[] last = {first};
-                ManifestNodes.scalars(entry.value(), s -> last[0] = Math.max(
-                        last[0], sourceText.lineOf(Math.max(0, sourceText.charIndex(s.endIndex()) - 1))));
+                ManifestNodes.scalars(
+                        entry.value(),
+                        s -> last[0] = Math.max(
+                                last[0], sourceText.lineOf(Math.max(0, sourceText.charIndex(s.endIndex()) - 1))));
                 if (first == block.dashLine() || (image != item && isFirstEntry(image, entry))) {
                     throw new PromotionNotPossibleException(
                             what + " in " + source.sourceName() + " starts with its environment-specific '"
@@ -301,8 +316,9 @@ public final class ManifestPromotion {
                 for (int line = first; line <= last[0]; line++) {
                     lines.add(line);
                 }
-                notes.add(what + ": the " + entry.key().value() + " of " + source.release().environment().name()
-                        + " was not copied; " + target.release().environment().name() + " derives its own");
+                notes.add(what + ": the " + entry.key().value() + " of "
+                        + source.release().environment().name() + " was not copied; "
+                        + target.release().environment().name() + " derives its own");
             }
         }
         return lines;
@@ -353,7 +369,8 @@ public final class ManifestPromotion {
         }
         for (String id : ids) {
             boolean promoted = promotedIds.contains(id);
-            Optional<Map<String, String>> expected = (promoted ? from : before).artifact(id).map(a -> comparable(a, promoted));
+            Optional<Map<String, String>> expected =
+                    (promoted ? from : before).artifact(id).map(a -> comparable(a, promoted));
             Optional<Map<String, String>> actual = after.artifact(id).map(a -> comparable(a, promoted));
             if (!expected.equals(actual)) {
                 wrong.add(id);
@@ -361,7 +378,9 @@ public final class ManifestPromotion {
         }
         for (Product product : after.products()) {
             Release expected = promotedProducts.contains(product.name()) ? from : before;
-            String wanted = expected.product(product.name()).map(Product::displayVersion).orElse(null);
+            String wanted = expected.product(product.name())
+                    .map(Product::displayVersion)
+                    .orElse(null);
             if (!product.displayVersion().equals(wanted)) {
                 wrong.add("the version of " + product.name());
             }

@@ -36,7 +36,8 @@ public final class ManifestRepository implements AutoCloseable {
     private final RemoteMirror mirror;
     private final ManifestLoader loader = new ManifestLoader();
 
-    private ManifestRepository(RepositoryLocation location, GitAccess access, Repository repository, RemoteMirror mirror) {
+    private ManifestRepository(
+            RepositoryLocation location, GitAccess access, Repository repository, RemoteMirror mirror) {
         this.location = location;
         this.access = access;
         this.repository = repository;
@@ -58,7 +59,8 @@ public final class ManifestRepository implements AutoCloseable {
                     e);
         } catch (IOException e) {
             throw new RepositoryAccessException(
-                    "cannot open " + location.display() + ": " + access.redactionFor(location).apply(e.getMessage()),
+                    "cannot open " + location.display() + ": "
+                            + access.redactionFor(location).apply(e.getMessage()),
                     location.isRemote()
                             ? "check that the cache directory " + access.cacheRoot() + " is writable"
                             : "check that it is a git repository",
@@ -157,7 +159,11 @@ public final class ManifestRepository implements AutoCloseable {
         }
         ManifestHistory.Result result = history(file, head, base);
         return new ManifestAuthorship(
-                file, Optional.ofNullable(base).map(ObjectId::name), head.name(), result.changes(), result.sinceIsAncestor());
+                file,
+                Optional.ofNullable(base).map(ObjectId::name),
+                head.name(),
+                result.changes(),
+                result.sinceIsAncestor());
     }
 
     /** The branch a promotion builds on by default: the remote's HEAD, or the local checkout's branch. */
@@ -215,7 +221,8 @@ public final class ManifestRepository implements AutoCloseable {
                 if (tree == null || tree.getFileMode(0) == FileMode.TREE || tree.getFileMode(0) == FileMode.GITLINK) {
                     return Optional.empty();
                 }
-                try (InputStream in = reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).openStream()) {
+                try (InputStream in =
+                        reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).openStream()) {
                     // Bounded like a file on disk: the loader then refuses an oversized manifest with its message.
                     return Optional.of(new ManifestFile(commit, path, loader.readBounded(in), tree.getFileMode(0)));
                 }
@@ -250,15 +257,20 @@ public final class ManifestRepository implements AutoCloseable {
         if (files == null) {
             hint = "there is no directory " + where + " at that commit; check --path and the revision";
         } else {
-            String suggestion = Suggestions.closest(name, files).map(s -> "did you mean " + (directory.isEmpty() ? "" : directory + "/") + s + "? ").orElse("");
-            List<String> manifests = files.stream().filter(f -> f.endsWith(".yaml") || f.endsWith(".yml")).toList();
-            hint = suggestion + "YAML files in " + where + ": " + (manifests.isEmpty() ? "none" : String.join(", ", manifests));
+            String suggestion = Suggestions.closest(name, files)
+                    .map(s -> "did you mean " + (directory.isEmpty() ? "" : directory + "/") + s + "? ")
+                    .orElse("");
+            List<String> manifests = files.stream()
+                    .filter(f -> f.endsWith(".yaml") || f.endsWith(".yml"))
+                    .toList();
+            hint = suggestion + "YAML files in " + where + ": "
+                    + (manifests.isEmpty() ? "none" : String.join(", ", manifests));
         }
         return new ManifestNotFoundException(
                 path,
                 commit.name(),
-                "no file " + path + " at " + revision + " (commit " + commit.abbreviate(12).name() + ") in "
-                        + location.display() + detail,
+                "no file " + path + " at " + revision + " (commit "
+                        + commit.abbreviate(12).name() + ") in " + location.display() + detail,
                 hint);
     }
 

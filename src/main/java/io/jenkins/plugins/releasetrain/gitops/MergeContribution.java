@@ -61,7 +61,8 @@ final class MergeContribution {
                 return true;
             }
             ByteArrayOutputStream clean = new ByteArrayOutputStream();
-            new MergeFormatter().formatMerge(clean, combined, List.of("base", "ours", "theirs"), StandardCharsets.UTF_8);
+            new MergeFormatter()
+                    .formatMerge(clean, combined, List.of("base", "ours", "theirs"), StandardCharsets.UTF_8);
             return !sameIgnoringFinalNewline(clean.toByteArray(), bytes(result));
         } catch (LargeObjectException e) {
             return true;

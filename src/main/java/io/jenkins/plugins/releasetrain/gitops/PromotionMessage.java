@@ -38,8 +38,12 @@ final class PromotionMessage {
                     .append('\n');
         }
         for (PlannedArtifact artifact : promotion.artifacts()) {
-            message.append("- ").append(artifact.id()).append(": ").append(artifact.change().label());
-            String fields = artifact.fields().stream().map(PromotionMessage::field).collect(Collectors.joining(", "));
+            message.append("- ")
+                    .append(artifact.id())
+                    .append(": ")
+                    .append(artifact.change().label());
+            String fields =
+                    artifact.fields().stream().map(PromotionMessage::field).collect(Collectors.joining(", "));
             if (!fields.isEmpty()) {
                 message.append(' ').append(fields);
             }
@@ -48,9 +52,16 @@ final class PromotionMessage {
         for (String note : promotion.notes()) {
             message.append("Note: ").append(note).append('\n');
         }
-        message.append('\n').append(RELEASE_ID).append(": ").append(promotion.after().id().value()).append('\n');
+        message.append('\n')
+                .append(RELEASE_ID)
+                .append(": ")
+                .append(promotion.after().id().value())
+                .append('\n');
         for (String approver : approvedBy) {
-            message.append(APPROVED_BY).append(": ").append(trailerValue(approver)).append('\n');
+            message.append(APPROVED_BY)
+                    .append(": ")
+                    .append(trailerValue(approver))
+                    .append('\n');
         }
         return message.toString();
     }

@@ -19,8 +19,8 @@ public final class Redaction {
     /** Only URL credentials; for messages built before any secret is known. */
     public static final Redaction URLS = new Redaction(List.of());
 
-    private static final Pattern URL_USERINFO =
-            Pattern.compile("(?<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?<user>[^/@\\s:?#]*)(?::(?<password>[^/@\\s?#]*))?@");
+    private static final Pattern URL_USERINFO = Pattern.compile(
+            "(?<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?<user>[^/@\\s:?#]*)(?::(?<password>[^/@\\s?#]*))?@");
 
     private final List<String> secrets;
 

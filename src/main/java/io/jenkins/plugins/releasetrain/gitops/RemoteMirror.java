@@ -70,9 +70,12 @@ final class RemoteMirror {
     /** A readable, collision-free directory name: host and path, then a hash of the URL without credentials. */
     static String cacheName(RepositoryLocation location) {
         String url = location.anonymousUrl();
-        String readable = (location.uri().getHost() == null ? "" : location.uri().getHost() + "-")
-                + location.uri().getPath();
-        readable = readable.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        String readable =
+                (location.uri().getHost() == null ? "" : location.uri().getHost() + "-")
+                        + location.uri().getPath();
+        readable = readable.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^-+|-+$", "");
         if (readable.length() > 60) {
             readable = readable.substring(readable.length() - 60);
         }
@@ -139,7 +142,8 @@ final class RemoteMirror {
                     .sorted((a, b) -> Integer.compare(preference(a), preference(b)))
                     .findFirst();
         }
-        for (String candidate : List.of(name, Constants.R_REFS + name, Constants.R_TAGS + name, Constants.R_HEADS + name)) {
+        for (String candidate :
+                List.of(name, Constants.R_REFS + name, Constants.R_TAGS + name, Constants.R_HEADS + name)) {
             if (candidate.startsWith(Constants.R_REFS) && refs.containsKey(candidate)) {
                 return Optional.of(candidate);
             }

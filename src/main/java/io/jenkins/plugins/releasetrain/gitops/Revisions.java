@@ -37,13 +37,14 @@ final class Revisions {
         } catch (AmbiguousObjectException e) {
             throw new UnknownRevisionException(
                     rev,
-                    "the abbreviated SHA '" + rev + "' matches " + e.getCandidates().size() + " objects in "
-                            + repositoryName,
+                    "the abbreviated SHA '" + rev + "' matches "
+                            + e.getCandidates().size() + " objects in " + repositoryName,
                     "give more digits of the commit SHA");
         } catch (IncorrectObjectTypeException e) {
             throw new UnknownRevisionException(
-                    rev, "'" + rev + "' in " + repositoryName + " does not point at a commit", "give a branch, tag or"
-                            + " commit SHA");
+                    rev,
+                    "'" + rev + "' in " + repositoryName + " does not point at a commit",
+                    "give a branch, tag or" + " commit SHA");
         } catch (RevisionSyntaxException e) {
             throw new UnknownRevisionException(
                     rev,
@@ -63,7 +64,8 @@ final class Revisions {
         known.addAll(tags);
         String base = baseName(revision);
         StringBuilder hint = new StringBuilder();
-        Suggestions.closest(base, known).ifPresent(s -> hint.append("did you mean '").append(s).append("'? "));
+        Suggestions.closest(base, known)
+                .ifPresent(s -> hint.append("did you mean '").append(s).append("'? "));
         hint.append("branches: ").append(list(branches)).append("; tags: ").append(list(tags));
         String what = HEX.matcher(base).matches() ? "commit" : "branch, tag or commit";
         return new UnknownRevisionException(

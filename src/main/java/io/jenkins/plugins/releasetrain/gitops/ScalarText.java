@@ -21,9 +21,10 @@ final class ScalarText {
             case PLAIN -> PLAIN.matcher(value).matches() ? value : doubleQuoted(value);
             case SINGLE_QUOTED -> value.contains("\n") ? doubleQuoted(value) : "'" + value.replace("'", "''") + "'";
             case DOUBLE_QUOTED -> doubleQuoted(value);
-            case LITERAL, FOLDED -> throw new PromotionNotPossibleException(
-                    where + " is written as a block scalar ('|' or '>'), which promote does not rewrite",
-                    "write the value on one line (key: value) and run promote again");
+            case LITERAL, FOLDED ->
+                throw new PromotionNotPossibleException(
+                        where + " is written as a block scalar ('|' or '>'), which promote does not rewrite",
+                        "write the value on one line (key: value) and run promote again");
         };
     }
 

@@ -31,9 +31,8 @@ final class TextEdits {
 
     String applyTo(String text) {
         List<Edit> ordered = new ArrayList<>(edits);
-        ordered.sort(Comparator.comparingInt(Edit::start)
-                .thenComparingInt(Edit::end)
-                .thenComparingInt(Edit::order));
+        ordered.sort(
+                Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end).thenComparingInt(Edit::order));
         for (int i = 1; i < ordered.size(); i++) {
             Edit previous = ordered.get(i - 1);
             Edit next = ordered.get(i);

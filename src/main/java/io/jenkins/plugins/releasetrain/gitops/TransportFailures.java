@@ -21,7 +21,8 @@ final class TransportFailures {
             hint = "give credentials by reference: --password-env VARIABLE (a token) or --credentials-file FILE for"
                     + " https, --ssh-key FILE for ssh; check that they may read (and for promote, push to) the"
                     + " repository";
-        } else if (lower.contains("not found") || lower.contains("does not appear to be a git repository")
+        } else if (lower.contains("not found")
+                || lower.contains("does not appear to be a git repository")
                 || lower.contains("404")) {
             hint = "check the repository URL";
         } else if (lower.contains("timed out") || lower.contains("timeout")) {
@@ -30,8 +31,7 @@ final class TransportFailures {
             hint = "check the URL and that the host is reachable from here";
         }
         // The cause is left out on purpose: its message and stack trace may hold the URL with its password.
-        return new RepositoryAccessException(
-                "cannot " + action + " " + location.display() + ": " + detail, hint, null);
+        return new RepositoryAccessException("cannot " + action + " " + location.display() + ": " + detail, hint, null);
     }
 
     /** The innermost message: JGit wraps the transport's reason in several layers of less precise ones. */

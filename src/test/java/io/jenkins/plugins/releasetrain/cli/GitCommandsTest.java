@@ -104,7 +104,14 @@ class GitCommandsTest {
 
     @Test
     void showsTheDiffOfADryRunAndCommitsNothing() throws IOException {
-        Run run = run("promote", "--repo", remoteUrl(), "--from", "staging-us-east-2", "--to", "production-us-east-2",
+        Run run = run(
+                "promote",
+                "--repo",
+                remoteUrl(),
+                "--from",
+                "staging-us-east-2",
+                "--to",
+                "production-us-east-2",
                 "--dry-run");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -118,9 +125,23 @@ class GitCommandsTest {
 
     @Test
     void pushesThePromotionToAReviewBranch() throws IOException {
-        Run run = run("promote", "--repo", remoteUrl(), "--from", "staging-us-east-2", "--to", "production-us-east-2",
-                "--artifacts", "product1/image/product1/microservice-2", "--push", "--author",
-                "Dave Merger <dave@example.com>", "--approved-by", "alice", "--format", "json");
+        Run run = run(
+                "promote",
+                "--repo",
+                remoteUrl(),
+                "--from",
+                "staging-us-east-2",
+                "--to",
+                "production-us-east-2",
+                "--artifacts",
+                "product1/image/product1/microservice-2",
+                "--push",
+                "--author",
+                "Dave Merger <dave@example.com>",
+                "--approved-by",
+                "alice",
+                "--format",
+                "json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = new ObjectMapper().readTree(run.out());
@@ -134,11 +155,24 @@ class GitCommandsTest {
 
     @Test
     void refusesToPushToAProtectedBranch() throws IOException {
-        Run run = run("promote", "--repo", remoteUrl(), "--from", "staging-us-east-2", "--to", "production-us-east-2",
-                "--branch", "main", "--push", "--author", "Dave <dave@example.com>");
+        Run run = run(
+                "promote",
+                "--repo",
+                remoteUrl(),
+                "--from",
+                "staging-us-east-2",
+                "--to",
+                "production-us-east-2",
+                "--branch",
+                "main",
+                "--push",
+                "--author",
+                "Dave <dave@example.com>");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
-        assertThat(run.err()).contains("refusing to commit to the protected branch 'main'").contains("--allow-protected");
+        assertThat(run.err())
+                .contains("refusing to commit to the protected branch 'main'")
+                .contains("--allow-protected");
         assertThat(remoteBranches()).containsExactly("refs/heads/main");
     }
 
@@ -152,7 +186,10 @@ class GitCommandsTest {
     }
 
     private List<String> remoteBranches() throws IOException {
-        try (Repository bare = new FileRepositoryBuilder().setGitDir(remote.toFile()).setMustExist(true).build()) {
+        try (Repository bare = new FileRepositoryBuilder()
+                .setGitDir(remote.toFile())
+                .setMustExist(true)
+                .build()) {
             return bare.getRefDatabase().getRefsByPrefix("refs/heads/").stream()
                     .map(r -> r.getName())
                     .sorted()

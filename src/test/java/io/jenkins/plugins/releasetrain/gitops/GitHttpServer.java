@@ -39,8 +39,8 @@ final class GitHttpServer implements AutoCloseable {
     private GitHttpServer(Path git, Path projectRoot, String user, String password) throws IOException {
         this.git = git;
         this.projectRoot = projectRoot;
-        this.authorization = "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.workers = Executors.newFixedThreadPool(4);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(workers);
@@ -75,14 +75,18 @@ final class GitHttpServer implements AutoCloseable {
     }
 
     private void runBackend(HttpExchange exchange) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(git.toString(), "http-backend")
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(git.toString(), "http-backend").redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = builder.environment();
         env.put("GIT_PROJECT_ROOT", projectRoot.toString());
         env.put("GIT_HTTP_EXPORT_ALL", "1");
         env.put("REQUEST_METHOD", exchange.getRequestMethod());
         env.put("PATH_INFO", exchange.getRequestURI().getRawPath());
-        env.put("QUERY_STRING", exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+        env.put(
+                "QUERY_STRING",
+                exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : exchange.getRequestURI().getRawQuery());
         env.put("REMOTE_USER", "tester");
         env.put("REMOTE_ADDR", "127.0.0.1");
         copyHeader(exchange, "Content-Type", env, "CONTENT_TYPE");

@@ -24,6 +24,7 @@ class IdentityTest {
         assertThat(erin.matches("1234+erinp@users.noreply.github.com")).isTrue();
         assertThat(erin.matches("erin")).isFalse();
         assertThat(erin.matches(" ")).isFalse();
-        assertThat(new Identity("Al", "al@example.com").matches("AL@example.com")).isTrue();
+        assertThat(new Identity("Al", "al@example.com").matches("AL@example.com"))
+                .isTrue();
     }
 }

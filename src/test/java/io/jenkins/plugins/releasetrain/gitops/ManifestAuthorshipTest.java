@@ -11,6 +11,7 @@ import static io.jenkins.plugins.releasetrain.gitops.TestRepository.CAROL;
 import static io.jenkins.plugins.releasetrain.gitops.TestRepository.DAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jenkins.plugins.releasetrain.testing.Fixtures;
 import io.jenkins.plugins.releasetrain.testing.RequiredTool;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestAuthorshipTest {
 
     private static final Identity ERIN = new Identity("Erin Pair", "erin@example.com");
-    private static final String STAGING_RC3 = Fixtures.replaceOnce(STAGING_RC2, "releaseCandidate: 2", "releaseCandidate: 3");
+    private static final String STAGING_RC3 =
+            Fixtures.replaceOnce(STAGING_RC2, "releaseCandidate: 2", "releaseCandidate: 3");
 
     @TempDir
     Path temp;
@@ -87,7 +89,8 @@ class ManifestAuthorshipTest {
         ManifestAuthorship authorship = authorship(STAGING_PATH, Optional.of(released.name()));
 
         assertThat(authorship.people()).containsExactlyInAnyOrder(BOB, CAROL);
-        assertThat(authorship.changes()).extracting(ManifestChange::summary)
+        assertThat(authorship.changes())
+                .extracting(ManifestChange::summary)
                 .containsExactlyInAnyOrder("main: new image tag", "feature: rc2");
     }
 
@@ -104,13 +107,18 @@ class ManifestAuthorshipTest {
             repo.mergeResolving(
                     "feature",
                     DAVE,
-                    Map.of(STAGING_PATH, Fixtures.replaceOnce(STAGING_RC2, "releaseCandidate: 2", "releaseCandidate: 4")));
+                    Map.of(
+                            STAGING_PATH,
+                            Fixtures.replaceOnce(STAGING_RC2, "releaseCandidate: 2", "releaseCandidate: 4")));
         }
 
         ManifestAuthorship authorship = authorship(STAGING_PATH, Optional.of(released.name()));
 
         assertThat(authorship.people()).containsExactlyInAnyOrder(BOB, CAROL, DAVE);
-        assertThat(authorship.changes()).first().extracting(ManifestChange::author).isEqualTo(DAVE);
+        assertThat(authorship.changes())
+                .first()
+                .extracting(ManifestChange::author)
+                .isEqualTo(DAVE);
     }
 
     @Test
@@ -128,12 +136,10 @@ class ManifestAuthorshipTest {
 
         assertThat(whole.changes())
                 .extracting(ManifestChange::summary, ManifestChange::path)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("rc3", STAGING_PATH),
-                        org.assertj.core.groups.Tuple.tuple("rc2", oldPath),
-                        org.assertj.core.groups.Tuple.tuple("Add", oldPath));
+                .containsExactly(tuple("rc3", STAGING_PATH), tuple("rc2", oldPath), tuple("Add", oldPath));
         assertThat(whole.people()).containsExactly(DAVE, BOB, ALICE);
-        assertThat(authorship(STAGING_PATH, Optional.of(second.name())).people()).containsExactly(DAVE);
+        assertThat(authorship(STAGING_PATH, Optional.of(second.name())).people())
+                .containsExactly(DAVE);
     }
 
     @Test

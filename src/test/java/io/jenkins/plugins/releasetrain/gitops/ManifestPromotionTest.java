@@ -39,13 +39,14 @@ class ManifestPromotionTest {
                         "product1/deploy/apigw-main",
                         "product1/image/product1/microservice-2");
         assertThat(promotion.after().environment().name()).isEqualTo("production-us-east-2");
-        assertThat(promotion.after().product("product1").orElseThrow().displayVersion()).isEqualTo("1.9.0-rc2");
+        assertThat(promotion.after().product("product1").orElseThrow().displayVersion())
+                .isEqualTo("1.9.0-rc2");
     }
 
     @Test
     void keepsCommentsQuotingStyleAndKeyOrderWhileSplicingValues() {
         String production = """
-                # Production: every change goes through review.   
+                # Production: every change goes through review.
                 environment:
                   name: production-us-east-2 # the real one
                   shortName: prod-us
@@ -88,7 +89,7 @@ class ManifestPromotionTest {
                 load("staging.yaml", staging), load("production.yaml", production), ArtifactSelection.all());
 
         assertThat(promotion.promotedText()).isEqualTo("""
-                # Production: every change goes through review.   
+                # Production: every change goes through review.
                 environment:
                   name: production-us-east-2 # the real one
                   shortName: prod-us
@@ -166,7 +167,10 @@ class ManifestPromotionTest {
                                   sourceTag: dev_900
                                 - repoName: product1/microservice-3
                         """));
-        assertThat(promotion.artifacts()).singleElement().extracting(PlannedArtifact::change).isEqualTo(ChangeKind.ADDED);
+        assertThat(promotion.artifacts())
+                .singleElement()
+                .extracting(PlannedArtifact::change)
+                .isEqualTo(ChangeKind.ADDED);
         assertThat(promotion.notes())
                 .anySatisfy(note -> assertThat(note).contains("destinationTag of staging-us-east-2 was not copied"));
     }
@@ -179,8 +183,7 @@ class ManifestPromotionTest {
 
     @Test
     void removesAnArtifactStagingNoLongerHasWithItsComment() {
-        String production = Fixtures.replaceOnce(
-                PRODUCTION, "      - repoName: product1/microservice-3\n", """
+        String production = Fixtures.replaceOnce(PRODUCTION, "      - repoName: product1/microservice-3\n", """
                       # retired in 1.9
                       - repoName: product1/microservice-9
                         sourceTag: dev_001
@@ -250,7 +253,6 @@ class ManifestPromotionTest {
                 load("staging.yaml", STAGING), load("production.yaml", production), ArtifactSelection.all());
 
         assertThat(promotion.promotedText()).doesNotContain("\r\r").contains("releaseCandidate: 2\r\n");
-        assertThat(promotion.promotedText().replace("\r\n", ""))
-                .doesNotContain("\n");
+        assertThat(promotion.promotedText().replace("\r\n", "")).doesNotContain("\n");
     }
 }

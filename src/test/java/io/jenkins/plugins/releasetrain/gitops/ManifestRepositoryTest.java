@@ -69,15 +69,19 @@ class ManifestRepositoryTest {
             repo.commit(
                     "Typo",
                     ALICE,
-                    Map.of(STAGING_PATH, Fixtures.replaceOnce(STAGING_RC2, "    releaseVersion:", "    releaseVersoin:")));
+                    Map.of(
+                            STAGING_PATH,
+                            Fixtures.replaceOnce(STAGING_RC2, "    releaseVersion:", "    releaseVersoin:")));
         }
         try (ManifestRepository manifests = open(temp.resolve("infra"))) {
             assertThatThrownBy(() -> manifests.read("main", STAGING_PATH))
-                    .isInstanceOfSatisfying(ManifestException.class, e -> assertThat(e.errors())
-                            .extracting(Diagnostic::format)
-                            .anySatisfy(line -> assertThat(line)
-                                    .startsWith(temp.resolve("infra") + "@main:" + STAGING_PATH + ":8:5: error: unknown"
-                                            + " key 'releaseVersoin'")));
+                    .isInstanceOfSatisfying(
+                            ManifestException.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(Diagnostic::format)
+                                    .anySatisfy(line -> assertThat(line)
+                                            .startsWith(temp.resolve("infra") + "@main:" + STAGING_PATH
+                                                    + ":8:5: error: unknown" + " key 'releaseVersoin'")));
         }
     }
 
@@ -113,7 +117,8 @@ class ManifestRepositoryTest {
         try (ManifestRepository manifests = open(temp.resolve("infra"))) {
             assertThatThrownBy(() -> manifests.read("mian", STAGING_PATH))
                     .isInstanceOfSatisfying(UnknownRevisionException.class, e -> {
-                        assertThat(e.getMessage()).isEqualTo("no branch, tag or commit 'mian' in " + temp.resolve("infra"));
+                        assertThat(e.getMessage())
+                                .isEqualTo("no branch, tag or commit 'mian' in " + temp.resolve("infra"));
                         assertThat(e.hint()).isEqualTo("did you mean 'main'? branches: main; tags: v1.0.0");
                     });
             assertThatThrownBy(() -> manifests.read("deadbeef", STAGING_PATH))
@@ -132,7 +137,11 @@ class ManifestRepositoryTest {
             repo.commit(
                     "staging: rc2 with new resources",
                     CAROL,
-                    Map.of(STAGING_PATH, STAGING_RC2.replace("4f545ec8f09c81ac645926f755ba13f46434f636", "9a3c5e7f1b2d4c6e8a0b1c3d5e7f9a2b4c6d8e0f")));
+                    Map.of(
+                            STAGING_PATH,
+                            STAGING_RC2.replace(
+                                    "4f545ec8f09c81ac645926f755ba13f46434f636",
+                                    "9a3c5e7f1b2d4c6e8a0b1c3d5e7f9a2b4c6d8e0f")));
         }
         try (ManifestRepository manifests = open(temp.resolve("infra"))) {
             assertThatThrownBy(() -> manifests.releaseAt("released", STAGING_PATH))
@@ -143,7 +152,8 @@ class ManifestRepositoryTest {
             assertThat(version(released)).isEqualTo("1.9.0-rc1");
 
             Release current = manifests.releaseAt("main", STAGING_PATH);
-            ReleasePlan plan = ReleasePlan.of(current, Optional.of(manifests.releaseAt("released", STAGING_PATH, "main")));
+            ReleasePlan plan =
+                    ReleasePlan.of(current, Optional.of(manifests.releaseAt("released", STAGING_PATH, "main")));
             assertThat(plan.work()).extracting(PlannedArtifact::id).containsExactly("product1/deploy/resources");
         }
     }
@@ -157,7 +167,8 @@ class ManifestRepositoryTest {
             repo.commit("rc2", BOB, Map.of(STAGING_PATH, STAGING_RC2));
             repo.pushTo(temp.resolve("remote.git"));
         }
-        RepositoryLocation remote = RepositoryLocation.parse(temp.resolve("remote.git").toUri().toString());
+        RepositoryLocation remote =
+                RepositoryLocation.parse(temp.resolve("remote.git").toUri().toString());
         GitAccess access = GitAccess.anonymous(temp.resolve("cache"));
         try (ManifestRepository manifests = ManifestRepository.open(remote, access)) {
             assertThat(version(manifests.read("main", STAGING_PATH))).isEqualTo("1.9.0-rc2");
@@ -167,7 +178,8 @@ class ManifestRepositoryTest {
             assertThat(authorship.people()).containsExactly(BOB);
             assertThat(shallowCommits(remote, access)).isZero();
 
-            assertThat(version(manifests.read(first.name().substring(0, 8), STAGING_PATH))).isEqualTo("1.9.0-rc1");
+            assertThat(version(manifests.read(first.name().substring(0, 8), STAGING_PATH)))
+                    .isEqualTo("1.9.0-rc1");
             assertThat(version(manifests.read("HEAD", STAGING_PATH))).isEqualTo("1.9.0-rc2");
             assertThat(manifests.defaultBranch()).contains("main");
         }
@@ -175,7 +187,9 @@ class ManifestRepositoryTest {
 
     private static int shallowCommits(RepositoryLocation remote, GitAccess access) throws IOException {
         try (Repository cache = new FileRepositoryBuilder()
-                .setGitDir(access.cacheRoot().resolve(RemoteMirror.cacheName(remote)).toFile())
+                .setGitDir(access.cacheRoot()
+                        .resolve(RemoteMirror.cacheName(remote))
+                        .toFile())
                 .setMustExist(true)
                 .build()) {
             return cache.getObjectDatabase().getShallowCommits().size();

@@ -70,9 +70,16 @@ class NetworkTransportTest {
     void readsAndPromotesOverSmartHttpWithATokenFromAnEnvironmentVariable() throws IOException {
         RepositoryLocation location = RepositoryLocation.parse(server.url("infra.git"));
         try (ManifestRepository manifests = ManifestRepository.open(location, accessWithToken(TOKEN))) {
-            assertThat(manifests.read("v1", STAGING_PATH).release().product("product1").orElseThrow().displayVersion())
+            assertThat(manifests
+                            .read("v1", STAGING_PATH)
+                            .release()
+                            .product("product1")
+                            .orElseThrow()
+                            .displayVersion())
                     .isEqualTo("1.9.0-rc1");
-            assertThat(manifests.authorship(STAGING_PATH, Optional.of("v1"), "main").people())
+            assertThat(manifests
+                            .authorship(STAGING_PATH, Optional.of("v1"), "main")
+                            .people())
                     .containsExactly(BOB);
 
             Promoter promoter = new Promoter(manifests);
@@ -93,8 +100,8 @@ class NetworkTransportTest {
 
     @Test
     void acceptsCredentialsWrittenIntoTheUrlButNeverShowsThem() {
-        RepositoryLocation inUrl =
-                RepositoryLocation.parse(server.url("infra.git").replace("http://", "http://" + USER + ":" + TOKEN + "@"));
+        RepositoryLocation inUrl = RepositoryLocation.parse(
+                server.url("infra.git").replace("http://", "http://" + USER + ":" + TOKEN + "@"));
         try (ManifestRepository manifests =
                 ManifestRepository.open(inUrl, GitAccess.anonymous(temp.resolve("cache")))) {
             ManifestAtRevision manifest = manifests.read("main", STAGING_PATH);
@@ -112,7 +119,9 @@ class NetworkTransportTest {
                 ManifestRepository.open(inUrl, GitAccess.anonymous(temp.resolve("cache")))) {
             assertThatThrownBy(() -> manifests.read("main", STAGING_PATH))
                     .isInstanceOfSatisfying(RepositoryAccessException.class, e -> {
-                        assertThat(e.describe()).doesNotContain("wrong-Passw0rd-here").contains(USER + ":****@");
+                        assertThat(e.describe())
+                                .doesNotContain("wrong-Passw0rd-here")
+                                .contains(USER + ":****@");
                         assertThat(e.hint()).contains("--password-env");
                         assertThat(e.getCause()).isNull();
                     });
@@ -120,9 +129,11 @@ class NetworkTransportTest {
         try (ManifestRepository manifests = ManifestRepository.open(
                 RepositoryLocation.parse(server.url("infra.git")), accessWithToken("wrong-T0ken-value"))) {
             assertThatThrownBy(() -> manifests.read("main", STAGING_PATH))
-                    .isInstanceOfSatisfying(RepositoryAccessException.class, e -> assertThat(e.describe())
-                            .startsWith("cannot list the branches of " + server.url("infra.git"))
-                            .doesNotContain("wrong-T0ken-value"));
+                    .isInstanceOfSatisfying(
+                            RepositoryAccessException.class,
+                            e -> assertThat(e.describe())
+                                    .startsWith("cannot list the branches of " + server.url("infra.git"))
+                                    .doesNotContain("wrong-T0ken-value"));
         }
     }
 
@@ -148,7 +159,12 @@ class NetworkTransportTest {
                 RepositoryLocation.parse("ssh://git@git.example.invalid:2222" + temp.resolve("served/infra.git"));
 
         try (ManifestRepository manifests = ManifestRepository.open(location, access)) {
-            assertThat(manifests.read("main", STAGING_PATH).release().product("product1").orElseThrow().displayVersion())
+            assertThat(manifests
+                            .read("main", STAGING_PATH)
+                            .release()
+                            .product("product1")
+                            .orElseThrow()
+                            .displayVersion())
                     .isEqualTo("1.9.0-rc2");
         }
         List<String> args = Files.readAllLines(temp.resolve("fake-ssh.args"));

@@ -16,11 +16,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -71,7 +74,8 @@ class PromoterTest {
             Promoter promoter = new Promoter(manifests);
             PreparedPromotion prepared = promoter.prepare(STAGING_TO_PRODUCTION);
             committed = promoter.commit(
-                    prepared, CommitOptions.defaults().by(DAVE).approvedBy(List.of("alice", "Bob Builder <bob@example.com>")));
+                    prepared,
+                    CommitOptions.defaults().by(DAVE).approvedBy(List.of("alice", "Bob Builder <bob@example.com>")));
             pushed = promoter.push(committed, "origin");
         }
         String releaseId = new io.jenkins.plugins.releasetrain.manifest.ManifestLoader()
@@ -92,8 +96,7 @@ class PromoterTest {
             assertThat(fileAt(bare, commit, STAGING_PATH)).isEqualTo(STAGING_RC2);
             assertThat(changedPaths(bare, commit)).containsExactly(PRODUCTION_PATH);
             assertThat(commit.getAuthorIdent().getEmailAddress()).isEqualTo(DAVE.email());
-            assertThat(commit.getFullMessage())
-                    .isEqualTo("""
+            assertThat(commit.getFullMessage()).isEqualTo("""
                             Promote staging-us-east-2 to production-us-east-2: product1 1.9.0-rc2
 
                             Promotes staging-us-east-2 into production-us-east-2 (releases/production-us-east-2.yaml).
@@ -120,7 +123,8 @@ class PromoterTest {
             assertThat(prepared.base()).isEqualTo("main");
             assertThat(prepared.baseCommit()).isEqualTo(baseCommit.name());
             assertThat(prepared.diff())
-                    .startsWith("--- a/releases/production-us-east-2.yaml\n+++ b/releases/production-us-east-2.yaml\n@@ -6,7 +6,7 @@")
+                    .startsWith(
+                            "--- a/releases/production-us-east-2.yaml\n+++ b/releases/production-us-east-2.yaml\n@@ -6,7 +6,7 @@")
                     .contains("-    releaseCandidate: 1\n+    releaseCandidate: 2\n")
                     .contains("-        sourceTag: dev_401\n+        sourceTag: dev_456\n");
         }
@@ -148,11 +152,11 @@ class PromoterTest {
                     .isInstanceOf(ProtectedBranchException.class)
                     .hasMessageContaining("matches 'release/*'");
             assertThatThrownBy(() -> promoter.commit(
-                            prepared,
-                            options.onBranch("prod").protectedBy(new BranchProtection(List.of("prod*")))))
+                            prepared, options.onBranch("prod").protectedBy(new BranchProtection(List.of("prod*")))))
                     .isInstanceOf(ProtectedBranchException.class);
 
-            CommittedPromotion committed = promoter.commit(prepared, options.onBranch("main").allowingProtected(true));
+            CommittedPromotion committed =
+                    promoter.commit(prepared, options.onBranch("main").allowingProtected(true));
             promoter.push(committed, "origin");
         }
         try (Repository bare = bare()) {
@@ -198,7 +202,9 @@ class PromoterTest {
             RevCommit concurrent = pushMeanwhile(
                     "Hotfix production",
                     BOB,
-                    Map.of(PRODUCTION_PATH, Fixtures.replaceOnce(PRODUCTION, "releaseCandidate: 1", "releaseCandidate: 3")));
+                    Map.of(
+                            PRODUCTION_PATH,
+                            Fixtures.replaceOnce(PRODUCTION, "releaseCandidate: 1", "releaseCandidate: 3")));
 
             assertThatThrownBy(() -> promoter.push(committed, "origin"))
                     .isInstanceOfSatisfying(PushRejectedException.class, e -> {
@@ -234,17 +240,23 @@ class PromoterTest {
     @Test
     void commitsInALocalCloneWithoutTouchingItsWorkingTreeAndPushesToItsOrigin() throws Exception {
         Path clone = temp.resolve("clone");
-        Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(clone.toFile()).call().close();
-        try (ManifestRepository manifests = ManifestRepository.open(
-                RepositoryLocation.local(clone), GitAccess.anonymous(temp.resolve("cache")))) {
+        Git.cloneRepository()
+                .setURI(remote.toUri().toString())
+                .setDirectory(clone.toFile())
+                .call()
+                .close();
+        try (ManifestRepository manifests =
+                ManifestRepository.open(RepositoryLocation.local(clone), GitAccess.anonymous(temp.resolve("cache")))) {
             Promoter promoter = new Promoter(manifests);
             PreparedPromotion prepared = promoter.prepare(STAGING_TO_PRODUCTION);
             assertThatThrownBy(() -> promoter.commit(
-                            prepared, CommitOptions.defaults().by(DAVE).onBranch("main").allowingProtected(true)))
+                            prepared,
+                            CommitOptions.defaults().by(DAVE).onBranch("main").allowingProtected(true)))
                     .isInstanceOf(PromotionNotPossibleException.class)
                     .hasMessageContaining("is checked out in");
 
-            CommittedPromotion committed = promoter.commit(prepared, CommitOptions.defaults().by(DAVE).onBranch("promote/prod"));
+            CommittedPromotion committed =
+                    promoter.commit(prepared, CommitOptions.defaults().by(DAVE).onBranch("promote/prod"));
             assertThat(committed.localRef()).isEqualTo("refs/heads/promote/prod");
             assertThat(Files.readString(clone.resolve(PRODUCTION_PATH))).isEqualTo(PRODUCTION);
             assertThat(manifests.repository().getBranch()).isEqualTo("main");
@@ -263,22 +275,22 @@ class PromoterTest {
         try (TestRepository work = TestRepository.init(temp.resolve("bom"))) {
             work.commit("Add", ALICE, Map.of(STAGING_PATH, STAGING_RC2, PRODUCTION_PATH, "\uFEFF" + PRODUCTION));
             Files.setPosixFilePermissions(
-                    temp.resolve("bom").resolve(PRODUCTION_PATH),
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                    temp.resolve("bom").resolve(PRODUCTION_PATH), PosixFilePermissions.fromString("rwxr-xr-x"));
             work.git().add().addFilepattern(PRODUCTION_PATH).call();
             work.commit("Make it executable, for no good reason", ALICE, Map.of());
-        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+        } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
         try (ManifestRepository manifests = ManifestRepository.open(
                 RepositoryLocation.local(temp.resolve("bom")), GitAccess.anonymous(temp.resolve("cache")))) {
             Promoter promoter = new Promoter(manifests);
             CommittedPromotion committed = promoter.commit(
-                    promoter.prepare(STAGING_TO_PRODUCTION), CommitOptions.defaults().by(DAVE).onBranch("promote"));
+                    promoter.prepare(STAGING_TO_PRODUCTION),
+                    CommitOptions.defaults().by(DAVE).onBranch("promote"));
             Repository repository = manifests.repository();
             RevCommit commit = commitAt(repository, committed.localRef());
             try (TreeWalk walk = TreeWalk.forPath(repository, PRODUCTION_PATH, commit.getTree())) {
-                assertThat(walk.getFileMode(0)).isEqualTo(org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE);
+                assertThat(walk.getFileMode(0)).isEqualTo(FileMode.EXECUTABLE_FILE);
                 byte[] bytes = repository.open(walk.getObjectId(0)).getBytes();
                 assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("\uFEFF" + PROMOTED_PRODUCTION);
             }
@@ -289,9 +301,9 @@ class PromoterTest {
     private RevCommit pushMeanwhile(String message, Identity who, Map<String, String> files) {
         Path other = temp.resolve("other-" + System.nanoTime());
         try (Git cloned = Git.cloneRepository()
-                        .setURI(remote.toUri().toString())
-                        .setDirectory(other.toFile())
-                        .call()) {
+                .setURI(remote.toUri().toString())
+                .setDirectory(other.toFile())
+                .call()) {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Files.createDirectories(other.resolve(file.getKey()).getParent());
                 Files.writeString(other.resolve(file.getKey()), file.getValue());
@@ -311,7 +323,10 @@ class PromoterTest {
     }
 
     private Repository bare() throws IOException {
-        return new FileRepositoryBuilder().setGitDir(remote.toFile()).setMustExist(true).build();
+        return new FileRepositoryBuilder()
+                .setGitDir(remote.toFile())
+                .setMustExist(true)
+                .build();
     }
 
     private static RevCommit commitAt(Repository repository, String ref) throws IOException {

@@ -37,7 +37,11 @@ public final class TestRepository implements AutoCloseable {
     public static TestRepository init(Path directory) {
         try {
             return new TestRepository(
-                    Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call(), directory);
+                    Git.init()
+                            .setDirectory(directory.toFile())
+                            .setInitialBranch("main")
+                            .call(),
+                    directory);
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
@@ -47,7 +51,12 @@ public final class TestRepository implements AutoCloseable {
     public Path pushTo(Path bare) {
         try {
             if (!Files.exists(bare)) {
-                Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+                Git.init()
+                        .setBare(true)
+                        .setDirectory(bare.toFile())
+                        .setInitialBranch("main")
+                        .call()
+                        .close();
             }
             git.push()
                     .setRemote(bare.toUri().toString())
@@ -113,7 +122,12 @@ public final class TestRepository implements AutoCloseable {
 
     public void tag(String name) {
         try {
-            git.tag().setName(name).setAnnotated(true).setMessage(name).setTagger(person(ALICE)).call();
+            git.tag()
+                    .setName(name)
+                    .setAnnotated(true)
+                    .setMessage(name)
+                    .setTagger(person(ALICE))
+                    .call();
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }
