@@ -31,6 +31,7 @@ final class GitHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
+    private final ExecutorService bodies;
     private final Path git;
     private final Path projectRoot;
     private final String authorization;
@@ -42,6 +43,8 @@ final class GitHttpServer implements AutoCloseable {
         this.authorization =
                 "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.workers = Executors.newFixedThreadPool(4);
+        // Request bodies are copied on threads of their own, so a busy handler pool can never wait on itself.
+        this.bodies = Executors.newFixedThreadPool(4);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -95,7 +98,7 @@ final class GitHttpServer implements AutoCloseable {
         copyHeader(exchange, "Git-Protocol", env, "GIT_PROTOCOL");
         Process process = builder.start();
         // The body goes in on another thread: the backend may answer before it has read all of it.
-        Future<?> body = workers.submit(() -> {
+        Future<?> body = bodies.submit(() -> {
             try (InputStream in = exchange.getRequestBody();
                     OutputStream out = process.getOutputStream()) {
                 in.transferTo(out);
@@ -154,5 +157,6 @@ final class GitHttpServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        bodies.shutdownNow();
     }
 }
