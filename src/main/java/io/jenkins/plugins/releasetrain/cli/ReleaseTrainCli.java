@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             DiffCommand.class,
             SchemaCommand.class,
-            TagImagesCommand.class
+            TagImagesCommand.class,
+            ShowCommand.class,
+            PromoteCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 the work failed, 2 invalid input or usage, 3 awaiting approval."})
 public final class ReleaseTrainCli implements java.util.concurrent.Callable<Integer> {
@@ -26,6 +28,10 @@ public final class ReleaseTrainCli implements java.util.concurrent.Callable<Inte
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // JGit logs through SLF4J, which warns on stderr at every run that no logger is bound; a CLI has none.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         // UTF-8 whatever the platform default: manifest values may hold any character.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

@@ -1,0 +1,199 @@
+package io.jenkins.plugins.releasetrain.cli;
+
+import static io.jenkins.plugins.releasetrain.gitops.TestRepository.ALICE;
+import static io.jenkins.plugins.releasetrain.gitops.TestRepository.BOB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.releasetrain.gitops.TestRepository;
+import io.jenkins.plugins.releasetrain.testing.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code release-train show} and {@code release-train promote}, run as a user runs them. */
+class GitCommandsTest {
+
+    private static final String STAGING_PATH = "releases/staging-us-east-2.yaml";
+    private static final String PRODUCTION_PATH = "releases/production-us-east-2.yaml";
+    private static final String STAGING = Fixtures.exampleText("staging-us-east-2.yaml");
+    private static final String PRODUCTION = Fixtures.exampleText("production-us-east-2.yaml");
+
+    @TempDir
+    Path temp;
+
+    private Path remote;
+
+    private record Run(int exitCode, String out, String err) {}
+
+    @BeforeEach
+    void infrastructureRepository() {
+        try (TestRepository work = TestRepository.init(temp.resolve("work"))) {
+            work.commit(
+                    "Add the manifests",
+                    ALICE,
+                    Map.of(
+                            STAGING_PATH,
+                            Fixtures.replaceOnce(STAGING, "releaseCandidate: 2", "releaseCandidate: 1"),
+                            PRODUCTION_PATH,
+                            PRODUCTION));
+            work.tag("v1");
+            work.commit("staging: 1.9.0-rc2", BOB, Map.of(STAGING_PATH, STAGING));
+            remote = work.pushTo(temp.resolve("remote.git"));
+        }
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--cache");
+        all.add(temp.resolve("cache").toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ReleaseTrainCli.execute(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String remoteUrl() {
+        return remote.toUri().toString();
+    }
+
+    @Test
+    void showsTheManifestAtATagAndItsPlanAndAuthorsAgainstTheDeployedTag() {
+        Run run = run("show", "--repo", remoteUrl(), "--ref", "main", "--path", STAGING_PATH, "--deployed-at", "v1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains(STAGING_PATH + " at main (commit ")
+                .contains("product1/deploy/cf-edge-s3")
+                .contains("Plan against v1")
+                .contains("product1  changed  1.9.0-rc1 -> 1.9.0-rc2")
+                .contains("Changed since v1 by: Bob Builder <bob@example.com>")
+                .contains("staging: 1.9.0-rc2");
+    }
+
+    @Test
+    void reportsAnUnknownRefAsInvalidInput() {
+        Run run = run("show", "--repo", remoteUrl(), "--ref", "v2", "--path", STAGING_PATH);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.err())
+                .contains("release-train: no branch, tag or commit 'v2' in " + remoteUrl())
+                .contains("hint: did you mean 'v1'?");
+    }
+
+    @Test
+    void neverPrintsAPasswordWrittenIntoTheRepositoryUrl() {
+        Run run = run("show", "--repo", "http://deployer:Sup3r-secret@127.0.0.1:1/infra.git", "--path", STAGING_PATH);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out() + run.err()).doesNotContain("Sup3r-secret");
+        assertThat(run.err())
+                .contains("warning: credentials written into --repo")
+                .contains("http://deployer:****@127.0.0.1:1/infra.git");
+    }
+
+    @Test
+    void showsTheDiffOfADryRunAndCommitsNothing() throws IOException {
+        Run run = run(
+                "promote",
+                "--repo",
+                remoteUrl(),
+                "--from",
+                "staging-us-east-2",
+                "--to",
+                "production-us-east-2",
+                "--dry-run");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Promoting staging-us-east-2 into production-us-east-2 on main")
+                .contains("--- a/" + PRODUCTION_PATH)
+                .contains("-    releaseCandidate: 1\n+    releaseCandidate: 2")
+                .contains("dry run: nothing committed");
+        assertThat(remoteBranches()).containsExactly("refs/heads/main");
+    }
+
+    @Test
+    void pushesThePromotionToAReviewBranch() throws IOException {
+        Run run = run(
+                "promote",
+                "--repo",
+                remoteUrl(),
+                "--from",
+                "staging-us-east-2",
+                "--to",
+                "production-us-east-2",
+                "--artifacts",
+                "product1/image/product1/microservice-2",
+                "--push",
+                "--author",
+                "Dave Merger <dave@example.com>",
+                "--approved-by",
+                "alice",
+                "--format",
+                "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        String branch = result.path("pushed").path("branch").asText();
+        assertThat(branch).startsWith("release-train/production-us-east-2-");
+        assertThat(result.path("artifacts")).hasSize(1);
+        assertThat(result.path("notes").get(0).asText()).contains("product1 stays at 1.9.0-rc1");
+        assertThat(result.path("diff").asText()).contains("+        sourceTag: dev_456");
+        assertThat(remoteBranches()).containsExactly("refs/heads/main", "refs/heads/" + branch);
+    }
+
+    @Test
+    void refusesToPushToAProtectedBranch() throws IOException {
+        Run run = run(
+                "promote",
+                "--repo",
+                remoteUrl(),
+                "--from",
+                "staging-us-east-2",
+                "--to",
+                "production-us-east-2",
+                "--branch",
+                "main",
+                "--push",
+                "--author",
+                "Dave <dave@example.com>");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.err())
+                .contains("refusing to commit to the protected branch 'main'")
+                .contains("--allow-protected");
+        assertThat(remoteBranches()).containsExactly("refs/heads/main");
+    }
+
+    @Test
+    void leavesARemoteRepositoryAloneWithoutPush() throws IOException {
+        Run run = run("promote", "--repo", remoteUrl(), "--from", "staging-us-east-2", "--to", "production-us-east-2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("nothing committed: a remote repository only changes by pushing; add --push");
+        assertThat(remoteBranches()).containsExactly("refs/heads/main");
+    }
+
+    private List<String> remoteBranches() throws IOException {
+        try (Repository bare = new FileRepositoryBuilder()
+                .setGitDir(remote.toFile())
+                .setMustExist(true)
+                .build()) {
+            return bare.getRefDatabase().getRefsByPrefix("refs/heads/").stream()
+                    .map(r -> r.getName())
+                    .sorted()
+                    .toList();
+        }
+    }
+}
