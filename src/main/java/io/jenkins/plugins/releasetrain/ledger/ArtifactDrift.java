@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * in only one of them. Versions are commits and source tags; destination tags differ by design and are
  * not compared.
  */
-public record ArtifactDrift(String artifactId, Optional<ArtifactResult> from, Optional<ArtifactResult> to) {
+public record ArtifactDrift(String artifactId, Optional<LiveArtifact> from, Optional<LiveArtifact> to) {
 
     public ArtifactDrift {
         Objects.requireNonNull(artifactId, "artifactId");
@@ -37,9 +37,9 @@ public record ArtifactDrift(String artifactId, Optional<ArtifactResult> from, Op
 
     /** Every artifact whose version differs between {@code from} and {@code to}, by artifact id. */
     public static List<ArtifactDrift> between(EnvironmentState from, EnvironmentState to) {
-        Map<String, ArtifactResult[]> sides = new TreeMap<>();
-        from.artifacts().forEach(a -> sides.computeIfAbsent(a.artifactId(), k -> new ArtifactResult[2])[0] = a);
-        to.artifacts().forEach(a -> sides.computeIfAbsent(a.artifactId(), k -> new ArtifactResult[2])[1] = a);
+        Map<String, LiveArtifact[]> sides = new TreeMap<>();
+        from.artifacts().forEach(a -> sides.computeIfAbsent(a.artifactId(), k -> new LiveArtifact[2])[0] = a);
+        to.artifacts().forEach(a -> sides.computeIfAbsent(a.artifactId(), k -> new LiveArtifact[2])[1] = a);
         List<ArtifactDrift> drift = new ArrayList<>();
         sides.forEach((id, pair) -> {
             boolean same = pair[0] != null

@@ -139,13 +139,18 @@ public final class EnvironmentLedger {
         return approvals;
     }
 
-    private List<ArtifactResult> live(Instant until) {
-        Map<String, ArtifactResult> live = new LinkedHashMap<>();
+    private List<LiveArtifact> live(Instant until) {
+        Map<String, LiveArtifact> live = new LinkedHashMap<>();
         for (LedgerEntry entry : entries) {
             if (entry.record() instanceof ArtifactResult result
                     && result.status().isLive()
                     && !result.time().isAfter(until)) {
-                live.put(result.artifactId(), result);
+                LiveArtifact before = live.get(result.artifactId());
+                // Found unchanged: the same content is still live, deployed when it was deployed.
+                boolean sameContent = result.status() == ArtifactStatus.UNCHANGED
+                        && before != null
+                        && before.artifact().attributes().equals(result.artifact().attributes());
+                live.put(result.artifactId(), new LiveArtifact(result, sameContent ? before.deployment() : result));
             }
         }
         return new ArrayList<>(live.values());

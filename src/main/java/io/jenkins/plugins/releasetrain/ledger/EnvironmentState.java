@@ -11,23 +11,24 @@ import java.util.Optional;
 
 /**
  * What is live in an environment, artifact by artifact: for each artifact, its last result that left it
- * live ({@link ArtifactStatus#isLive()}), which tells the content, the release and run, when and by whom.
- * After a partial run this is more exact than any single release.
+ * live ({@link ArtifactStatus#isLive()}), which tells the content and the release, and the result that
+ * deployed that content, which tells when and by whom. After a partial run this is more exact than any
+ * single release.
  *
  * @param asOf      the instant asked about, or empty for "now"
- * @param artifacts one result per artifact id, sorted by id (so grouped by product)
+ * @param artifacts one per artifact id, sorted by id (so grouped by product)
  */
-public record EnvironmentState(String environment, Optional<Instant> asOf, List<ArtifactResult> artifacts) {
+public record EnvironmentState(String environment, Optional<Instant> asOf, List<LiveArtifact> artifacts) {
 
     public EnvironmentState {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(asOf, "asOf");
         artifacts = artifacts.stream()
-                .sorted(Comparator.comparing(ArtifactResult::artifactId))
+                .sorted(Comparator.comparing(LiveArtifact::artifactId))
                 .toList();
     }
 
-    public Optional<ArtifactResult> artifact(String artifactId) {
+    public Optional<LiveArtifact> artifact(String artifactId) {
         return artifacts.stream().filter(a -> a.artifactId().equals(artifactId)).findFirst();
     }
 
@@ -45,8 +46,8 @@ public record EnvironmentState(String environment, Optional<Instant> asOf, List<
     /** Each product's version as last released here ({@code 1.9.0-rc2}), by product name. */
     public Map<String, String> productVersions() {
         Map<String, ArtifactResult> latest = new LinkedHashMap<>();
-        for (ArtifactResult result : artifacts) {
-            latest.merge(result.artifact().product(), result, (a, b) -> b.time().isAfter(a.time()) ? b : a);
+        for (LiveArtifact live : artifacts) {
+            latest.merge(live.artifact().product(), live.latest(), (a, b) -> b.time().isAfter(a.time()) ? b : a);
         }
         Map<String, String> versions = new LinkedHashMap<>();
         latest.forEach((product, result) -> versions.put(product, result.artifact().productVersion()));

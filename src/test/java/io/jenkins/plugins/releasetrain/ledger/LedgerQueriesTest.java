@@ -43,14 +43,39 @@ class LedgerQueriesTest {
         assertThat(state.artifact(RESOURCES)).hasValueSatisfying(live -> {
             assertThat(live.artifact().version()).isEqualTo(OLD_COMMIT);
             assertThat(live.releaseId()).isEqualTo(first.release().id());
-            assertThat(live.runId()).isEqualTo(run1);
-            assertThat(live.actor()).isEqualTo("alice");
+            assertThat(live.deployedIn()).isEqualTo(run1);
+            assertThat(live.deployedBy()).isEqualTo("alice");
         });
         assertThat(state.artifact("product1/deploy/portal")).hasValueSatisfying(live -> {
-            assertThat(live.status()).isEqualTo(ArtifactStatus.UNCHANGED);
+            assertThat(live.latest().status()).isEqualTo(ArtifactStatus.UNCHANGED);
             assertThat(live.releaseId()).isEqualTo(second.release().id());
         });
         assertThat(state.productVersions()).containsEntry("product1", "1.9.0-rc2");
+    }
+
+    @Test
+    void anArtifactFoundUnchangedBelongsToTheLaterReleaseButKeepsWhenAndByWhomItWasDeployed() {
+        Ledger ledger = Ledger.open(dir);
+        Instant later = T0.plusSeconds(3600);
+        append(ledger, STAGING, LedgerFixtures.run(run1, first, ArtifactStatus.SUCCEEDED, T0));
+        List<LedgerRecord> rerun = new ArrayList<>();
+        for (LedgerRecord record : runWhere(run2, second, RESOURCES, ArtifactStatus.SUCCEEDED, later)) {
+            rerun.add(record instanceof ArtifactResult r ? withActor(r, "bob") : record);
+        }
+        append(ledger, STAGING, rerun);
+
+        EnvironmentState state = ledger.state(STAGING);
+
+        assertThat(state.artifact("product1/deploy/portal")).hasValueSatisfying(live -> {
+            assertThat(live.releaseId()).isEqualTo(second.release().id());
+            assertThat(live.deployedIn()).isEqualTo(run1);
+            assertThat(live.deployedBy()).isEqualTo("alice");
+            assertThat(live.deployedAt()).isBefore(later);
+        });
+        assertThat(state.artifact(RESOURCES)).hasValueSatisfying(live -> {
+            assertThat(live.deployedIn()).isEqualTo(run2);
+            assertThat(live.deployedBy()).isEqualTo("bob");
+        });
     }
 
     @Test
@@ -197,6 +222,11 @@ class LedgerQueriesTest {
         }
         records.add(LedgerFixtures.finished(run, release, ReleaseStatus.of(statuses), time.plusSeconds(1)));
         return records;
+    }
+
+    private static ArtifactResult withActor(ArtifactResult r, String actor) {
+        return new ArtifactResult(r.runId(), r.releaseId(), actor, r.time(), r.artifact(), r.status(), r.message(),
+                r.started(), r.ended(), r.output());
     }
 
     private static void append(Ledger ledger, String environment, List<LedgerRecord> records) {
