@@ -180,6 +180,21 @@ class RunCommandTest {
     }
 
     @Test
+    void plansAgainstWhatTheLedgerSaysIsLive() {
+        CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers);
+
+        CliResult plan = CliResult.run(
+                "plan", Fixtures.example("production-us-east-2.yaml").toString(), "--ledger", ledger());
+        CliResult same = CliResult.run("plan", manifest, "--ledger", ledger());
+
+        assertThat(plan.exit()).isZero();
+        assertThat(plan.out()).contains("9 added").contains("nothing yet");
+        assertThat(same.out()).containsPattern("product1/deploy/portal +unchanged")
+                .containsPattern("product1/image/product1/microservice-1 +added")
+                .contains("3 added, 6 unchanged");
+    }
+
+    @Test
     void readCommandsExitTwoWithoutALedger() {
         CliResult history = CliResult.run("history", STAGING, "--ledger", dir.resolve("nowhere").toString());
         CliResult state = CliResult.run("state", "Not-An-Env", "--ledger", dir.toString());
