@@ -22,14 +22,14 @@ public final class EnvironmentLedger {
     private final Path file;
     private final List<LedgerEntry> entries;
     private final List<LedgerWarning> warnings;
-    private final List<ReleaseRun> runs;
+    /** Assembled on first use: reading the state never needs the runs. */
+    private List<ReleaseRun> runs;
 
     EnvironmentLedger(String environment, Path file, List<LedgerEntry> entries, List<LedgerWarning> warnings) {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.file = Objects.requireNonNull(file, "file");
         this.entries = List.copyOf(entries);
         this.warnings = List.copyOf(warnings);
-        this.runs = assembleRuns(this.entries);
     }
 
     public String environment() {
@@ -56,7 +56,10 @@ public final class EnvironmentLedger {
     }
 
     /** Every run, oldest first. */
-    public List<ReleaseRun> runs() {
+    public synchronized List<ReleaseRun> runs() {
+        if (runs == null) {
+            runs = assembleRuns(entries);
+        }
         return runs;
     }
 
@@ -65,26 +68,29 @@ public final class EnvironmentLedger {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
         }
+        List<ReleaseRun> all = runs();
         List<ReleaseRun> page = new ArrayList<>();
-        for (int i = runs.size() - 1 - offset; i >= 0 && page.size() < limit; i--) {
-            page.add(runs.get(i));
+        for (int i = all.size() - 1 - offset; i >= 0 && page.size() < limit; i--) {
+            page.add(all.get(i));
         }
-        return new HistoryPage(page, offset, limit, runs.size());
+        return new HistoryPage(page, offset, limit, all.size());
     }
 
     public Optional<ReleaseRun> run(RunId runId) {
-        return runs.stream().filter(r -> r.runId().equals(runId)).findFirst();
+        return runs().stream().filter(r -> r.runId().equals(runId)).findFirst();
     }
 
     public Optional<ReleaseRun> latestRun() {
-        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
+        List<ReleaseRun> all = runs();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     /** The latest run of a release: what {@code --resume} continues. */
     public Optional<ReleaseRun> lastRun(ReleaseId releaseId) {
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            if (runs.get(i).releaseId().equals(releaseId)) {
-                return Optional.of(runs.get(i));
+        List<ReleaseRun> all = runs();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).releaseId().equals(releaseId)) {
+                return Optional.of(all.get(i));
             }
         }
         return Optional.empty();
@@ -92,9 +98,10 @@ public final class EnvironmentLedger {
 
     /** The latest run that finished {@link ReleaseStatus#SUCCEEDED}. */
     public Optional<ReleaseRun> lastSuccessfulRun() {
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            if (runs.get(i).status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent()) {
-                return Optional.of(runs.get(i));
+        List<ReleaseRun> all = runs();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent()) {
+                return Optional.of(all.get(i));
             }
         }
         return Optional.empty();
@@ -118,7 +125,7 @@ public final class EnvironmentLedger {
     /** Releases whose latest run started and recorded nothing since: awaiting approval or about to run. */
     public List<PendingRelease> pending() {
         Map<ReleaseId, ReleaseRun> latest = new LinkedHashMap<>();
-        runs.forEach(r -> latest.put(r.releaseId(), r));
+        runs().forEach(r -> latest.put(r.releaseId(), r));
         List<PendingRelease> pending = new ArrayList<>();
         for (ReleaseRun run : latest.values()) {
             if (!run.isFinished() && run.results().isEmpty()) {

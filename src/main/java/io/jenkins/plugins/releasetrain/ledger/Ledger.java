@@ -43,6 +43,8 @@ public final class Ledger {
     private final Path directory;
     private final Clock clock;
     private final ConcurrentMap<String, LogFile> logs = new ConcurrentHashMap<>();
+    /** The last answer per environment, handed out again while the file has not changed. */
+    private final ConcurrentMap<String, EnvironmentLedger> lastRead = new ConcurrentHashMap<>();
 
     private Ledger(Path directory, Clock clock) {
         this.directory = directory;
@@ -97,7 +99,14 @@ public final class Ledger {
     public EnvironmentLedger read(String environment) {
         LogFile log = log(environment);
         LogFile.Snapshot snapshot = log.read();
-        return new EnvironmentLedger(environment, log.file(), snapshot.entries(), snapshot.warnings());
+        EnvironmentLedger last = lastRead.get(environment);
+        // Snapshots share one list until a record is added, so identity tells "nothing new".
+        if (last != null && last.entries() == snapshot.entries() && last.warnings().equals(snapshot.warnings())) {
+            return last;
+        }
+        EnvironmentLedger read = new EnvironmentLedger(environment, log.file(), snapshot.entries(), snapshot.warnings());
+        lastRead.put(environment, read);
+        return read;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -82,12 +82,48 @@ final class LedgerCodec {
         return line;
     }
 
-    /**
-     * Reads the line {@code bytes[offset, offset+length)} (without its newline).
-     *
-     * @throws CorruptRecordException when the line is cut short, damaged or not a record this version knows
-     */
+    /** Reads one line, as {@link Decoder#decode} does. */
     static LedgerEntry decode(byte[] bytes, int offset, int length) throws CorruptRecordException {
+        return new Decoder().decode(bytes, offset, length);
+    }
+
+    /**
+     * Reads lines one after the other. Consecutive records mostly share their release and run ids, so it
+     * reuses the last ones it built instead of validating the same 64 hex digits a hundred thousand times.
+     * Not thread-safe: one per reader.
+     */
+    static final class Decoder {
+
+        private ReleaseId lastReleaseId;
+        private RunId lastRunId;
+
+        /**
+         * Reads the line {@code bytes[offset, offset+length)} (without its newline).
+         *
+         * @throws CorruptRecordException when the line is cut short, damaged or not a record this version
+         *     knows
+         */
+        LedgerEntry decode(byte[] bytes, int offset, int length) throws CorruptRecordException {
+            return LedgerCodec.decode(this, bytes, offset, length);
+        }
+
+        ReleaseId releaseId(String value) {
+            if (lastReleaseId == null || !lastReleaseId.value().equals(value)) {
+                lastReleaseId = new ReleaseId(value);
+            }
+            return lastReleaseId;
+        }
+
+        RunId runId(String value) {
+            if (lastRunId == null || !lastRunId.value().equals(value)) {
+                lastRunId = new RunId(value);
+            }
+            return lastRunId;
+        }
+    }
+
+    private static LedgerEntry decode(Decoder decoder, byte[] bytes, int offset, int length)
+            throws CorruptRecordException {
         verifyChecksum(bytes, offset, length);
         JsonNode node;
         try {
@@ -106,7 +142,7 @@ final class LedgerCodec {
                     + " is not " + FORMAT + "; a newer release-train wrote it, upgrade to read it");
         }
         try {
-            Fields fields = new Fields(node);
+            Fields fields = new Fields(node, decoder);
             long sequence = fields.number("seq");
             String type = fields.text("type");
             LedgerRecord record =
@@ -118,7 +154,7 @@ final class LedgerCodec {
                         default -> throw new CorruptRecordException("unknown record type '" + type + "'");
                     };
             return new LedgerEntry(sequence, record);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw new CorruptRecordException("invalid record: " + e.getMessage());
         }
     }
@@ -190,7 +226,7 @@ final class LedgerCodec {
     private static ReleaseStarted readStarted(Fields fields) throws CorruptRecordException {
         Fields plan = fields.object("plan");
         return new ReleaseStarted(
-                new RunId(fields.text("runId")),
+                fields.runId(),
                 fields.releaseId(),
                 fields.text("environment"),
                 fields.text("actor"),
@@ -231,7 +267,7 @@ final class LedgerCodec {
                 fields.text("displayVersion"),
                 fields.map("attributes"));
         return new ArtifactResult(
-                new RunId(fields.text("runId")),
+                fields.runId(),
                 fields.releaseId(),
                 fields.text("actor"),
                 fields.instant("time"),
@@ -274,7 +310,7 @@ final class LedgerCodec {
 
     private static ReleaseFinished readFinished(Fields fields) throws CorruptRecordException {
         return new ReleaseFinished(
-                new RunId(fields.text("runId")),
+                fields.runId(),
                 fields.releaseId(),
                 ReleaseStatus.fromLabel(fields.text("status")),
                 fields.text("actor"),
@@ -299,7 +335,7 @@ final class LedgerCodec {
     }
 
     /** Typed access to a record's fields, each missing or mistyped field named in the error. */
-    private record Fields(JsonNode node) {
+    private record Fields(JsonNode node, Decoder decoder) {
 
         String text(String name) throws CorruptRecordException {
             JsonNode value = node.get(name);
@@ -318,11 +354,15 @@ final class LedgerCodec {
         }
 
         Instant instant(String name) throws CorruptRecordException {
-            return Instant.parse(text(name));
+            return IsoInstants.parse(text(name));
         }
 
         ReleaseId releaseId() throws CorruptRecordException {
-            return new ReleaseId(text("releaseId"));
+            return decoder.releaseId(text("releaseId"));
+        }
+
+        RunId runId() throws CorruptRecordException {
+            return decoder.runId(text("runId"));
         }
 
         Fields object(String name) throws CorruptRecordException {
@@ -330,7 +370,7 @@ final class LedgerCodec {
             if (value == null || !value.isObject()) {
                 throw new CorruptRecordException("field '" + name + "' is missing or not an object");
             }
-            return new Fields(value);
+            return new Fields(value, decoder);
         }
 
         Map<String, String> map(String name) throws CorruptRecordException {

@@ -32,6 +32,9 @@ final class LogFile {
     private long lines;
     private long lastSequence;
     private final List<LedgerEntry> entries = new ArrayList<>();
+    private final LedgerCodec.Decoder decoder = new LedgerCodec.Decoder();
+    /** {@link #entries} as last handed out; shared by every snapshot until a record is added. */
+    private List<LedgerEntry> published = List.of();
     private final List<LedgerWarning> warnings = new ArrayList<>();
     /** A damaged, newline-terminated line that is the last so far: torn last record, or damage in the middle? */
     private DamagedLine lastDamaged;
@@ -70,6 +73,7 @@ final class LogFile {
         lines = 0;
         lastSequence = 0;
         entries.clear();
+        published = List.of();
         warnings.clear();
         lastDamaged = null;
     }
@@ -130,7 +134,7 @@ final class LogFile {
             return;
         }
         try {
-            LedgerEntry entry = LedgerCodec.decode(buffer, start, length);
+            LedgerEntry entry = decoder.decode(buffer, start, length);
             settleDamaged();
             if (entry.sequence() <= lastSequence) {
                 warnings.add(new LedgerWarning(file, lines, "sequence number " + entry.sequence()
@@ -162,8 +166,10 @@ final class LogFile {
     }
 
     private Snapshot snapshot(byte[] tail, long size) {
-        List<LedgerEntry> all = new ArrayList<>(entries.size() + 1);
-        all.addAll(entries);
+        if (published.size() != entries.size()) {
+            published = List.copyOf(entries);
+        }
+        List<LedgerEntry> all = published;
         List<LedgerWarning> found = new ArrayList<>(warnings);
         if (lastDamaged != null) {
             found.add(new LedgerWarning(
@@ -177,7 +183,8 @@ final class LogFile {
         if (tail.length > 0) {
             try {
                 // Cut off exactly before its newline: complete, and the writer's next line starts afresh.
-                LedgerEntry entry = LedgerCodec.decode(tail, 0, tail.length);
+                LedgerEntry entry = decoder.decode(tail, 0, tail.length);
+                all = new ArrayList<>(published);
                 all.add(entry);
                 lastSeq = Math.max(lastSeq, entry.sequence());
             } catch (CorruptRecordException e) {
