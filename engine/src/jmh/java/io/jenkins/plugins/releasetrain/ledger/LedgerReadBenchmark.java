@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasetrain.ledger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
@@ -36,7 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       or a restarted Jenkins pays once);
  *   <li>{@code coldReadAndState}, {@code coldReadAndHistoryPage}: the same plus the board's two questions;
  *   <li>{@code warmReread}: the same {@code Ledger} reading again with nothing appended (what the board pays
- *       on every later request).
+ *       on every later request);
+ *   <li>{@code baselineJacksonTree}: only reading the file and parsing each line with Jackson's tree model,
+ *       no checksum, no records: the floor, so that {@code coldRead / baselineJacksonTree} is the ledger's
+ *       own overhead whatever the machine's load.
  * </ul>
  *
  * Run: {@code mvn -f engine/pom.xml -Pbench package && java -jar engine/target/benchmarks.jar LedgerRead}
@@ -51,6 +55,8 @@ public class LedgerReadBenchmark {
 
     static final int RECORDS = 100_000;
     static final String ENVIRONMENT = "staging-us-east-2";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path dir;
     private Ledger warm;
@@ -130,6 +136,20 @@ public class LedgerReadBenchmark {
     @Benchmark
     public int coldReadAndHistoryPage() {
         return Ledger.open(dir).read(ENVIRONMENT).history(0, 50).runs().size();
+    }
+
+    @Benchmark
+    public int baselineJacksonTree() throws IOException {
+        byte[] bytes = Files.readAllBytes(dir.resolve(ENVIRONMENT + ".jsonl"));
+        int lines = 0;
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                lines += JSON.readTree(bytes, start, i - start).size() > 0 ? 1 : 0;
+                start = i + 1;
+            }
+        }
+        return lines;
     }
 
     @Benchmark
