@@ -1,5 +1,8 @@
 package io.jenkins.plugins.releasetrain.cli;
 
+import io.jenkins.plugins.releasetrain.image.ImageRegistry;
+import io.jenkins.plugins.releasetrain.image.Registries;
+import io.jenkins.plugins.releasetrain.image.RegistryOptions;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLockedException;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
@@ -13,11 +16,13 @@ import io.jenkins.plugins.releasetrain.plan.Durations;
 import io.jenkins.plugins.releasetrain.plan.HandlerDirectory;
 import io.jenkins.plugins.releasetrain.plan.ImageTagging;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
+import io.jenkins.plugins.releasetrain.plan.RegistryImageTagging;
 import io.jenkins.plugins.releasetrain.plan.ReleaseRunner;
 import io.jenkins.plugins.releasetrain.plan.RunListener;
 import io.jenkins.plugins.releasetrain.plan.RunOptions;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import io.jenkins.plugins.releasetrain.plan.RunReport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,8 +63,16 @@ public final class RunCommand extends CliCommand {
             description = "Directory with one executable per workflowBase (required when deployments run).")
     private Path handlersDir;
 
-    @Option(names = "--registry", paramLabel = "REF", description = "Where to tag images (see tag-images).")
+    @Option(
+            names = "--registry",
+            paramLabel = "REF",
+            description = "Where to tag the images: https://HOST[:PORT], http://HOST[:PORT], HOST[:PORT],"
+                    + " oci-layout:DIR or ecr:REGION[:ACCOUNT] (see tag-images). Without it, images are"
+                    + " reported skipped.")
     private String registry;
+
+    @Option(names = "--insecure", description = "Allow plain http for a HOST[:PORT] registry reference.")
+    private boolean insecure;
 
     @Option(
             names = "--concurrency",
@@ -106,10 +119,31 @@ public final class RunCommand extends CliCommand {
     @Override
     protected int run(Terminal terminal) throws InterruptedException {
         LoadedManifest manifest = new ManifestLoader().load(file);
+        Optional<ImageRegistry> images;
+        try {
+            images = registry == null
+                    ? Optional.empty()
+                    : Optional.of(Registries.open(registry, RegistryOptions.DEFAULTS.withInsecure(insecure)));
+        } catch (IllegalArgumentException e) {
+            return invalid(terminal, List.of("--registry: " + e.getMessage()));
+        } catch (IOException e) {
+            return invalid(terminal, List.of("--registry: cannot read the registry configuration: " + e.getMessage()));
+        }
+        try {
+            return run(terminal, manifest, images);
+        } finally {
+            images.ifPresent(ImageRegistry::close);
+        }
+    }
+
+    private int run(Terminal terminal, LoadedManifest manifest, Optional<ImageRegistry> images)
+            throws InterruptedException {
         ReleaseRunner runner;
         RunPreview preview;
         try {
-            runner = new ReleaseRunner(Ledger.open(ledgerDir), handlers(), images(), options(), Clock.systemUTC());
+            ImageTagging tagging = images.<ImageTagging>map(RegistryImageTagging::new)
+                    .orElseGet(() -> ImageTagging.unavailable("no --registry given: the image was not tagged"));
+            runner = new ReleaseRunner(Ledger.open(ledgerDir), handlers(), tagging, options(), Clock.systemUTC());
             preview = runner.preview(manifest);
         } catch (InvalidRunException | IllegalArgumentException e) {
             return invalid(terminal, List.of(e.getMessage()));
@@ -204,14 +238,6 @@ public final class RunCommand extends CliCommand {
 
     private Optional<HandlerDirectory> handlers() throws InvalidRunException {
         return handlersDir == null ? Optional.empty() : Optional.of(HandlerDirectory.of(handlersDir));
-    }
-
-    private ImageTagging images() throws InvalidRunException {
-        if (registry != null) {
-            throw new InvalidRunException("--registry: this build of release-train cannot tag images yet;"
-                    + " run without --registry and the images are reported skipped");
-        }
-        return ImageTagging.unavailable("no --registry given: the image was not tagged");
     }
 
     private RunOptions options() {

@@ -32,4 +32,8 @@ public record TaskOutcome(ArtifactStatus status, String message, String output) 
     public static TaskOutcome unchanged(String reason) {
         return new TaskOutcome(ArtifactStatus.UNCHANGED, reason, "");
     }
+
+    public static TaskOutcome unchanged(String reason, String output) {
+        return new TaskOutcome(ArtifactStatus.UNCHANGED, reason, output);
+    }
 }

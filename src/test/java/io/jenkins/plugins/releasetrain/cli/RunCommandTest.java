@@ -3,6 +3,8 @@ package io.jenkins.plugins.releasetrain.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.releasetrain.image.TestImages;
+import io.jenkins.plugins.releasetrain.image.layout.OciLayoutRegistry;
 import io.jenkins.plugins.releasetrain.ledger.LedgerChild;
 import io.jenkins.plugins.releasetrain.testing.ChildJvm;
 import io.jenkins.plugins.releasetrain.testing.Fixtures;
@@ -131,12 +133,31 @@ class RunCommandTest {
     }
 
     @Test
-    void exitsTwoForARegistryThisBuildCannotTagIn() {
+    void tagsTheImagesInTheRegistryGivenAndSucceedsCompletely() throws Exception {
+        OciLayoutRegistry layout = new OciLayoutRegistry(dir.resolve("images"));
+        for (String[] image : new String[][] {
+            {"product1/microservice-1", "dev_123"}, {"product1/microservice-2", "dev_456"}, {"product1/microservice-3", "dev_789"}
+        }) {
+            TestImages.pushImage(layout, image[0], image[1], TestImages.Flavor.OCI, image[1]);
+        }
+
+        CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers,
+                "--registry", "oci-layout:" + dir.resolve("images"));
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .containsPattern("product1/image/product1/microservice-2 +succeeded +dev_456 .* tagged stage_us_456 in oci-layout:")
+                .contains("9 succeeded")
+                .contains("succeeded; recorded in");
+    }
+
+    @Test
+    void exitsTwoForARegistryReferenceItCannotUse() {
         CliResult result = CliResult.run(
-                "run", manifest, "--ledger", ledger(), "--handlers", handlers, "--registry", "localhost:5000");
+                "run", manifest, "--ledger", ledger(), "--handlers", handlers, "--registry", "ftp://registry");
 
         assertThat(result.exit()).isEqualTo(ExitCode.INVALID);
-        assertThat(result.err()).contains("cannot tag images yet");
+        assertThat(result.err()).contains("--registry: unsupported registry reference 'ftp://registry'");
     }
 
     @Test
