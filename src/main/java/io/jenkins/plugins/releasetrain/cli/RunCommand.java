@@ -3,16 +3,12 @@ package io.jenkins.plugins.releasetrain.cli;
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
 import io.jenkins.plugins.releasetrain.image.Registries;
 import io.jenkins.plugins.releasetrain.image.RegistryOptions;
-import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLockedException;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.LedgerWarning;
-import io.jenkins.plugins.releasetrain.ledger.LockHolder;
-import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
-import io.jenkins.plugins.releasetrain.plan.Durations;
 import io.jenkins.plugins.releasetrain.plan.HandlerDirectory;
 import io.jenkins.plugins.releasetrain.plan.ImageTagging;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
@@ -26,12 +22,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -199,41 +193,7 @@ public final class RunCommand extends CliCommand {
     }
 
     private RunListener progress(Terminal terminal) {
-        if (json()) {
-            return RunListener.NONE;
-        }
-        return new RunListener() {
-            private final Set<String> running = new HashSet<>();
-            private int done;
-
-            @Override
-            public void waitingForLock(EnvironmentLockedException locked) {
-                terminal.err().println(terminal.yellow(
-                        "waiting up to " + Durations.format(waitTimeout) + ": " + locked.getMessage()));
-            }
-
-            @Override
-            public void staleLockReplaced(LockHolder stale) {
-                terminal.err().println(terminal.yellow("warning: the lock's previous holder, " + stale.describe()
-                        + ", died without releasing it; its run may be incomplete (release-train history)"));
-            }
-
-            @Override
-            public void started(RunId runId, RunPreview preview) {
-                preview.runnable().forEach(step -> running.add(step.artifact().id()));
-                RunOutput.header(terminal, preview, runId, file);
-            }
-
-            @Override
-            public void recorded(ArtifactResult result) {
-                if (running.contains(result.artifactId())) {
-                    done++;
-                    terminal.out().println("[" + done + "/" + running.size() + "] "
-                            + RunOutput.status(terminal, result.status()) + "  " + result.artifactId() + "  "
-                            + Durations.format(result.duration()) + "  " + result.message());
-                }
-            }
-        };
+        return json() ? RunListener.NONE : new RunProgress(terminal, file, waitTimeout);
     }
 
     private Optional<HandlerDirectory> handlers() throws InvalidRunException {

@@ -79,20 +79,7 @@ final class RunOutput {
     static void report(Terminal terminal, boolean json, RunReport report, Path ledgerFile) {
         RunPreview preview = report.preview();
         if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("environment", preview.release().environment().name());
-            document.put("releaseId", preview.release().id().value());
-            document.put("runId", report.runId().map(RunId::value).orElse(null));
-            document.put("status", report.status().label());
-            document.put("nothingToDo", preview.nothingToDo().orElse(null));
-            document.put("ledger", ledgerFile.toString());
-            Map<String, Object> summary = new LinkedHashMap<>();
-            for (ArtifactStatus status : ArtifactStatus.values()) {
-                summary.put(status.label(), report.count(status));
-            }
-            document.put("summary", summary);
-            document.put("results", report.results().stream().map(r -> LedgerMaps.result(r, true)).toList());
-            terminal.out().println(Json.write(document));
+            terminal.out().println(Json.write(document(report, ledgerFile)));
             return;
         }
         if (report.runId().isEmpty()) {
@@ -117,6 +104,25 @@ final class RunOutput {
         failedOutput(terminal, report);
         String line = "Run " + report.runId().get() + " " + report.status().label() + "; recorded in " + ledgerFile;
         terminal.out().println(report.failed() ? terminal.red(line) : terminal.green(line));
+    }
+
+    /** A run as one JSON document: what {@code run --format json} prints. */
+    static Map<String, Object> document(RunReport report, Path ledgerFile) {
+        RunPreview preview = report.preview();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("environment", preview.release().environment().name());
+        document.put("releaseId", preview.release().id().value());
+        document.put("runId", report.runId().map(RunId::value).orElse(null));
+        document.put("status", report.status().label());
+        document.put("nothingToDo", preview.nothingToDo().orElse(null));
+        document.put("ledger", ledgerFile.toString());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        for (ArtifactStatus status : ArtifactStatus.values()) {
+            summary.put(status.label(), report.count(status));
+        }
+        document.put("summary", summary);
+        document.put("results", report.results().stream().map(r -> LedgerMaps.result(r, true)).toList());
+        return document;
     }
 
     /** The results in the manifest's order, easier to read than the order in which they ended. */
