@@ -195,8 +195,9 @@ public final class EnvironmentLock implements AutoCloseable {
             boolean created = !Files.exists(file);
             logChannel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            if (created) {
-                forceDirectory(file.getParent());
+            Path directory = file.toAbsolutePath().getParent();
+            if (created && directory != null) {
+                forceDirectory(directory);
             }
         } catch (IOException e) {
             throw new LedgerException("cannot open the ledger file " + file + " for writing: " + e.getMessage(), e);

@@ -80,7 +80,7 @@ public final class Ledger {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + LOG_SUFFIX)) {
             for (Path file : files) {
-                String name = file.getFileName().toString();
+                String name = String.valueOf(file.getFileName());
                 name = name.substring(0, name.length() - LOG_SUFFIX.length());
                 if (ENVIRONMENT.matcher(name).matches()) {
                     names.add(name);

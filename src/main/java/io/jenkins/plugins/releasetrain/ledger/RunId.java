@@ -1,10 +1,9 @@
 package io.jenkins.plugins.releasetrain.ledger;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -24,11 +23,12 @@ public record RunId(String value) {
         }
     }
 
-    /** A new id that sorts by start time and is unique without coordination. */
+    /**
+     * A new id that sorts by start time; the random suffix tells apart runs started in the same second
+     * (one environment cannot have two at once; it only has to be unlikely across environments).
+     */
     public static RunId startingAt(Instant start) {
-        byte[] random = new byte[3];
-        new SecureRandom().nextBytes(random);
-        return new RunId(STAMP.format(start) + "-" + HexFormat.of().formatHex(random));
+        return new RunId(STAMP.format(start) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24)));
     }
 
     @Override
