@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -88,14 +89,17 @@ final class LedgerCodec {
     }
 
     /**
-     * Reads lines one after the other. Consecutive records mostly share their release and run ids, so it
-     * reuses the last ones it built instead of validating the same 64 hex digits a hundred thousand times.
-     * Not thread-safe: one per reader.
+     * Reads lines one after the other, sharing what repeats. Consecutive records mostly share their release
+     * and run ids, so it reuses the last ones instead of validating the same 64 hex digits a hundred
+     * thousand times; an artifact is recorded with the same attributes run after run, and a release with
+     * the same manifest text, so equal ones are kept once in memory. Not thread-safe: one per reader.
      */
     static final class Decoder {
 
         private ReleaseId lastReleaseId;
         private RunId lastRunId;
+        private String lastSourceText;
+        private final Map<String, RecordedArtifact> artifacts = new HashMap<>();
 
         /**
          * Reads the line {@code bytes[offset, offset+length)} (without its newline).
@@ -119,6 +123,22 @@ final class LedgerCodec {
                 lastRunId = new RunId(value);
             }
             return lastRunId;
+        }
+
+        String sourceText(String value) {
+            if (!value.equals(lastSourceText)) {
+                lastSourceText = value;
+            }
+            return lastSourceText;
+        }
+
+        RecordedArtifact artifact(RecordedArtifact read) {
+            RecordedArtifact known = artifacts.get(read.id());
+            if (read.equals(known)) {
+                return known;
+            }
+            artifacts.put(read.id(), read);
+            return read;
         }
     }
 
@@ -232,7 +252,7 @@ final class LedgerCodec {
                 fields.text("actor"),
                 fields.instant("time"),
                 fields.text("sourceName"),
-                fields.text("sourceText"),
+                fields.decoder().sourceText(fields.text("sourceText")),
                 new PlanSummary(
                         (int) plan.number("added"),
                         (int) plan.number("changed"),
@@ -258,14 +278,14 @@ final class LedgerCodec {
     }
 
     private static ArtifactResult readResult(Fields fields) throws CorruptRecordException {
-        RecordedArtifact artifact = new RecordedArtifact(
+        RecordedArtifact artifact = fields.decoder().artifact(new RecordedArtifact(
                 fields.text("artifactId"),
                 fields.text("product"),
                 fields.text("productVersion"),
                 kind(fields.text("kind")),
                 fields.text("version"),
                 fields.text("displayVersion"),
-                fields.map("attributes"));
+                fields.map("attributes")));
         return new ArtifactResult(
                 fields.runId(),
                 fields.releaseId(),
