@@ -8,9 +8,9 @@ import io.jenkins.plugins.releasetrain.manifest.Release;
 public interface ArtifactTask {
 
     /**
-     * Does the work and says how it ended; a failure of the work is an outcome, not an exception.
-     *
-     * @throws InterruptedException when the run is cancelled; the task stops what it started first
+     * Does the work and says how it ended; a failure of the work is an outcome, not an exception. When the
+     * run is cancelled (the thread is interrupted), the task stops what it started, then returns a failed
+     * outcome or throws {@link InterruptedException}.
      */
     TaskOutcome run(Release release, Artifact artifact) throws InterruptedException;
 }

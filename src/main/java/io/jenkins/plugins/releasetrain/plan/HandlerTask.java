@@ -41,6 +41,11 @@ public final class HandlerTask {
         return handlers;
     }
 
+    /**
+     * Runs the deployment's handler. When the calling thread is interrupted (the run is cancelled), the
+     * handler and its children are killed and the outcome is a failure that keeps their output; the
+     * thread's interrupt status is set again.
+     */
     public TaskOutcome run(Release release, DeploymentArtifact artifact) throws InterruptedException {
         Path handler;
         try {
@@ -82,9 +87,12 @@ public final class HandlerTask {
         try {
             ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            // Cancelled: stop everything it started, keep what it printed, and leave the interrupt visible.
             killTree(process);
             pump.join(GRACE.toMillis());
-            throw e;
+            Thread.currentThread().interrupt();
+            return TaskOutcome.failed(
+                    "cancelled while running; the handler and the processes it started were killed", output.text());
         }
         if (!ended) {
             killTree(process);

@@ -98,16 +98,17 @@ class HandlerTaskTest {
     @Test
     void stopsTheHandlerWhenTheRunIsCancelled() throws Exception {
         Path started = dir.resolve("started");
-        Handlers.write(dir.resolve("handlers"), "s3-upload-resources",
-                "sleep 600 &\necho $! > '" + started + ".tmp'\nmv '" + started + ".tmp' '" + started + "'\nwait");
+        Handlers.write(dir.resolve("handlers"), "s3-upload-resources", "echo 'copying 1 of 2'\nsleep 600 &\necho $! > '"
+                + started + ".tmp'\nmv '" + started + ".tmp' '" + started + "'\nwait");
         HandlerTask task = task(Duration.ofMinutes(10), 1024);
-        java.util.concurrent.CompletableFuture<Throwable> ended = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<TaskOutcome> ended = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Boolean> stillInterrupted = new java.util.concurrent.CompletableFuture<>();
         Thread runner = new Thread(() -> {
             try {
-                task.run(release, resources);
-                ended.complete(null);
+                ended.complete(task.run(release, resources));
+                stillInterrupted.complete(Thread.currentThread().isInterrupted());
             } catch (Throwable e) {
-                ended.complete(e);
+                ended.completeExceptionally(e);
             }
         });
         runner.start();
@@ -115,7 +116,11 @@ class HandlerTaskTest {
 
         runner.interrupt();
 
-        assertThat(ended.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        TaskOutcome outcome = ended.get(30, TimeUnit.SECONDS);
+        assertThat(outcome.status()).isEqualTo(ArtifactStatus.FAILED);
+        assertThat(outcome.message()).startsWith("cancelled while running");
+        assertThat(outcome.output()).isEqualTo("copying 1 of 2\n");
+        assertThat(stillInterrupted.get(30, TimeUnit.SECONDS)).isTrue();
         ProcessHandle.of(pid).ifPresent(p -> assertThat(p.onExit()).succeedsWithin(Duration.ofSeconds(10)));
     }
 
