@@ -9,6 +9,7 @@ import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
 import io.jenkins.plugins.releasetrain.plan.PlanMaps;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -79,6 +80,10 @@ public final class PlanCommand extends CliCommand {
     }
 
     private int planAgainstLedger(Terminal terminal, LoadedManifest target) {
+        if (Files.exists(ledger) && !Files.isDirectory(ledger)) {
+            terminal.err().println(terminal.red("release-train: error: --ledger " + ledger + " is not a directory"));
+            return ExitCode.INVALID;
+        }
         Release release = target.release();
         EnvironmentLedger records = Ledger.open(ledger).read(release.environment().name());
         EnvironmentState state = records.state();

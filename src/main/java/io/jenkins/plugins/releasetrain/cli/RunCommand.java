@@ -5,7 +5,6 @@ import io.jenkins.plugins.releasetrain.image.Registries;
 import io.jenkins.plugins.releasetrain.image.RegistryOptions;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLockedException;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
-import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.LedgerWarning;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
@@ -19,6 +18,7 @@ import io.jenkins.plugins.releasetrain.plan.RunOptions;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import io.jenkins.plugins.releasetrain.plan.RunReport;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,6 +113,10 @@ public final class RunCommand extends CliCommand {
     @Override
     protected int run(Terminal terminal) throws InterruptedException {
         LoadedManifest manifest = new ManifestLoader().load(file);
+        if (Files.exists(ledgerDir) && !Files.isDirectory(ledgerDir)) {
+            return invalid(terminal, List.of("--ledger " + ledgerDir + " is not a directory: give the ledger's"
+                    + " directory (it is created on the first run)"));
+        }
         Optional<ImageRegistry> images;
         try {
             images = registry == null
@@ -174,9 +178,6 @@ public final class RunCommand extends CliCommand {
         } catch (EnvironmentLockedException e) {
             terminal.err().println(terminal.red("release-train: " + e.getMessage()
                     + (waitForLock ? "" : " (or pass --wait to wait for it)")));
-            return ExitCode.FAILED;
-        } catch (LedgerException e) {
-            terminal.err().println(terminal.red("release-train: ledger: " + e.getMessage()));
             return ExitCode.FAILED;
         } finally {
             over.countDown();

@@ -223,6 +223,9 @@ public final class Ledger {
     }
 
     private static String describe(Duration wait) {
-        return wait.toSeconds() >= 60 ? wait.toMinutes() + "m" : wait.toSeconds() + "s";
+        if (wait.toSeconds() >= 60) {
+            return wait.toMinutes() + "m";
+        }
+        return wait.toSeconds() >= 1 ? wait.toSeconds() + "s" : wait.toMillis() + "ms";
     }
 }

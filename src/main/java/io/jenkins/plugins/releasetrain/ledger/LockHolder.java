@@ -1,9 +1,9 @@
 package io.jenkins.plugins.releasetrain.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +64,8 @@ public record LockHolder(long pid, String host, Instant since, RunId runId, Stri
                     Instant.parse(node.path("since").asText()),
                     new RunId(node.path("runId").asText()),
                     node.path("actor").asText("unknown")));
-        } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException e) {
-            return Optional.empty();
-        } catch (java.io.IOException e) {
+        } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+            // Half-written by a holder killed at that moment, or not ours: no name to show, nothing more.
             return Optional.empty();
         }
     }

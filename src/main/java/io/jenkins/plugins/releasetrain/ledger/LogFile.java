@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -96,7 +97,7 @@ final class LogFile {
                     offset += filled;
                     filled = 0;
                 } else {
-                    buffer = java.util.Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE_BYTES));
+                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE_BYTES));
                 }
             }
             int read = channel.read(
@@ -126,7 +127,7 @@ final class LogFile {
             offset += filled;
             return new byte[0];
         }
-        return java.util.Arrays.copyOf(buffer, filled);
+        return Arrays.copyOf(buffer, filled);
     }
 
     private void line(byte[] buffer, int start, int length) {

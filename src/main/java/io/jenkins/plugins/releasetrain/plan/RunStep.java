@@ -16,11 +16,11 @@ public record RunStep(Artifact artifact, ChangeKind change, Optional<TaskOutcome
         Objects.requireNonNull(skip, "skip");
     }
 
-    static RunStep run(Artifact artifact, ChangeKind change) {
+    static RunStep toRun(Artifact artifact, ChangeKind change) {
         return new RunStep(artifact, change, Optional.empty());
     }
 
-    static RunStep skip(Artifact artifact, ChangeKind change, TaskOutcome outcome) {
+    static RunStep toRecord(Artifact artifact, ChangeKind change, TaskOutcome outcome) {
         return new RunStep(artifact, change, Optional.of(outcome));
     }
 

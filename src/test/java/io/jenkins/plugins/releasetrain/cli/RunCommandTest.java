@@ -216,6 +216,18 @@ class RunCommandTest {
     }
 
     @Test
+    void exitsTwoWhenTheLedgerIsNotADirectory() throws IOException {
+        Path file = Files.writeString(dir.resolve("ledger"), "not a directory");
+
+        CliResult run = CliResult.run("run", manifest, "--ledger", file.toString(), "--handlers", handlers);
+        CliResult plan = CliResult.run("plan", manifest, "--ledger", file.toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.err()).contains("is not a directory");
+        assertThat(plan.exit()).as(plan.toString()).isEqualTo(ExitCode.INVALID);
+    }
+
+    @Test
     void readCommandsExitTwoWithoutALedger() {
         CliResult history = CliResult.run("history", STAGING, "--ledger", dir.resolve("nowhere").toString());
         CliResult state = CliResult.run("state", "Not-An-Env", "--ledger", dir.toString());

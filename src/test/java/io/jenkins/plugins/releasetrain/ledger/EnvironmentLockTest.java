@@ -38,7 +38,12 @@ class EnvironmentLockTest {
                     .hasMessageContaining("environment staging-us-east-2 is being released by run " + theirs)
                     .hasMessageContaining("by bob")
                     .hasMessageContaining("pid " + ProcessHandle.current().pid());
-            // The refused attempt must not have dropped the holder's lock (POSIX drops it on any close).
+            // The refused attempt must not have dropped the holder's OS lock (POSIX drops a process's lock
+            // when any of its channels on the file closes): another process is still refused.
+            try (ChildJvm other = ChildJvm.start(LedgerChild.class, "try", dir.toString(), STAGING, "other")) {
+                assertThat(other.awaitLine(l -> l.startsWith("refused") || l.equals("locked"), CHILD))
+                        .startsWith("refused: environment staging-us-east-2 is being released by run " + theirs);
+            }
             assertThat(first.append(LedgerFixtures.finished(theirs, LedgerFixtures.staging().release(),
                                     ReleaseStatus.SUCCEEDED, T0))
                             .sequence())

@@ -16,7 +16,8 @@ import java.util.List;
  *   <li>{@code hold DIR ENV RUN}: takes the lock, prints {@code locked}, releases it when told {@code release}
  *       on stdin, prints {@code released};
  *   <li>{@code write DIR ENV RUN}: takes the lock and appends records until killed, printing {@code appended N}
- *       after each one.
+ *       after each one;
+ *   <li>{@code try DIR ENV RUN}: tries the lock once and prints {@code locked} or {@code refused: <message>}.
  * </ul>
  */
 public final class LedgerChild {
@@ -33,6 +34,7 @@ public final class LedgerChild {
         switch (args[0]) {
             case "hold" -> hold(ledger, environment, run);
             case "write" -> write(ledger, environment, run);
+            case "try" -> attempt(ledger, environment, run);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -46,6 +48,14 @@ public final class LedgerChild {
             }
         }
         System.out.println("released");
+    }
+
+    private static void attempt(Ledger ledger, String environment, RunId run) {
+        try (EnvironmentLock lock = ledger.lock(environment, run, "child")) {
+            System.out.println("locked");
+        } catch (EnvironmentLockedException e) {
+            System.out.println("refused: " + e.getMessage());
+        }
     }
 
     private static void write(Ledger ledger, String environment, RunId run) {
