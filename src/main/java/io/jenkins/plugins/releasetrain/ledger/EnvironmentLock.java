@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -71,11 +70,13 @@ public final class EnvironmentLock implements AutoCloseable {
                     lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
+                // Read the holder's name and close while still claiming the file in HeldLocks: no other thread
+                // of this process can hold its lock meanwhile, so closing this channel drops nobody's lock.
+                Optional<LockHolder> holder = LockHolder.parse(readAll(channel));
                 channel.close();
                 channel = null;
                 HeldLocks.release(lockFile, me);
-                // Safe to open now: this process holds no lock on the file that closing could drop.
-                throw locked(environment, readHolder(lockFile), "in another process");
+                throw locked(environment, holder, "in another process");
             }
             Optional<LockHolder> stale = LockHolder.parse(readAll(channel));
             channel.truncate(0);
@@ -223,16 +224,6 @@ public final class EnvironmentLock implements AutoCloseable {
             // keep reading until full or end of file
         }
         return java.util.Arrays.copyOf(buffer.array(), buffer.position());
-    }
-
-    private static Optional<LockHolder> readHolder(Path lockFile) {
-        try {
-            return LockHolder.parse(Files.readAllBytes(lockFile));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private static EnvironmentLockedException locked(String environment, Optional<LockHolder> holder, String where) {
