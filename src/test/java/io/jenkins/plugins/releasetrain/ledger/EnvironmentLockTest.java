@@ -125,9 +125,12 @@ class EnvironmentLockTest {
                 assertThat(stale.pid()).isEqualTo(childPid);
                 assertThat(stale.runId()).isEqualTo(theirs);
             });
-            assertThat(Files.readString(dir.resolve(STAGING + ".lock")))
-                    .contains(mine.value())
-                    .doesNotContain(theirs.value());
+            // Asked from another process: opening the lock file here would drop this process's POSIX lock.
+            try (ChildJvm other = ChildJvm.start(LedgerChild.class, "try", dir.toString(), STAGING, "other")) {
+                assertThat(other.awaitLine(l -> l.startsWith("refused") || l.equals("locked"), CHILD))
+                        .startsWith("refused: environment staging-us-east-2 is being released by run " + mine)
+                        .doesNotContain(theirs.value());
+            }
         }
     }
 
