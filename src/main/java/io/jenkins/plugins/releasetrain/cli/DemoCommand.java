@@ -81,8 +81,10 @@ public final class DemoCommand extends CliCommand {
     protected int run(Terminal terminal) throws IOException, InterruptedException {
         Optional<Path> found = examples != null ? Optional.of(examples) : findExamples();
         if (found.isEmpty() || !Files.isDirectory(found.get().resolve("releases"))) {
-            return invalid(terminal, "no examples directory: run the demo from the project's checkout, or pass"
-                    + " --examples DIR (the directory with releases/ and handlers/)");
+            return invalid(
+                    terminal,
+                    "no examples directory: run the demo from the project's checkout, or pass"
+                            + " --examples DIR (the directory with releases/ and handlers/)");
         }
         Path examplesDir = found.get();
         if (!startAfresh(terminal)) {
@@ -92,15 +94,18 @@ public final class DemoCommand extends CliCommand {
         Path ledgerDir = work.resolve("ledger");
         List<LoadedManifest> releases = new ArrayList<>();
         for (String release : RELEASES) {
-            releases.add(new ManifestLoader().load(examplesDir.resolve("releases").resolve(release)));
+            releases.add(
+                    new ManifestLoader().load(examplesDir.resolve("releases").resolve(release)));
         }
         try (ImageRegistry registry = new OciLayoutRegistry(images)) {
             Set<String> built = buildImages(registry, releases);
             if (!json()) {
-                terminal.out().println(terminal.bold("Release Train demo") + " in " + work + ": staging, then"
-                        + " production, with the demo handlers of " + shown(examplesDir.resolve("handlers")));
-                terminal.out().println("Built the example images " + String.join(", ", built) + " into "
-                        + registry.reference());
+                terminal.out()
+                        .println(terminal.bold("Release Train demo") + " in " + work + ": staging, then"
+                                + " production, with the demo handlers of " + shown(examplesDir.resolve("handlers")));
+                terminal.out()
+                        .println("Built the example images " + String.join(", ", built) + " into "
+                                + registry.reference());
                 terminal.out().println();
             }
             List<Map<String, Object>> documents = new ArrayList<>();
@@ -116,7 +121,8 @@ public final class DemoCommand extends CliCommand {
                         Clock.systemUTC());
                 RunListener progress = json() ? RunListener.NONE : new RunProgress(terminal, file, Duration.ZERO);
                 RunReport report = runner.run(manifest, actor, Duration.ZERO, progress);
-                Path ledgerFile = Ledger.open(ledgerDir).file(manifest.release().environment().name());
+                Path ledgerFile = Ledger.open(ledgerDir)
+                        .file(manifest.release().environment().name());
                 if (json()) {
                     documents.add(RunOutput.document(report, ledgerFile));
                 } else {
@@ -156,7 +162,10 @@ public final class DemoCommand extends CliCommand {
                 if (artifact instanceof ImageArtifact image) {
                     String name = image.image().repoName() + ":" + image.image().sourceTag();
                     if (built.add(name)) {
-                        DemoImages.push(registry, image.image().repoName(), image.image().sourceTag());
+                        DemoImages.push(
+                                registry,
+                                image.image().repoName(),
+                                image.image().sourceTag());
                     }
                 }
             }
@@ -170,15 +179,21 @@ public final class DemoCommand extends CliCommand {
         String production = shown(examplesDir.resolve("releases/production-us-east-2.yaml"));
         terminal.out().println(terminal.bold("Where to look"));
         TextTable table = new TextTable("WHAT", "WHERE");
-        table.row("the ledger", ledgerDir.resolve("staging-us-east-2.jsonl") + ", "
-                + ledgerDir.resolve("production-us-east-2.jsonl") + " (one JSON record per line)");
-        table.row("the images", images.resolve("product1/microservice-2/index.json")
-                + " (dev_456 and stage_us_456: one digest)");
+        table.row(
+                "the ledger",
+                ledgerDir.resolve("staging-us-east-2.jsonl") + ", " + ledgerDir.resolve("production-us-east-2.jsonl")
+                        + " (one JSON record per line)");
+        table.row(
+                "the images",
+                images.resolve("product1/microservice-2/index.json") + " (dev_456 and stage_us_456: one digest)");
         table.row("what is live", "release-train state production-us-east-2 --ledger " + ledger);
         table.row("every run", "release-train history staging-us-east-2 --ledger " + ledger);
         table.row("staging vs production", "release-train diff " + staging + " " + production);
-        table.row("run it again", "release-train run " + staging + " --ledger " + ledger + " --handlers "
-                + shown(examplesDir.resolve("handlers")) + " --registry oci-layout:" + images + "   (all unchanged)");
+        table.row(
+                "run it again",
+                "release-train run " + staging + " --ledger " + ledger + " --handlers "
+                        + shown(examplesDir.resolve("handlers")) + " --registry oci-layout:" + images
+                        + "   (all unchanged)");
         table.print(terminal);
     }
 
@@ -186,8 +201,9 @@ public final class DemoCommand extends CliCommand {
     private boolean startAfresh(Terminal terminal) throws IOException {
         if (Files.isDirectory(work) && !isEmpty(work)) {
             if (!Files.exists(work.resolve(MARKER))) {
-                invalid(terminal, work + " is not empty and was not made by the demo; give --work a new or empty"
-                        + " directory");
+                invalid(
+                        terminal,
+                        work + " is not empty and was not made by the demo; give --work a new or empty" + " directory");
                 return false;
             }
             deleteTree(work);

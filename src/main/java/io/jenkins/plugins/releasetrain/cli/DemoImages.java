@@ -42,8 +42,8 @@ final class DemoImages {
         Descriptor layerBlob = Descriptor.of(LAYER, Digest.sha256(layer), layer.length);
         blobs.putBlob(repository, configBlob, new ByteArrayInputStream(config));
         blobs.putBlob(repository, layerBlob, new ByteArrayInputStream(layer));
-        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\","
-                        + "\"config\":" + json(configBlob) + ",\"layers\":[" + json(layerBlob) + "]}")
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\"," + "\"config\":"
+                        + json(configBlob) + ",\"layers\":[" + json(layerBlob) + "]}")
                 .getBytes(StandardCharsets.UTF_8);
         ImageManifest verified;
         try {
@@ -56,8 +56,8 @@ final class DemoImages {
     }
 
     private static String json(Descriptor descriptor) {
-        return "{\"mediaType\":\"" + descriptor.mediaType() + "\",\"digest\":\"" + descriptor.digest()
-                + "\",\"size\":" + descriptor.size() + "}";
+        return "{\"mediaType\":\"" + descriptor.mediaType() + "\",\"digest\":\"" + descriptor.digest() + "\",\"size\":"
+                + descriptor.size() + "}";
     }
 
     /** A POSIX ustar archive of one regular file, dated at the epoch so that it is reproducible. */

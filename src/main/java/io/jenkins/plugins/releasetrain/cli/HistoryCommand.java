@@ -20,7 +20,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class HistoryCommand extends LedgerCommand {
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Runs to show (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Runs to show (default: ${DEFAULT-VALUE}).")
     private int limit;
 
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Newer runs to skip first.")
@@ -29,7 +33,8 @@ public final class HistoryCommand extends LedgerCommand {
     @Override
     protected int run(Terminal terminal) {
         if (limit < 1 || offset < 0) {
-            terminal.err().println(terminal.red("release-train: error: --limit must be at least 1 and --offset at least 0"));
+            terminal.err()
+                    .println(terminal.red("release-train: error: --limit must be at least 1 and --offset at least 0"));
             return ExitCode.INVALID;
         }
         Optional<EnvironmentLedger> read = read(terminal);
@@ -41,7 +46,9 @@ public final class HistoryCommand extends LedgerCommand {
             printJson(terminal, LedgerMaps.history(page));
             return ExitCode.OK;
         }
-        terminal.out().println(terminal.bold("Runs in " + environment) + "  from " + read.get().file());
+        terminal.out()
+                .println(terminal.bold("Runs in " + environment) + "  from "
+                        + read.get().file());
         terminal.out().println();
         TextTable table = new TextTable("RUN", "STARTED", "BY", "RELEASE", "STATUS", "RESULTS");
         for (ReleaseRun run : page.runs()) {
@@ -55,9 +62,13 @@ public final class HistoryCommand extends LedgerCommand {
         }
         table.print(terminal);
         terminal.out().println();
-        terminal.out().println("runs " + (page.total() == 0 ? 0 : offset + 1) + "-" + (offset + page.runs().size())
-                + " of " + page.total() + (page.hasMore() ? " (--offset " + (offset + page.runs().size())
-                        + " for older ones)" : ""));
+        terminal.out()
+                .println("runs " + (page.total() == 0 ? 0 : offset + 1) + "-"
+                        + (offset + page.runs().size())
+                        + " of " + page.total()
+                        + (page.hasMore()
+                                ? " (--offset " + (offset + page.runs().size()) + " for older ones)"
+                                : ""));
         return ExitCode.OK;
     }
 

@@ -28,9 +28,11 @@ abstract class LedgerCommand extends CliCommand {
             EnvironmentLedger read = ledger.read(environment);
             read.warnings().forEach(w -> terminal.err().println(terminal.yellow(w.format())));
             if (read.isEmpty() && !json()) {
-                terminal.err().println("no records for " + environment + " in " + ledgerDir
-                        + (ledger.environments().isEmpty() ? "" : " (environments there: "
-                                + String.join(", ", ledger.environments()) + ")"));
+                terminal.err()
+                        .println("no records for " + environment + " in " + ledgerDir
+                                + (ledger.environments().isEmpty()
+                                        ? ""
+                                        : " (environments there: " + String.join(", ", ledger.environments()) + ")"));
             }
             return Optional.of(read);
         } catch (IllegalArgumentException e) {

@@ -50,7 +50,8 @@ public final class PlanCommand extends CliCommand {
             }
             return planAgainstLedger(terminal, target);
         }
-        Optional<Release> deployed = Optional.ofNullable(against).map(loader::load).map(LoadedManifest::release);
+        Optional<Release> deployed =
+                Optional.ofNullable(against).map(loader::load).map(LoadedManifest::release);
         if (deployed.isPresent()
                 && !deployed.get()
                         .environment()
@@ -85,7 +86,8 @@ public final class PlanCommand extends CliCommand {
             return ExitCode.INVALID;
         }
         Release release = target.release();
-        EnvironmentLedger records = Ledger.open(ledger).read(release.environment().name());
+        EnvironmentLedger records =
+                Ledger.open(ledger).read(release.environment().name());
         EnvironmentState state = records.state();
         ReleasePlan plan =
                 ReleasePlan.of(release, new DeployedArtifacts(state.deployedArtifacts(), state.productVersions()));
@@ -95,9 +97,11 @@ public final class PlanCommand extends CliCommand {
         }
         printDiagnostics(terminal, target.warnings());
         records.warnings().forEach(w -> terminal.err().println(terminal.yellow(w.format())));
-        terminal.out().println(terminal.bold("Plan for " + release.environment().name()) + "  release "
-                + release.id().shortForm() + " from " + file + ", against what " + records.file() + " says is live"
-                + (state.isEmpty() ? " (nothing yet)" : ""));
+        terminal.out()
+                .println(terminal.bold("Plan for " + release.environment().name()) + "  release "
+                        + release.id().shortForm() + " from " + file + ", against what " + records.file()
+                        + " says is live"
+                        + (state.isEmpty() ? " (nothing yet)" : ""));
         terminal.out().println();
         ChangeTables.print(terminal, plan.products(), plan.artifacts());
         return ExitCode.OK;

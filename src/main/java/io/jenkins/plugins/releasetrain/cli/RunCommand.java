@@ -114,8 +114,10 @@ public final class RunCommand extends CliCommand {
     protected int run(Terminal terminal) throws InterruptedException {
         LoadedManifest manifest = new ManifestLoader().load(file);
         if (Files.exists(ledgerDir) && !Files.isDirectory(ledgerDir)) {
-            return invalid(terminal, List.of("--ledger " + ledgerDir + " is not a directory: give the ledger's"
-                    + " directory (it is created on the first run)"));
+            return invalid(
+                    terminal,
+                    List.of("--ledger " + ledgerDir + " is not a directory: give the ledger's"
+                            + " directory (it is created on the first run)"));
         }
         Optional<ImageRegistry> images;
         try {
@@ -170,14 +172,16 @@ public final class RunCommand extends CliCommand {
                 "release-train-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         try {
-            RunReport report = runner.run(manifest, actor, waitForLock ? waitTimeout : Duration.ZERO, progress(terminal));
+            RunReport report =
+                    runner.run(manifest, actor, waitForLock ? waitTimeout : Duration.ZERO, progress(terminal));
             RunOutput.report(terminal, json(), report, ledger(manifest));
             return report.failed() ? ExitCode.FAILED : ExitCode.OK;
         } catch (InvalidRunException e) {
             return invalid(terminal, List.of(e.getMessage().split(System.lineSeparator())));
         } catch (EnvironmentLockedException e) {
-            terminal.err().println(terminal.red("release-train: " + e.getMessage()
-                    + (waitForLock ? "" : " (or pass --wait to wait for it)")));
+            terminal.err()
+                    .println(terminal.red("release-train: " + e.getMessage()
+                            + (waitForLock ? "" : " (or pass --wait to wait for it)")));
             return ExitCode.FAILED;
         } finally {
             over.countDown();

@@ -30,10 +30,13 @@ final class RunOutput {
 
     static void header(Terminal terminal, RunPreview preview, RunId runId, Path file) {
         Release release = preview.release();
-        terminal.out().println(terminal.bold("Running " + release.environment().name()) + "  release "
-                + release.id().shortForm() + " from " + file + "  (run " + runId + ")");
-        terminal.out().println("Plan against what is live: " + ChangeTables.summary(preview.plan().artifacts())
-                + "; " + preview.runnable().size() + " to run");
+        terminal.out()
+                .println(terminal.bold("Running " + release.environment().name()) + "  release "
+                        + release.id().shortForm() + " from " + file + "  (run " + runId + ")");
+        terminal.out()
+                .println("Plan against what is live: "
+                        + ChangeTables.summary(preview.plan().artifacts()) + "; "
+                        + preview.runnable().size() + " to run");
         terminal.out().println();
     }
 
@@ -50,9 +53,10 @@ final class RunOutput {
             return;
         }
         Release release = preview.release();
-        terminal.out().println(terminal.bold("Dry run of " + release.environment().name()) + "  release "
-                + release.id().shortForm() + " from " + file + ", against the ledger " + ledger
-                + "; nothing runs, nothing is recorded");
+        terminal.out()
+                .println(terminal.bold("Dry run of " + release.environment().name()) + "  release "
+                        + release.id().shortForm() + " from " + file + ", against the ledger " + ledger
+                        + "; nothing runs, nothing is recorded");
         terminal.out().println();
         if (preview.nothingToDo().isPresent()) {
             terminal.out().println(preview.nothingToDo().get());
@@ -64,7 +68,8 @@ final class RunOutput {
         UnaryOperator<String> running = terminal::green;
         UnaryOperator<String> records = terminal::dim;
         for (RunStep step : preview.steps()) {
-            String action = step.runs() ? "run" : "record " + step.skip().get().status().label();
+            String action =
+                    step.runs() ? "run" : "record " + step.skip().get().status().label();
             table.styledRow(
                     List.of(step.artifact().id(), action, details(step)),
                     Arrays.asList(null, step.runs() ? running : records));
@@ -72,8 +77,9 @@ final class RunOutput {
         table.print(terminal);
         terminal.out().println();
         long runs = preview.runnable().size();
-        terminal.out().println(ValidateCommand.count(runs, "artifact") + " would run, "
-                + (preview.steps().size() - runs) + " would be recorded without running");
+        terminal.out()
+                .println(ValidateCommand.count(runs, "artifact") + " would run, "
+                        + (preview.steps().size() - runs) + " would be recorded without running");
     }
 
     static void report(Terminal terminal, boolean json, RunReport report, Path ledgerFile) {
@@ -93,8 +99,12 @@ final class RunOutput {
         for (ArtifactResult result : inManifestOrder(report)) {
             boolean ran = result.status() == ArtifactStatus.SUCCEEDED || result.status() == ArtifactStatus.FAILED;
             table.styledRow(
-                    List.of(result.artifactId(), result.status().label(), result.artifact().displayVersion(),
-                            ran ? Durations.format(result.duration()) : "", result.message()),
+                    List.of(
+                            result.artifactId(),
+                            result.status().label(),
+                            result.artifact().displayVersion(),
+                            ran ? Durations.format(result.duration()) : "",
+                            result.message()),
                     Arrays.asList(null, colour(terminal, result.status())));
         }
         table.print(terminal);
@@ -121,13 +131,16 @@ final class RunOutput {
             summary.put(status.label(), report.count(status));
         }
         document.put("summary", summary);
-        document.put("results", report.results().stream().map(r -> LedgerMaps.result(r, true)).toList());
+        document.put(
+                "results",
+                report.results().stream().map(r -> LedgerMaps.result(r, true)).toList());
         return document;
     }
 
     /** The results in the manifest's order, easier to read than the order in which they ended. */
     private static List<ArtifactResult> inManifestOrder(RunReport report) {
-        List<String> order = report.preview().steps().stream().map(s -> s.artifact().id()).toList();
+        List<String> order =
+                report.preview().steps().stream().map(s -> s.artifact().id()).toList();
         return report.results().stream()
                 .sorted(Comparator.comparingInt(r -> order.indexOf(r.artifactId())))
                 .toList();
@@ -144,7 +157,10 @@ final class RunOutput {
         for (ArtifactStatus status : ArtifactStatus.values()) {
             long n = report.count(status);
             if (n > 0) {
-                line.append(line.length() == 0 ? "" : ", ").append(n).append(' ').append(status.label());
+                line.append(line.length() == 0 ? "" : ", ")
+                        .append(n)
+                        .append(' ')
+                        .append(status.label());
             }
         }
         return line.length() == 0 ? "no artifacts" : line.toString();
@@ -168,8 +184,9 @@ final class RunOutput {
                 continue;
             }
             terminal.out().println();
-            terminal.out().println(terminal.red("--- " + result.artifactId() + ": " + result.message()
-                    + " (last lines of its output)"));
+            terminal.out()
+                    .println(terminal.red(
+                            "--- " + result.artifactId() + ": " + result.message() + " (last lines of its output)"));
             List<String> lines = result.output().lines().toList();
             lines.subList(Math.max(0, lines.size() - FAILED_OUTPUT_LINES), lines.size())
                     .forEach(l -> terminal.out().println("  | " + l));

@@ -29,13 +29,15 @@ final class RunProgress implements RunListener {
 
     @Override
     public void waitingForLock(EnvironmentLockedException locked) {
-        terminal.err().println(terminal.yellow("waiting up to " + Durations.format(lockWait) + ": " + locked.getMessage()));
+        terminal.err()
+                .println(terminal.yellow("waiting up to " + Durations.format(lockWait) + ": " + locked.getMessage()));
     }
 
     @Override
     public void staleLockReplaced(LockHolder stale) {
-        terminal.err().println(terminal.yellow("warning: the lock's previous holder, " + stale.describe()
-                + ", died without releasing it; its run may be incomplete (release-train history)"));
+        terminal.err()
+                .println(terminal.yellow("warning: the lock's previous holder, " + stale.describe()
+                        + ", died without releasing it; its run may be incomplete (release-train history)"));
     }
 
     @Override
@@ -48,8 +50,10 @@ final class RunProgress implements RunListener {
     public void recorded(ArtifactResult result) {
         if (running.contains(result.artifactId())) {
             done++;
-            terminal.out().println("[" + done + "/" + running.size() + "] " + RunOutput.status(terminal, result.status())
-                    + "  " + result.artifactId() + "  " + Durations.format(result.duration()) + "  " + result.message());
+            terminal.out()
+                    .println("[" + done + "/" + running.size() + "] " + RunOutput.status(terminal, result.status())
+                            + "  " + result.artifactId() + "  " + Durations.format(result.duration()) + "  "
+                            + result.message());
         }
     }
 }

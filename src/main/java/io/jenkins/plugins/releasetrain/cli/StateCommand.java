@@ -30,8 +30,9 @@ public final class StateCommand extends LedgerCommand {
         try {
             instant = Optional.ofNullable(at).map(Instant::parse);
         } catch (DateTimeParseException e) {
-            terminal.err().println(terminal.red("release-train: error: --at " + at
-                    + " is not an instant: write it as 2026-08-01T12:00:00Z"));
+            terminal.err()
+                    .println(terminal.red("release-train: error: --at " + at
+                            + " is not an instant: write it as 2026-08-01T12:00:00Z"));
             return ExitCode.INVALID;
         }
         Optional<EnvironmentLedger> read = read(terminal);
@@ -43,8 +44,10 @@ public final class StateCommand extends LedgerCommand {
             printJson(terminal, LedgerMaps.state(state));
             return ExitCode.OK;
         }
-        terminal.out().println(terminal.bold("Live in " + environment) + "  "
-                + instant.map(i -> "at " + i).orElse("now") + ", from " + read.get().file());
+        terminal.out()
+                .println(terminal.bold("Live in " + environment) + "  "
+                        + instant.map(i -> "at " + i).orElse("now") + ", from "
+                        + read.get().file());
         terminal.out().println();
         TextTable table = new TextTable("ARTIFACT", "VERSION", "PRODUCT", "RELEASE", "DEPLOYED", "BY", "RUN");
         for (LiveArtifact live : state.artifacts()) {

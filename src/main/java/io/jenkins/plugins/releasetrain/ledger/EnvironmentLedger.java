@@ -139,7 +139,8 @@ public final class EnvironmentLedger {
     public List<ApprovalRecorded> approvals(ReleaseId releaseId) {
         List<ApprovalRecorded> approvals = new ArrayList<>();
         for (LedgerEntry entry : entries) {
-            if (entry.record() instanceof ApprovalRecorded approval && approval.releaseId().equals(releaseId)) {
+            if (entry.record() instanceof ApprovalRecorded approval
+                    && approval.releaseId().equals(releaseId)) {
                 approvals.add(approval);
             }
         }
@@ -156,7 +157,9 @@ public final class EnvironmentLedger {
                 // Found unchanged: the same content is still live, deployed when it was deployed.
                 boolean sameContent = result.status() == ArtifactStatus.UNCHANGED
                         && before != null
-                        && before.artifact().attributes().equals(result.artifact().attributes());
+                        && before.artifact()
+                                .attributes()
+                                .equals(result.artifact().attributes());
                 live.put(result.artifactId(), new LiveArtifact(result, sameContent ? before.deployment() : result));
             }
         }

@@ -227,8 +227,7 @@ public final class EnvironmentLock implements AutoCloseable {
     }
 
     private static EnvironmentLockedException locked(String environment, Optional<LockHolder> holder, String where) {
-        String who = holder.map(LockHolder::describe)
-                .orElse("a run that has not written its name yet (" + where + ")");
+        String who = holder.map(LockHolder::describe).orElse("a run that has not written its name yet (" + where + ")");
         return new EnvironmentLockedException(
                 environment,
                 holder,

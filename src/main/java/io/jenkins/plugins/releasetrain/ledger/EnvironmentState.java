@@ -47,10 +47,12 @@ public record EnvironmentState(String environment, Optional<Instant> asOf, List<
     public Map<String, String> productVersions() {
         Map<String, ArtifactResult> latest = new LinkedHashMap<>();
         for (LiveArtifact live : artifacts) {
-            latest.merge(live.artifact().product(), live.latest(), (a, b) -> b.time().isAfter(a.time()) ? b : a);
+            latest.merge(
+                    live.artifact().product(), live.latest(), (a, b) -> b.time().isAfter(a.time()) ? b : a);
         }
         Map<String, String> versions = new LinkedHashMap<>();
-        latest.forEach((product, result) -> versions.put(product, result.artifact().productVersion()));
+        latest.forEach(
+                (product, result) -> versions.put(product, result.artifact().productVersion()));
         return versions;
     }
 }

@@ -41,8 +41,16 @@ final class IsoInstants {
             nanos = digits(text, 20, length - 1);
             nanos = nanos < 0 ? -1 : nanos * SCALE[9 - fraction];
         }
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || nanos < 0) {
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || nanos < 0) {
             return Instant.parse(text);
         }
         try {

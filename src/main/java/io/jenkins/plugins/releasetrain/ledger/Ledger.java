@@ -101,10 +101,13 @@ public final class Ledger {
         LogFile.Snapshot snapshot = log.read();
         EnvironmentLedger last = lastRead.get(environment);
         // Snapshots share one list until a record is added, so identity tells "nothing new".
-        if (last != null && last.entries() == snapshot.entries() && last.warnings().equals(snapshot.warnings())) {
+        if (last != null
+                && last.entries() == snapshot.entries()
+                && last.warnings().equals(snapshot.warnings())) {
             return last;
         }
-        EnvironmentLedger read = new EnvironmentLedger(environment, log.file(), snapshot.entries(), snapshot.warnings());
+        EnvironmentLedger read =
+                new EnvironmentLedger(environment, log.file(), snapshot.entries(), snapshot.warnings());
         lastRead.put(environment, read);
         return read;
     }
@@ -146,8 +149,10 @@ public final class Ledger {
                     throw new EnvironmentLockedException(
                             environment,
                             e.holder(),
-                            e.getMessage().replace("is being released by", "is still being released after "
-                                    + describe(wait) + " of waiting by"));
+                            e.getMessage()
+                                    .replace(
+                                            "is being released by",
+                                            "is still being released after " + describe(wait) + " of waiting by"));
                 }
                 if (!told) {
                     told = true;
@@ -207,8 +212,8 @@ public final class Ledger {
 
     private static String checked(String environment) {
         if (environment == null || !ENVIRONMENT.matcher(environment).matches()) {
-            throw new IllegalArgumentException("not an environment name (a DNS label such as production-us-east-2): "
-                    + environment);
+            throw new IllegalArgumentException(
+                    "not an environment name (a DNS label such as production-us-east-2): " + environment);
         }
         return environment;
     }

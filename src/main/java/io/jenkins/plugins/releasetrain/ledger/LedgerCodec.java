@@ -11,8 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -158,8 +158,8 @@ final class LedgerCodec {
         }
         int format = node.path("v").asInt(0);
         if (format != FORMAT) {
-            throw new CorruptRecordException("format version " + node.path("v")
-                    + " is not " + FORMAT + "; a newer release-train wrote it, upgrade to read it");
+            throw new CorruptRecordException("format version " + node.path("v") + " is not " + FORMAT
+                    + "; a newer release-train wrote it, upgrade to read it");
         }
         try {
             Fields fields = new Fields(node, decoder);
@@ -189,8 +189,8 @@ final class LedgerCodec {
         }
         long expected;
         try {
-            expected = HexFormat.fromHexDigitsToLong(new String(
-                    bytes, marker + MARKER.length, CRC_DIGITS, StandardCharsets.US_ASCII));
+            expected = HexFormat.fromHexDigitsToLong(
+                    new String(bytes, marker + MARKER.length, CRC_DIGITS, StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             throw new CorruptRecordException("unreadable checksum");
         }
@@ -254,10 +254,8 @@ final class LedgerCodec {
                 fields.text("sourceName"),
                 fields.decoder().sourceText(fields.text("sourceText")),
                 new PlanSummary(
-                        (int) plan.number("added"),
-                        (int) plan.number("changed"),
-                        (int) plan.number("unchanged"),
-                        (int) plan.number("removed")));
+                        (int) plan.number("added"), (int) plan.number("changed"), (int) plan.number("unchanged"), (int)
+                                plan.number("removed")));
     }
 
     private static void writeResult(JsonGenerator json, ArtifactResult result) throws IOException {
@@ -278,14 +276,15 @@ final class LedgerCodec {
     }
 
     private static ArtifactResult readResult(Fields fields) throws CorruptRecordException {
-        RecordedArtifact artifact = fields.decoder().artifact(new RecordedArtifact(
-                fields.text("artifactId"),
-                fields.text("product"),
-                fields.text("productVersion"),
-                kind(fields.text("kind")),
-                fields.text("version"),
-                fields.text("displayVersion"),
-                fields.map("attributes")));
+        RecordedArtifact artifact = fields.decoder()
+                .artifact(new RecordedArtifact(
+                        fields.text("artifactId"),
+                        fields.text("product"),
+                        fields.text("productVersion"),
+                        kind(fields.text("kind")),
+                        fields.text("version"),
+                        fields.text("displayVersion"),
+                        fields.map("attributes")));
         return new ArtifactResult(
                 fields.runId(),
                 fields.releaseId(),

@@ -36,6 +36,7 @@ final class LogFile {
     private final LedgerCodec.Decoder decoder = new LedgerCodec.Decoder();
     /** {@link #entries} as last handed out; shared by every snapshot until a record is added. */
     private List<LedgerEntry> published = List.of();
+
     private final List<LedgerWarning> warnings = new ArrayList<>();
     /** A damaged, newline-terminated line that is the last so far: torn last record, or damage in the middle? */
     private DamagedLine lastDamaged;
@@ -138,9 +139,12 @@ final class LogFile {
             LedgerEntry entry = decoder.decode(buffer, start, length);
             settleDamaged();
             if (entry.sequence() <= lastSequence) {
-                warnings.add(new LedgerWarning(file, lines, "sequence number " + entry.sequence()
-                        + " does not follow " + lastSequence + ": the file was edited or written by two writers"
-                        + " at once; the record is kept"));
+                warnings.add(new LedgerWarning(
+                        file,
+                        lines,
+                        "sequence number " + entry.sequence()
+                                + " does not follow " + lastSequence + ": the file was edited or written by two writers"
+                                + " at once; the record is kept"));
             }
             lastSequence = Math.max(lastSequence, entry.sequence());
             entries.add(entry);

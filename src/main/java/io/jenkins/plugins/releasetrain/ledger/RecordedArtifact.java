@@ -73,18 +73,20 @@ public record RecordedArtifact(
     public Artifact artifact() {
         String name = id.substring(product.length() + kind.idSegment().length() + 2);
         return switch (kind) {
-            case DEPLOYMENT -> new DeploymentArtifact(
-                    product,
-                    new Deployment(
-                            attributes.get("gitRepoName"),
-                            name,
-                            attributes.get("gitCommit"),
-                            attributes.get("workflowBase"),
-                            attributes.get("deployTarget")));
+            case DEPLOYMENT ->
+                new DeploymentArtifact(
+                        product,
+                        new Deployment(
+                                attributes.get("gitRepoName"),
+                                name,
+                                attributes.get("gitCommit"),
+                                attributes.get("workflowBase"),
+                                attributes.get("deployTarget")));
             case IMAGE -> {
                 String destinationTag = attributes.get("destinationTag");
                 yield new ImageArtifact(
-                        product, new Image(attributes.get("repoName"), attributes.get("sourceTag"), destinationTag),
+                        product,
+                        new Image(attributes.get("repoName"), attributes.get("sourceTag"), destinationTag),
                         destinationTag);
             }
         };

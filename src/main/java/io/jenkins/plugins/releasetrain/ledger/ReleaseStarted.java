@@ -37,7 +37,8 @@ public record ReleaseStarted(
         Objects.requireNonNull(plan, "plan");
     }
 
-    public static ReleaseStarted of(RunId runId, LoadedManifest manifest, PlanSummary plan, String actor, Instant time) {
+    public static ReleaseStarted of(
+            RunId runId, LoadedManifest manifest, PlanSummary plan, String actor, Instant time) {
         Release release = manifest.release();
         return new ReleaseStarted(
                 runId,

@@ -28,7 +28,8 @@ public record RunId(String value) {
      * (one environment cannot have two at once; it only has to be unlikely across environments).
      */
     public static RunId startingAt(Instant start) {
-        return new RunId(STAMP.format(start) + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24)));
+        return new RunId(STAMP.format(start) + "-"
+                + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24)));
     }
 
     @Override

@@ -29,8 +29,7 @@ public final class Durations {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a duration: write 90s, 30m, 1h or 500ms", e);
+            throw new IllegalArgumentException("'" + text + "' is not a duration: write 90s, 30m, 1h or 500ms", e);
         }
     }
 
@@ -45,9 +44,13 @@ public final class Durations {
         }
         long seconds = duration.toSeconds();
         if (seconds < 3600) {
-            return seconds % 60 == 0 ? seconds / 60 + "m" : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+            return seconds % 60 == 0
+                    ? seconds / 60 + "m"
+                    : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
         }
         long minutes = duration.toMinutes();
-        return minutes % 60 == 0 ? minutes / 60 + "h" : String.format(Locale.ROOT, "%dh%02dm", minutes / 60, minutes % 60);
+        return minutes % 60 == 0
+                ? minutes / 60 + "h"
+                : String.format(Locale.ROOT, "%dh%02dm", minutes / 60, minutes % 60);
     }
 }

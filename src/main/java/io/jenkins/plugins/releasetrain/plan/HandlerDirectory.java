@@ -48,8 +48,8 @@ public final class HandlerDirectory {
         try {
             return real.resolve(workflowBase).toRealPath();
         } catch (IOException e) {
-            throw new InvalidRunException("cannot resolve the handler " + given.resolve(workflowBase) + ": "
-                    + e.getMessage());
+            throw new InvalidRunException(
+                    "cannot resolve the handler " + given.resolve(workflowBase) + ": " + e.getMessage());
         }
     }
 

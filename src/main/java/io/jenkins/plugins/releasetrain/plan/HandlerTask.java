@@ -55,7 +55,8 @@ public final class HandlerTask {
         }
         Path workDir;
         try {
-            workDir = Files.createTempDirectory("release-train-" + artifact.deployment().gitRepoShortName() + "-");
+            workDir = Files.createTempDirectory(
+                    "release-train-" + artifact.deployment().gitRepoShortName() + "-");
         } catch (IOException e) {
             return TaskOutcome.failed("cannot create a working directory: " + e.getMessage(), "");
         }

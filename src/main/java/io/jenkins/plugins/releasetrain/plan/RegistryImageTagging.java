@@ -36,9 +36,12 @@ public final class RegistryImageTagging implements ImageTagging {
         ImageResult result = report.images().get(0);
         String line = result.describe() + "\n";
         return switch (result.status()) {
-            case TAGGED -> TaskOutcome.succeeded("tagged " + image.destinationTag() + " in " + registry.reference(), line);
-            case UNCHANGED -> TaskOutcome.unchanged(
-                    image.destinationTag() + " already points at the source's digest in " + registry.reference(), line);
+            case TAGGED ->
+                TaskOutcome.succeeded("tagged " + image.destinationTag() + " in " + registry.reference(), line);
+            case UNCHANGED ->
+                TaskOutcome.unchanged(
+                        image.destinationTag() + " already points at the source's digest in " + registry.reference(),
+                        line);
             case WOULD_TAG -> TaskOutcome.skipped("dry run: " + image.destinationTag() + " would be tagged");
             case FAILED -> TaskOutcome.failed(result.reason() == null ? "failed" : result.reason(), line);
         };

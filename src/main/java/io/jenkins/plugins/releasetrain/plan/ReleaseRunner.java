@@ -70,16 +70,17 @@ public final class ReleaseRunner {
         Optional<String> nothingToDo = Optional.empty();
         if (options.resume()) {
             if (previous.isEmpty()) {
-                throw new InvalidRunException("nothing to resume: release " + release.id().shortForm()
-                        + " has never run in " + environment + "; run it without --resume");
+                throw new InvalidRunException("nothing to resume: release "
+                        + release.id().shortForm() + " has never run in " + environment + "; run it without --resume");
             }
             ReleaseRun last = previous.get();
             if (last.status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent()) {
-                nothingToDo = Optional.of("release " + release.id().shortForm() + " already succeeded in "
-                        + environment + " (run " + last.runId() + "); nothing to resume");
+                nothingToDo = Optional.of("release " + release.id().shortForm() + " already succeeded in " + environment
+                        + " (run " + last.runId() + "); nothing to resume");
             }
         }
-        List<RunStep> steps = RunSelection.select(plan, options, options.resume() ? previous : Optional.empty(), images);
+        List<RunStep> steps =
+                RunSelection.select(plan, options, options.resume() ? previous : Optional.empty(), images);
         return new RunPreview(manifest, plan, previous, steps, history.warnings(), nothingToDo);
     }
 
@@ -135,12 +136,23 @@ public final class ReleaseRunner {
             for (RunStep step : preview.steps()) {
                 if (!step.runs()) {
                     Instant now = clock.instant();
-                    record(lock, runId, actor, release, new StepResult(step, step.skip().get(), now, now), results, listener);
+                    record(
+                            lock,
+                            runId,
+                            actor,
+                            release,
+                            new StepResult(step, step.skip().get(), now, now),
+                            results,
+                            listener);
                 }
             }
             executor.execute(
-                    release, preview.steps(), this::task, done -> record(lock, runId, actor, release, done, results, listener));
-            List<ArtifactStatus> statuses = results.stream().map(ArtifactResult::status).toList();
+                    release,
+                    preview.steps(),
+                    this::task,
+                    done -> record(lock, runId, actor, release, done, results, listener));
+            List<ArtifactStatus> statuses =
+                    results.stream().map(ArtifactResult::status).toList();
             ReleaseStatus status = executor.cancelled() ? ReleaseStatus.CANCELLED : ReleaseStatus.of(statuses);
             lock.append(new ReleaseFinished(runId, release.id(), status, actor, clock.instant()));
             return new RunReport(Optional.of(runId), preview, results, status);

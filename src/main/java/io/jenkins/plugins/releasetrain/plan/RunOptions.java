@@ -21,7 +21,8 @@ public record RunOptions(int concurrency, Duration timeout, boolean resume, bool
 
     public RunOptions {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("concurrency must be between 1 and " + MAX_CONCURRENCY + ": " + concurrency);
+            throw new IllegalArgumentException(
+                    "concurrency must be between 1 and " + MAX_CONCURRENCY + ": " + concurrency);
         }
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {

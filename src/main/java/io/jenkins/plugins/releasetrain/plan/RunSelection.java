@@ -37,15 +37,24 @@ final class RunSelection {
                     .filter(result -> result.status().isLive());
             if (options.resume() && before.isPresent()) {
                 String run = before.get().runId().value();
-                steps.add(RunStep.toRecord(artifact, change, change == ChangeKind.UNCHANGED
-                        ? TaskOutcome.unchanged("succeeded in run " + run + "; not run again (--resume)")
-                        : TaskOutcome.skipped("succeeded in run " + run + ", but what is live changed since;"
-                                + " run without --resume to deploy it again")));
+                steps.add(RunStep.toRecord(
+                        artifact,
+                        change,
+                        change == ChangeKind.UNCHANGED
+                                ? TaskOutcome.unchanged("succeeded in run " + run + "; not run again (--resume)")
+                                : TaskOutcome.skipped("succeeded in run " + run + ", but what is live changed since;"
+                                        + " run without --resume to deploy it again")));
             } else if (change == ChangeKind.UNCHANGED && !options.all()) {
-                steps.add(RunStep.toRecord(artifact, change, TaskOutcome.unchanged(
-                        "already live with this content; not run (--all runs it anyway)")));
-            } else if (artifact.kind() == ArtifactKind.IMAGE && images.unavailableReason().isPresent()) {
-                steps.add(RunStep.toRecord(artifact, change, TaskOutcome.skipped(images.unavailableReason().get())));
+                steps.add(RunStep.toRecord(
+                        artifact,
+                        change,
+                        TaskOutcome.unchanged("already live with this content; not run (--all runs it anyway)")));
+            } else if (artifact.kind() == ArtifactKind.IMAGE
+                    && images.unavailableReason().isPresent()) {
+                steps.add(RunStep.toRecord(
+                        artifact,
+                        change,
+                        TaskOutcome.skipped(images.unavailableReason().get())));
             } else {
                 steps.add(RunStep.toRun(artifact, change));
             }

@@ -36,8 +36,10 @@ class DemoCommandTest {
         Ledger ledger = Ledger.open(work.resolve("ledger"));
         assertThat(ledger.environments()).containsExactly("production-us-east-2", "staging-us-east-2");
         for (String environment : ledger.environments()) {
-            assertThat(ledger.read(environment).latestRun().orElseThrow().status()).contains(ReleaseStatus.SUCCEEDED);
-            assertThat(ledger.state(environment).artifacts()).hasSize(9)
+            assertThat(ledger.read(environment).latestRun().orElseThrow().status())
+                    .contains(ReleaseStatus.SUCCEEDED);
+            assertThat(ledger.state(environment).artifacts())
+                    .hasSize(9)
                     .allSatisfy(live -> assertThat(live.deployedBy()).isEqualTo("demo-user"));
         }
         OciLayoutRegistry images = new OciLayoutRegistry(work.resolve("images"));
@@ -58,7 +60,8 @@ class DemoCommandTest {
         JsonNode runs = again.json().get("runs");
         assertThat(runs).hasSize(2);
         assertThat(runs.get(0).get("summary").get("succeeded").asInt()).isEqualTo(9);
-        assertThat(Ledger.open(work.resolve("ledger")).read("staging-us-east-2").runs()).hasSize(1);
+        assertThat(Ledger.open(work.resolve("ledger")).read("staging-us-east-2").runs())
+                .hasSize(1);
     }
 
     @Test

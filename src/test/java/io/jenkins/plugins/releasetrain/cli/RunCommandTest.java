@@ -25,7 +25,8 @@ class RunCommandTest {
     Path dir;
 
     private final String manifest = Fixtures.example("staging-us-east-2.yaml").toString();
-    private final String handlers = Fixtures.projectRoot().resolve("examples/handlers").toString();
+    private final String handlers =
+            Fixtures.projectRoot().resolve("examples/handlers").toString();
 
     @Test
     void dryRunShowsWhatWouldRunAndWritesNothing() {
@@ -42,7 +43,8 @@ class RunCommandTest {
 
     @Test
     void runsTheExampleReleaseWithTheDemoHandlersAndRecordsIt() {
-        CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers, "--actor", "alice");
+        CliResult result =
+                CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers, "--actor", "alice");
 
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out())
@@ -54,7 +56,8 @@ class RunCommandTest {
 
         CliResult state = CliResult.run("state", STAGING, "--ledger", ledger());
         assertThat(state.exit()).as(state.toString()).isZero();
-        assertThat(state.out()).containsPattern("product1/deploy/portal +b4522e8ffe71 +1.9.0-rc2 .* alice ")
+        assertThat(state.out())
+                .containsPattern("product1/deploy/portal +b4522e8ffe71 +1.9.0-rc2 .* alice ")
                 .contains("6 artifacts live");
 
         CliResult history = CliResult.run("history", STAGING, "--ledger", ledger(), "--format", "json");
@@ -81,7 +84,9 @@ class RunCommandTest {
     @Test
     void exitsOneWhenADeploymentFailsAndShowsTheEndOfItsOutput() throws IOException {
         Path failing = copyOfExampleHandlers();
-        Files.writeString(failing.resolve("s3-upload-portal"), "#!/bin/sh\necho 'uploading portal'\necho 'AccessDenied: s3://portal' >&2\nexit 5\n");
+        Files.writeString(
+                failing.resolve("s3-upload-portal"),
+                "#!/bin/sh\necho 'uploading portal'\necho 'AccessDenied: s3://portal' >&2\nexit 5\n");
 
         CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", failing.toString());
 
@@ -108,7 +113,8 @@ class RunCommandTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(lambda.get("output").asText())
-                .contains("lambda-job: would build cloudfront-edge-s3-lambda at 0017ee3735f0c652c604f905523e8c3da0bfeba4");
+                .contains(
+                        "lambda-job: would build cloudfront-edge-s3-lambda at 0017ee3735f0c652c604f905523e8c3da0bfeba4");
         assertThat(lambda.get("actor").asText()).isEqualTo("ci");
     }
 
@@ -136,17 +142,27 @@ class RunCommandTest {
     void tagsTheImagesInTheRegistryGivenAndSucceedsCompletely() throws Exception {
         OciLayoutRegistry layout = new OciLayoutRegistry(dir.resolve("images"));
         for (String[] image : new String[][] {
-            {"product1/microservice-1", "dev_123"}, {"product1/microservice-2", "dev_456"}, {"product1/microservice-3", "dev_789"}
+            {"product1/microservice-1", "dev_123"},
+            {"product1/microservice-2", "dev_456"},
+            {"product1/microservice-3", "dev_789"}
         }) {
             TestImages.pushImage(layout, image[0], image[1], TestImages.Flavor.OCI, image[1]);
         }
 
-        CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers,
-                "--registry", "oci-layout:" + dir.resolve("images"));
+        CliResult result = CliResult.run(
+                "run",
+                manifest,
+                "--ledger",
+                ledger(),
+                "--handlers",
+                handlers,
+                "--registry",
+                "oci-layout:" + dir.resolve("images"));
 
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.out())
-                .containsPattern("product1/image/product1/microservice-2 +succeeded +dev_456 .* tagged stage_us_456 in oci-layout:")
+                .containsPattern(
+                        "product1/image/product1/microservice-2 +succeeded +dev_456 .* tagged stage_us_456 in oci-layout:")
                 .contains("9 succeeded")
                 .contains("succeeded; recorded in");
     }
@@ -185,7 +201,8 @@ class RunCommandTest {
 
             assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.FAILED);
             assertThat(result.err())
-                    .contains("environment staging-us-east-2 is being released by run other-run by child (pid " + child.pid())
+                    .contains("environment staging-us-east-2 is being released by run other-run by child (pid "
+                            + child.pid())
                     .contains("--wait");
         }
     }
@@ -210,7 +227,8 @@ class RunCommandTest {
 
         assertThat(plan.exit()).isZero();
         assertThat(plan.out()).contains("9 added").contains("nothing yet");
-        assertThat(same.out()).containsPattern("product1/deploy/portal +unchanged")
+        assertThat(same.out())
+                .containsPattern("product1/deploy/portal +unchanged")
                 .containsPattern("product1/image/product1/microservice-1 +added")
                 .contains("3 added, 6 unchanged");
     }
@@ -229,7 +247,8 @@ class RunCommandTest {
 
     @Test
     void readCommandsExitTwoWithoutALedger() {
-        CliResult history = CliResult.run("history", STAGING, "--ledger", dir.resolve("nowhere").toString());
+        CliResult history = CliResult.run(
+                "history", STAGING, "--ledger", dir.resolve("nowhere").toString());
         CliResult state = CliResult.run("state", "Not-An-Env", "--ledger", dir.toString());
 
         assertThat(history.exit()).isEqualTo(ExitCode.INVALID);

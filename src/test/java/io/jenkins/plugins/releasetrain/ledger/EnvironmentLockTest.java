@@ -44,8 +44,8 @@ class EnvironmentLockTest {
                 assertThat(other.awaitLine(l -> l.startsWith("refused") || l.equals("locked"), CHILD))
                         .startsWith("refused: environment staging-us-east-2 is being released by run " + theirs);
             }
-            assertThat(first.append(LedgerFixtures.finished(theirs, LedgerFixtures.staging().release(),
-                                    ReleaseStatus.SUCCEEDED, T0))
+            assertThat(first.append(LedgerFixtures.finished(
+                                    theirs, LedgerFixtures.staging().release(), ReleaseStatus.SUCCEEDED, T0))
                             .sequence())
                     .isEqualTo(2);
         }

@@ -26,7 +26,8 @@ class IsoInstantsTest {
 
     @Property(tries = 500)
     void agreesWithInstantParseOnWholeMillisAndSeconds(
-            @ForAll @LongRange(min = 0, max = 4_102_444_800L) long seconds, @ForAll @IntRange(min = 0, max = 999) int millis) {
+            @ForAll @LongRange(min = 0, max = 4_102_444_800L) long seconds,
+            @ForAll @IntRange(min = 0, max = 999) int millis) {
         Instant instant = Instant.ofEpochSecond(seconds, millis * 1_000_000L);
 
         assertThat(IsoInstants.parse(instant.toString())).isEqualTo(Instant.parse(instant.toString()));

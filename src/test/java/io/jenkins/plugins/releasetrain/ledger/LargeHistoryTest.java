@@ -48,7 +48,8 @@ class LargeHistoryTest {
             records.add(LedgerFixtures.started(run, manifest, "alice", start));
             List<ArtifactStatus> statuses = new ArrayList<>();
             for (int j = 0; j < artifacts.size(); j++) {
-                ArtifactStatus status = i % 3 == 0 && j == i % artifacts.size() ? ArtifactStatus.FAILED : ArtifactStatus.SUCCEEDED;
+                ArtifactStatus status =
+                        i % 3 == 0 && j == i % artifacts.size() ? ArtifactStatus.FAILED : ArtifactStatus.SUCCEEDED;
                 Instant time = start.plusSeconds(j + 1);
                 ArtifactResult result = generated(run, release, artifacts.get(j), i, status, time);
                 records.add(result);
@@ -110,8 +111,7 @@ class LargeHistoryTest {
                 version,
                 version.length() > 12 ? version.substring(0, 12) : version,
                 attributes);
-        return new ArtifactResult(
-                run, release.id(), "alice", time, moved, status, status.label(), time, time, "ok\n");
+        return new ArtifactResult(run, release.id(), "alice", time, moved, status, status.label(), time, time, "ok\n");
     }
 
     private static Map<String, String> versions(EnvironmentState state) {

@@ -64,7 +64,8 @@ class LedgerCodecTest {
 
     @Test
     void recognisesALineDamagedAfterItWasWritten() {
-        byte[] line = LedgerCodec.encode(new LedgerEntry(1, LedgerFixtures.finished(run, release, ReleaseStatus.SUCCEEDED, T0)));
+        byte[] line = LedgerCodec.encode(
+                new LedgerEntry(1, LedgerFixtures.finished(run, release, ReleaseStatus.SUCCEEDED, T0)));
         String text = new String(line, StandardCharsets.UTF_8);
         byte[] damaged = text.replace("succeeded", "succeedeD").getBytes(StandardCharsets.UTF_8);
 
@@ -85,7 +86,8 @@ class LedgerCodecTest {
 
     @Test
     void refusesARecordOfAFutureFormatWithAHintToUpgrade() {
-        byte[] line = LedgerCodec.encode(new LedgerEntry(1, LedgerFixtures.finished(run, release, ReleaseStatus.FAILED, T0)));
+        byte[] line =
+                LedgerCodec.encode(new LedgerEntry(1, LedgerFixtures.finished(run, release, ReleaseStatus.FAILED, T0)));
         String future = new String(line, StandardCharsets.UTF_8).replace("{\"v\":1,", "{\"v\":2,");
         byte[] body = (future.substring(0, future.indexOf(",\"crc32c\"")) + "}").getBytes(StandardCharsets.UTF_8);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();

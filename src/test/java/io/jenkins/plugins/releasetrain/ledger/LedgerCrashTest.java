@@ -25,8 +25,8 @@ class LedgerCrashTest {
         RunId run = new RunId("20260801T090000Z-c0ffee");
         long announced;
         try (ChildJvm child = ChildJvm.start(LedgerChild.class, "write", dir.toString(), STAGING, run.value())) {
-            announced = Long.parseLong(child.awaitLine(l -> l.equals("appended 25"), CHILD)
-                    .substring("appended ".length()));
+            announced = Long.parseLong(
+                    child.awaitLine(l -> l.equals("appended 25"), CHILD).substring("appended ".length()));
             child.kill();
         }
         Path file = dir.resolve(STAGING + ".jsonl");

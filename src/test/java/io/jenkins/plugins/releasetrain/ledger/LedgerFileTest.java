@@ -123,7 +123,10 @@ class LedgerFileTest {
         EnvironmentLedger read = Ledger.open(dir).read(STAGING);
 
         assertThat(read.entries()).hasSize(records.size() - 1);
-        assertThat(read.entries()).extracting(LedgerEntry::sequence).doesNotContain(4L).contains(3L, 5L);
+        assertThat(read.entries())
+                .extracting(LedgerEntry::sequence)
+                .doesNotContain(4L)
+                .contains(3L, 5L);
         assertThat(read.warnings()).singleElement().satisfies(w -> {
             assertThat(w.line()).isEqualTo(4);
             assertThat(w.message()).contains("checksum mismatch");
@@ -140,7 +143,9 @@ class LedgerFileTest {
             lock.appendAll(records.subList(1, records.size()));
         }
 
-        assertThat(ledger.read(STAGING).entries()).extracting(LedgerEntry::record).containsExactlyElementsOf(records);
+        assertThat(ledger.read(STAGING).entries())
+                .extracting(LedgerEntry::record)
+                .containsExactlyElementsOf(records);
     }
 
     @Test
@@ -157,7 +162,9 @@ class LedgerFileTest {
         Files.write(restored, first);
         Files.move(restored, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        assertThat(ledger.read(STAGING).entries()).extracting(LedgerEntry::record).containsExactly(records.get(0));
+        assertThat(ledger.read(STAGING).entries())
+                .extracting(LedgerEntry::record)
+                .containsExactly(records.get(0));
     }
 
     @Test
@@ -177,8 +184,7 @@ class LedgerFileTest {
         assertThatThrownBy(() -> ledger.read("../etc/passwd"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an environment name");
-        assertThatThrownBy(() -> ledger.lock("Production", run, "alice"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ledger.lock("Production", run, "alice")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

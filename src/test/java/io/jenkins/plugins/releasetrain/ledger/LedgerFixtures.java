@@ -33,12 +33,12 @@ final class LedgerFixtures {
 
     /** The example manifest with one text replaced: another release of the same environment. */
     static LoadedManifest edited(String example, String from, String to) {
-        return new ManifestLoader()
-                .load(example, Fixtures.replaceOnce(Fixtures.exampleText(example), from, to));
+        return new ManifestLoader().load(example, Fixtures.replaceOnce(Fixtures.exampleText(example), from, to));
     }
 
     static ReleaseStarted started(RunId run, LoadedManifest manifest, String actor, Instant time) {
-        return ReleaseStarted.of(run, manifest, new PlanSummary(manifest.release().artifacts().size(), 0, 0, 0), actor, time);
+        return ReleaseStarted.of(
+                run, manifest, new PlanSummary(manifest.release().artifacts().size(), 0, 0, 0), actor, time);
     }
 
     static ArtifactResult result(RunId run, Release release, Artifact artifact, ArtifactStatus status, Instant time) {

@@ -26,8 +26,7 @@ class LedgerQueriesTest {
     Path dir;
 
     private final LoadedManifest first = LedgerFixtures.staging();
-    private final LoadedManifest second =
-            LedgerFixtures.edited("staging-us-east-2.yaml", OLD_COMMIT, NEW_COMMIT);
+    private final LoadedManifest second = LedgerFixtures.edited("staging-us-east-2.yaml", OLD_COMMIT, NEW_COMMIT);
     private final RunId run1 = new RunId("run-1");
     private final RunId run2 = new RunId("run-2");
 
@@ -87,7 +86,11 @@ class LedgerQueriesTest {
 
         EnvironmentLedger read = ledger.read(STAGING);
 
-        assertThat(read.stateAt(later.minusSeconds(1)).artifact(RESOURCES).orElseThrow().artifact().version())
+        assertThat(read.stateAt(later.minusSeconds(1))
+                        .artifact(RESOURCES)
+                        .orElseThrow()
+                        .artifact()
+                        .version())
                 .isEqualTo(OLD_COMMIT);
         assertThat(read.state().artifact(RESOURCES).orElseThrow().artifact().version())
                 .isEqualTo(NEW_COMMIT);
@@ -102,7 +105,8 @@ class LedgerQueriesTest {
         append(ledger, STAGING, runWhere(run2, second, RESOURCES, ArtifactStatus.FAILED, T0.plusSeconds(60)));
 
         assertThat(ledger.lastSuccessfulRelease(STAGING)).contains(first.release());
-        assertThat(ledger.read(STAGING).lastSuccessfulRun().orElseThrow().runId()).isEqualTo(run1);
+        assertThat(ledger.read(STAGING).lastSuccessfulRun().orElseThrow().runId())
+                .isEqualTo(run1);
         assertThat(ledger.lastSuccessfulRelease(PRODUCTION)).isEmpty();
     }
 
@@ -110,8 +114,11 @@ class LedgerQueriesTest {
     void historyIsNewestFirstInPages() {
         Ledger ledger = Ledger.open(dir);
         for (int i = 1; i <= 5; i++) {
-            append(ledger, STAGING, LedgerFixtures.run(new RunId("run-" + i), first, ArtifactStatus.SUCCEEDED,
-                    T0.plusSeconds(i * 100L)));
+            append(
+                    ledger,
+                    STAGING,
+                    LedgerFixtures.run(
+                            new RunId("run-" + i), first, ArtifactStatus.SUCCEEDED, T0.plusSeconds(i * 100L)));
         }
 
         HistoryPage newest = ledger.history(STAGING, 0, 2);
@@ -122,7 +129,8 @@ class LedgerQueriesTest {
         assertThat(newest.hasMore()).isTrue();
         assertThat(oldest.runs()).extracting(r -> r.runId().value()).containsExactly("run-1");
         assertThat(oldest.hasMore()).isFalse();
-        assertThat(newest.runs().get(0).results()).hasSize(first.release().artifacts().size());
+        assertThat(newest.runs().get(0).results())
+                .hasSize(first.release().artifacts().size());
         assertThat(newest.runs().get(0).status()).contains(ReleaseStatus.SUCCEEDED);
     }
 
@@ -131,18 +139,22 @@ class LedgerQueriesTest {
         Ledger ledger = Ledger.open(dir);
         Release waiting = second.release();
         append(ledger, STAGING, LedgerFixtures.run(run1, first, ArtifactStatus.SUCCEEDED, T0));
-        append(ledger, STAGING, List.of(
-                LedgerFixtures.approval(first.release(), "carol", ApprovalDecision.APPROVED, T0.plusSeconds(1)),
-                LedgerFixtures.started(run2, second, "alice", T0.plusSeconds(10)),
-                LedgerFixtures.approval(waiting, "bob", ApprovalDecision.APPROVED, T0.plusSeconds(20)),
-                LedgerFixtures.approval(waiting, "dave", ApprovalDecision.REJECTED, T0.plusSeconds(30))));
+        append(
+                ledger,
+                STAGING,
+                List.of(
+                        LedgerFixtures.approval(first.release(), "carol", ApprovalDecision.APPROVED, T0.plusSeconds(1)),
+                        LedgerFixtures.started(run2, second, "alice", T0.plusSeconds(10)),
+                        LedgerFixtures.approval(waiting, "bob", ApprovalDecision.APPROVED, T0.plusSeconds(20)),
+                        LedgerFixtures.approval(waiting, "dave", ApprovalDecision.REJECTED, T0.plusSeconds(30))));
 
         List<PendingRelease> pending = ledger.pending(STAGING);
 
         assertThat(pending).singleElement().satisfies(p -> {
             assertThat(p.releaseId()).isEqualTo(waiting.id());
             assertThat(p.approvals()).extracting(ApprovalRecorded::actor).containsExactly("bob", "dave");
-            assertThat(p.approvals()).extracting(ApprovalRecorded::decision)
+            assertThat(p.approvals())
+                    .extracting(ApprovalRecorded::decision)
                     .containsExactly(ApprovalDecision.APPROVED, ApprovalDecision.REJECTED);
         });
     }
@@ -172,8 +184,9 @@ class LedgerQueriesTest {
 
         List<ArtifactDrift> drift = ledger.drift(STAGING, PRODUCTION);
 
-        assertThat(drift).extracting(ArtifactDrift::artifactId).containsExactly(
-                "product1/deploy/apigw-main", RESOURCES, "product1/image/product1/microservice-2");
+        assertThat(drift)
+                .extracting(ArtifactDrift::artifactId)
+                .containsExactly("product1/deploy/apigw-main", RESOURCES, "product1/image/product1/microservice-2");
         assertThat(drift).allSatisfy(d -> assertThat(d.kind()).isEqualTo(ArtifactDrift.Kind.VERSION));
         assertThat(drift.get(2).from().orElseThrow().artifact().version()).isEqualTo("dev_456");
         assertThat(drift.get(2).to().orElseThrow().artifact().version()).isEqualTo("dev_401");
@@ -200,7 +213,8 @@ class LedgerQueriesTest {
 
         EnvironmentLedger read = ledger.read(STAGING);
 
-        assertThat(read.lastRun(first.release().id())).hasValueSatisfying(r -> assertThat(r.runId()).isEqualTo(resumed));
+        assertThat(read.lastRun(first.release().id()))
+                .hasValueSatisfying(r -> assertThat(r.runId()).isEqualTo(resumed));
         assertThat(read.run(run1).orElseThrow().result(RESOURCES).orElseThrow().status())
                 .isEqualTo(ArtifactStatus.FAILED);
         assertThat(read.run(run1).orElseThrow().status()).contains(ReleaseStatus.FAILED);
@@ -225,8 +239,17 @@ class LedgerQueriesTest {
     }
 
     private static ArtifactResult withActor(ArtifactResult r, String actor) {
-        return new ArtifactResult(r.runId(), r.releaseId(), actor, r.time(), r.artifact(), r.status(), r.message(),
-                r.started(), r.ended(), r.output());
+        return new ArtifactResult(
+                r.runId(),
+                r.releaseId(),
+                actor,
+                r.time(),
+                r.artifact(),
+                r.status(),
+                r.message(),
+                r.started(),
+                r.ended(),
+                r.output());
     }
 
     private static void append(Ledger ledger, String environment, List<LedgerRecord> records) {

@@ -54,9 +54,10 @@ class HandlerDirectoryTest {
         HandlerDirectory handlers = HandlerDirectory.of(dir.resolve("handlers"));
         Path target = outside.toRealPath();
 
-        assertThat(handlers.problem("lambda-job")).hasValueSatisfying(p -> assertThat(p)
-                .contains("leads to " + target)
-                .contains("handlers must live inside the handlers directory"));
+        assertThat(handlers.problem("lambda-job"))
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("leads to " + target)
+                        .contains("handlers must live inside the handlers directory"));
         assertThatThrownBy(() -> handlers.handler("lambda-job")).isInstanceOf(InvalidRunException.class);
     }
 
@@ -67,7 +68,8 @@ class HandlerDirectoryTest {
         Files.createSymbolicLink(real.resolve("lambda-job"), shared);
         Files.createSymbolicLink(dir.resolve("handlers"), real);
 
-        assertThat(HandlerDirectory.of(dir.resolve("handlers")).problem("lambda-job")).isEmpty();
+        assertThat(HandlerDirectory.of(dir.resolve("handlers")).problem("lambda-job"))
+                .isEmpty();
     }
 
     @Test
@@ -76,7 +78,8 @@ class HandlerDirectoryTest {
         HandlerDirectory handlers = HandlerDirectory.of(dir.resolve("handlers"));
 
         assertThat(handlers.problem("..")).isPresent();
-        assertThat(handlers.problem("../x")).hasValueSatisfying(p -> assertThat(p).contains("one file name"));
+        assertThat(handlers.problem("../x"))
+                .hasValueSatisfying(p -> assertThat(p).contains("one file name"));
     }
 
     @Test

@@ -24,15 +24,17 @@ class HandlerTaskTest {
     @TempDir
     Path dir;
 
-    private final Release release =
-            new ManifestLoader().load(Fixtures.example("staging-us-east-2.yaml")).release();
+    private final Release release = new ManifestLoader()
+            .load(Fixtures.example("staging-us-east-2.yaml"))
+            .release();
     private final DeploymentArtifact resources =
             (DeploymentArtifact) release.artifact("product1/deploy/resources").orElseThrow();
 
     @Test
-    void runsTheHandlerWithTheReleaseContextOnlyInItsEnvironmentWithoutArgumentsInAFreshDirectory()
-            throws Exception {
-        Handlers.write(dir.resolve("handlers"), "s3-upload-resources",
+    void runsTheHandlerWithTheReleaseContextOnlyInItsEnvironmentWithoutArgumentsInAFreshDirectory() throws Exception {
+        Handlers.write(
+                dir.resolve("handlers"),
+                "s3-upload-resources",
                 "echo \"args=$#\"\necho \"cwd=$(pwd)\"\nls -A | wc -l | sed 's/^ */files=/'\nenv | grep '^RELEASE_' | sort");
 
         TaskOutcome outcome = task(Duration.ofMinutes(1), 16 * 1024).run(release, resources);
@@ -41,9 +43,12 @@ class HandlerTaskTest {
         assertThat(outcome.message()).isEqualTo("exit 0");
         List<String> lines = outcome.output().lines().toList();
         assertThat(lines).contains("args=0", "files=0");
-        assertThat(lines).filteredOn(l -> l.startsWith("cwd=")).singleElement().satisfies(cwd -> assertThat(cwd)
-                .contains("release-train-resources-")
-                .doesNotContain(Path.of("").toAbsolutePath().toString() + "/"));
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("cwd="))
+                .singleElement()
+                .satisfies(cwd -> assertThat(cwd)
+                        .contains("release-train-resources-")
+                        .doesNotContain(Path.of("").toAbsolutePath().toString() + "/"));
         Map<String, String> context = ReleaseContext.of(release, resources);
         assertThat(lines.stream().filter(l -> l.startsWith("RELEASE_")))
                 .containsExactlyInAnyOrderElementsOf(context.entrySet().stream()
@@ -53,7 +58,8 @@ class HandlerTaskTest {
 
     @Test
     void reportsAFailingHandlerWithItsExitCodeAndWhatItPrinted() throws Exception {
-        Handlers.write(dir.resolve("handlers"), "s3-upload-resources", "echo uploading\necho 'access denied' >&2\nexit 3");
+        Handlers.write(
+                dir.resolve("handlers"), "s3-upload-resources", "echo uploading\necho 'access denied' >&2\nexit 3");
 
         TaskOutcome outcome = task(Duration.ofMinutes(1), 16 * 1024).run(release, resources);
 
@@ -83,7 +89,9 @@ class HandlerTaskTest {
 
     @Test
     void keepsOnlyTheTailOfAnEndlessOutput() throws Exception {
-        Handlers.write(dir.resolve("handlers"), "s3-upload-resources",
+        Handlers.write(
+                dir.resolve("handlers"),
+                "s3-upload-resources",
                 "i=0\nwhile [ $i -lt 20000 ]; do echo \"line $i\"; i=$((i+1)); done");
 
         TaskOutcome outcome = task(Duration.ofMinutes(1), 1024).run(release, resources);
@@ -98,11 +106,15 @@ class HandlerTaskTest {
     @Test
     void stopsTheHandlerWhenTheRunIsCancelled() throws Exception {
         Path started = dir.resolve("started");
-        Handlers.write(dir.resolve("handlers"), "s3-upload-resources", "echo 'copying 1 of 2'\nsleep 600 &\necho $! > '"
-                + started + ".tmp'\nmv '" + started + ".tmp' '" + started + "'\nwait");
+        Handlers.write(
+                dir.resolve("handlers"),
+                "s3-upload-resources",
+                "echo 'copying 1 of 2'\nsleep 600 &\necho $! > '" + started + ".tmp'\nmv '" + started + ".tmp' '"
+                        + started + "'\nwait");
         HandlerTask task = task(Duration.ofMinutes(10), 1024);
         java.util.concurrent.CompletableFuture<TaskOutcome> ended = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CompletableFuture<Boolean> stillInterrupted = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Boolean> stillInterrupted =
+                new java.util.concurrent.CompletableFuture<>();
         Thread runner = new Thread(() -> {
             try {
                 ended.complete(task.run(release, resources));
@@ -112,7 +124,8 @@ class HandlerTaskTest {
             }
         });
         runner.start();
-        long pid = Long.parseLong(FileWait.awaitContent(started, Duration.ofSeconds(30)).trim());
+        long pid = Long.parseLong(
+                FileWait.awaitContent(started, Duration.ofSeconds(30)).trim());
 
         runner.interrupt();
 

@@ -12,8 +12,8 @@ import java.util.List;
 final class Handlers {
 
     /** Every workflowBase of the example releases. */
-    static final List<String> EXAMPLE_WORKFLOWS =
-            List.of("lambda-job", "s3-upload-resources", "s3-upload-public-assets", "s3-upload-portal", "api-gw-deploy");
+    static final List<String> EXAMPLE_WORKFLOWS = List.of(
+            "lambda-job", "s3-upload-resources", "s3-upload-public-assets", "s3-upload-portal", "api-gw-deploy");
 
     private Handlers() {}
 
@@ -33,7 +33,10 @@ final class Handlers {
     /** One handler per example workflowBase, each appending its artifact id to {@code calls}. */
     static Path recording(Path dir, Path calls) {
         for (String workflow : EXAMPLE_WORKFLOWS) {
-            write(dir, workflow, "echo \"$RELEASE_ARTIFACT_ID\" >> '" + calls + "'\necho deployed $RELEASE_ARTIFACT_ID");
+            write(
+                    dir,
+                    workflow,
+                    "echo \"$RELEASE_ARTIFACT_ID\" >> '" + calls + "'\necho deployed $RELEASE_ARTIFACT_ID");
         }
         return dir;
     }

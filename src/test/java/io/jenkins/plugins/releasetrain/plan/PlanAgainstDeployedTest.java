@@ -16,7 +16,8 @@ class PlanAgainstDeployedTest {
 
     private final Release staging = load(Fixtures.exampleText("staging-us-east-2.yaml"));
     private final Release next = load(Fixtures.replaceOnce(
-            Fixtures.replaceOnce(Fixtures.exampleText("staging-us-east-2.yaml"), "releaseCandidate: 2", "releaseCandidate: 3"),
+            Fixtures.replaceOnce(
+                    Fixtures.exampleText("staging-us-east-2.yaml"), "releaseCandidate: 2", "releaseCandidate: 3"),
             "b4522e8ffe7162d01bfe7637ab7412fee919d2a5",
             "c4522e8ffe7162d01bfe7637ab7412fee919d2a5"));
 
@@ -35,21 +36,25 @@ class PlanAgainstDeployedTest {
         // The last run of `next` deployed everything but the portal, which kept staging's version.
         Map<String, Artifact> live = new LinkedHashMap<>();
         next.artifacts().forEach(a -> live.put(a.id(), a));
-        live.put("product1/deploy/portal", staging.artifact("product1/deploy/portal").orElseThrow());
+        live.put(
+                "product1/deploy/portal",
+                staging.artifact("product1/deploy/portal").orElseThrow());
 
         ReleasePlan plan = ReleasePlan.of(next, new DeployedArtifacts(live, Map.of("product1", "1.9.0-rc3")));
 
         assertThat(plan.work()).extracting(PlannedArtifact::id).containsExactly("product1/deploy/portal");
         assertThat(plan.count(ChangeKind.UNCHANGED)).isEqualTo(next.artifacts().size() - 1);
-        assertThat(plan.products()).singleElement().satisfies(p -> assertThat(p.change()).isEqualTo(ChangeKind.UNCHANGED));
+        assertThat(plan.products())
+                .singleElement()
+                .satisfies(p -> assertThat(p.change()).isEqualTo(ChangeKind.UNCHANGED));
     }
 
     @Test
     void reportsArtifactsLiveButNoLongerReleasedAsRemoved() {
         Map<String, Artifact> live = new LinkedHashMap<>();
         staging.artifacts().forEach(a -> live.put(a.id(), a));
-        Release fewer = load(Fixtures.exampleText("staging-us-east-2.yaml").substring(
-                0, Fixtures.exampleText("staging-us-east-2.yaml").indexOf("    images:")));
+        Release fewer = load(Fixtures.exampleText("staging-us-east-2.yaml")
+                .substring(0, Fixtures.exampleText("staging-us-east-2.yaml").indexOf("    images:")));
 
         ReleasePlan plan = ReleasePlan.of(fewer, new DeployedArtifacts(live, Map.of("product1", "1.9.0-rc2")));
 
@@ -62,7 +67,9 @@ class PlanAgainstDeployedTest {
         ReleasePlan plan = ReleasePlan.of(staging, DeployedArtifacts.none());
 
         assertThat(plan.count(ChangeKind.ADDED)).isEqualTo(staging.artifacts().size());
-        assertThat(plan.products()).singleElement().satisfies(p -> assertThat(p.change()).isEqualTo(ChangeKind.ADDED));
+        assertThat(plan.products())
+                .singleElement()
+                .satisfies(p -> assertThat(p.change()).isEqualTo(ChangeKind.ADDED));
     }
 
     private static Release load(String text) {

@@ -39,9 +39,14 @@ class ReleaseRunnerTest {
 
     private final LoadedManifest withImages = new ManifestLoader().load(Fixtures.example("staging-us-east-2.yaml"));
     /** The example without its images, so that a run can succeed completely without a registry. */
-    private final LoadedManifest deployments = new ManifestLoader().load("staging-deployments.yaml",
-            Fixtures.exampleText("staging-us-east-2.yaml").substring(
-                    0, Fixtures.exampleText("staging-us-east-2.yaml").indexOf("    images:")));
+    private final LoadedManifest deployments = new ManifestLoader()
+            .load(
+                    "staging-deployments.yaml",
+                    Fixtures.exampleText("staging-us-east-2.yaml")
+                            .substring(
+                                    0,
+                                    Fixtures.exampleText("staging-us-east-2.yaml")
+                                            .indexOf("    images:")));
 
     @Test
     void deploysEachDeploymentWithItsHandlerAndRecordsEveryResult() throws Exception {
@@ -50,16 +55,24 @@ class ReleaseRunnerTest {
 
         RunReport report = runner(RunOptions.defaults()).run(withImages, "alice", Duration.ZERO, RunListener.NONE);
 
-        assertThat(Handlers.calls(calls)).containsExactlyInAnyOrder(
-                "product1/deploy/cf-edge-s3", "product1/deploy/lic-verf", "product1/deploy/resources",
-                "product1/deploy/assets", PORTAL, "product1/deploy/apigw-main");
+        assertThat(Handlers.calls(calls))
+                .containsExactlyInAnyOrder(
+                        "product1/deploy/cf-edge-s3",
+                        "product1/deploy/lic-verf",
+                        "product1/deploy/resources",
+                        "product1/deploy/assets",
+                        PORTAL,
+                        "product1/deploy/apigw-main");
         assertThat(report.count(ArtifactStatus.SUCCEEDED)).isEqualTo(6);
         assertThat(report.count(ArtifactStatus.SKIPPED)).isEqualTo(3);
-        assertThat(report.results()).filteredOn(r -> r.status() == ArtifactStatus.SKIPPED)
+        assertThat(report.results())
+                .filteredOn(r -> r.status() == ArtifactStatus.SKIPPED)
                 .allSatisfy(r -> assertThat(r.message()).isEqualTo("no registry in this test"));
         assertThat(report.status()).isEqualTo(ReleaseStatus.PARTIAL);
         assertThat(report.failed()).isFalse();
-        assertThat(report.results()).filteredOn(r -> r.artifactId().equals(PORTAL)).singleElement()
+        assertThat(report.results())
+                .filteredOn(r -> r.artifactId().equals(PORTAL))
+                .singleElement()
                 .satisfies(r -> assertThat(r.output()).isEqualTo("deployed " + PORTAL + "\n"));
 
         EnvironmentLedger ledger = Ledger.open(dir.resolve("ledger")).read(STAGING);
@@ -71,8 +84,10 @@ class ReleaseRunnerTest {
             assertThat(started.plan().added()).isEqualTo(9);
         });
         assertThat(entries.subList(1, 10)).extracting(LedgerEntry::record).containsExactlyElementsOf(report.results());
-        assertThat(entries.get(10).record()).isInstanceOfSatisfying(ReleaseFinished.class,
-                finished -> assertThat(finished.status()).isEqualTo(ReleaseStatus.PARTIAL));
+        assertThat(entries.get(10).record())
+                .isInstanceOfSatisfying(
+                        ReleaseFinished.class,
+                        finished -> assertThat(finished.status()).isEqualTo(ReleaseStatus.PARTIAL));
         assertThat(ledger.state().artifacts()).hasSize(6);
     }
 
@@ -87,11 +102,14 @@ class ReleaseRunnerTest {
         assertThat(report.status()).isEqualTo(ReleaseStatus.FAILED);
         assertThat(report.failed()).isTrue();
         assertThat(report.count(ArtifactStatus.SUCCEEDED)).isEqualTo(5);
-        assertThat(report.results()).filteredOn(r -> r.artifactId().equals(PORTAL)).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo(ArtifactStatus.FAILED);
-            assertThat(r.message()).isEqualTo("exit 4");
-            assertThat(r.output()).isEqualTo("bucket not found\n");
-        });
+        assertThat(report.results())
+                .filteredOn(r -> r.artifactId().equals(PORTAL))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(ArtifactStatus.FAILED);
+                    assertThat(r.message()).isEqualTo("exit 4");
+                    assertThat(r.output()).isEqualTo("bucket not found\n");
+                });
         EnvironmentLedger ledger = Ledger.open(dir.resolve("ledger")).read(STAGING);
         assertThat(ledger.latestRun().orElseThrow().status()).contains(ReleaseStatus.FAILED);
         assertThat(ledger.state().artifact(PORTAL)).isEmpty();
@@ -121,8 +139,8 @@ class ReleaseRunnerTest {
         Handlers.recording(dir.resolve("handlers"), calls);
         runner(RunOptions.defaults()).run(deployments, "alice", Duration.ZERO, RunListener.NONE);
 
-        RunReport again = runner(RunOptions.defaults().withAll(true))
-                .run(deployments, "alice", Duration.ZERO, RunListener.NONE);
+        RunReport again =
+                runner(RunOptions.defaults().withAll(true)).run(deployments, "alice", Duration.ZERO, RunListener.NONE);
 
         assertThat(Handlers.calls(calls)).hasSize(12);
         assertThat(again.count(ArtifactStatus.SUCCEEDED)).isEqualTo(6);
@@ -142,12 +160,17 @@ class ReleaseRunnerTest {
         assertThat(Handlers.calls(calls)).filteredOn(PORTAL::equals).hasSize(1);
         assertThat(Handlers.calls(calls)).hasSize(6);
         assertThat(resumed.status()).isEqualTo(ReleaseStatus.SUCCEEDED);
-        assertThat(resumed.results()).filteredOn(r -> !r.artifactId().equals(PORTAL)).hasSize(5).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo(ArtifactStatus.UNCHANGED);
-            assertThat(r.message()).isEqualTo("succeeded in run " + failed.runId().orElseThrow()
-                    + "; not run again (--resume)");
-        });
-        assertThat(Ledger.open(dir.resolve("ledger")).state(STAGING).artifacts()).hasSize(6);
+        assertThat(resumed.results())
+                .filteredOn(r -> !r.artifactId().equals(PORTAL))
+                .hasSize(5)
+                .allSatisfy(r -> {
+                    assertThat(r.status()).isEqualTo(ArtifactStatus.UNCHANGED);
+                    assertThat(r.message())
+                            .isEqualTo(
+                                    "succeeded in run " + failed.runId().orElseThrow() + "; not run again (--resume)");
+                });
+        assertThat(Ledger.open(dir.resolve("ledger")).state(STAGING).artifacts())
+                .hasSize(6);
     }
 
     @Test
@@ -172,7 +195,8 @@ class ReleaseRunnerTest {
                 .run(deployments, "alice", Duration.ZERO, RunListener.NONE);
 
         assertThat(resumed.runId()).isEmpty();
-        assertThat(resumed.preview().nothingToDo()).hasValueSatisfying(m -> assertThat(m).contains("already succeeded"));
+        assertThat(resumed.preview().nothingToDo())
+                .hasValueSatisfying(m -> assertThat(m).contains("already succeeded"));
         assertThat(Files.size(dir.resolve("ledger/" + STAGING + ".jsonl"))).isEqualTo(size);
     }
 
@@ -182,7 +206,8 @@ class ReleaseRunnerTest {
         Handlers.recording(dir.resolve("handlers"), calls);
         Files.delete(dir.resolve("handlers/api-gw-deploy"));
 
-        assertThatThrownBy(() -> runner(RunOptions.defaults()).run(deployments, "alice", Duration.ZERO, RunListener.NONE))
+        assertThatThrownBy(
+                        () -> runner(RunOptions.defaults()).run(deployments, "alice", Duration.ZERO, RunListener.NONE))
                 .isInstanceOf(InvalidRunException.class)
                 .hasMessageContaining("no handler for workflowBase 'api-gw-deploy'");
         assertThat(Handlers.calls(calls)).isEmpty();
@@ -193,11 +218,17 @@ class ReleaseRunnerTest {
     void needsNoHandlersWhenNoDeploymentRuns() throws Exception {
         Handlers.recording(dir.resolve("handlers"), dir.resolve("calls.log"));
         runner(RunOptions.defaults()).run(deployments, "alice", Duration.ZERO, RunListener.NONE);
-        ReleaseRunner withoutHandlers = new ReleaseRunner(Ledger.open(dir.resolve("ledger")), Optional.empty(),
-                ImageTagging.unavailable("no registry in this test"), RunOptions.defaults(), Clock.systemUTC());
+        ReleaseRunner withoutHandlers = new ReleaseRunner(
+                Ledger.open(dir.resolve("ledger")),
+                Optional.empty(),
+                ImageTagging.unavailable("no registry in this test"),
+                RunOptions.defaults(),
+                Clock.systemUTC());
 
-        assertThat(withoutHandlers.problems(withoutHandlers.preview(deployments))).isEmpty();
-        assertThat(withoutHandlers.problems(withoutHandlers.preview(withImages))).isEmpty();
+        assertThat(withoutHandlers.problems(withoutHandlers.preview(deployments)))
+                .isEmpty();
+        assertThat(withoutHandlers.problems(withoutHandlers.preview(withImages)))
+                .isEmpty();
     }
 
     @Test
@@ -205,19 +236,29 @@ class ReleaseRunnerTest {
         Path running = Files.createDirectories(dir.resolve("running"));
         Path seen = dir.resolve("seen.log");
         for (String workflow : Handlers.EXAMPLE_WORKFLOWS) {
-            Handlers.write(dir.resolve("handlers"), workflow, String.join("\n",
-                    "mkdir '" + running + "'/\"$RELEASE_GIT_REPO_SHORT_NAME\"",
-                    "ls '" + running + "' | wc -l >> '" + seen + "'",
-                    "sleep 0.5",
-                    "rmdir '" + running + "'/\"$RELEASE_GIT_REPO_SHORT_NAME\""));
+            Handlers.write(
+                    dir.resolve("handlers"),
+                    workflow,
+                    String.join(
+                            "\n",
+                            "mkdir '" + running + "'/\"$RELEASE_GIT_REPO_SHORT_NAME\"",
+                            "ls '" + running + "' | wc -l >> '" + seen + "'",
+                            "sleep 0.5",
+                            "rmdir '" + running + "'/\"$RELEASE_GIT_REPO_SHORT_NAME\""));
         }
 
         RunReport report = runner(RunOptions.defaults().withConcurrency(2))
                 .run(deployments, "alice", Duration.ZERO, RunListener.NONE);
 
         assertThat(report.count(ArtifactStatus.SUCCEEDED)).isEqualTo(6);
-        List<Integer> atOnce = Files.readAllLines(seen).stream().map(String::trim).map(Integer::parseInt).toList();
-        assertThat(atOnce).hasSize(6).allSatisfy(n -> assertThat(n).isBetween(1, 2)).contains(2);
+        List<Integer> atOnce = Files.readAllLines(seen).stream()
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
+        assertThat(atOnce)
+                .hasSize(6)
+                .allSatisfy(n -> assertThat(n).isBetween(1, 2))
+                .contains(2);
     }
 
     @Test
@@ -225,7 +266,9 @@ class ReleaseRunnerTest {
         Path calls = dir.resolve("calls.log");
         Path started = dir.resolve("started");
         Handlers.recording(dir.resolve("handlers"), calls);
-        Handlers.write(dir.resolve("handlers"), "lambda-job",
+        Handlers.write(
+                dir.resolve("handlers"),
+                "lambda-job",
                 "sleep 600 &\necho $! > '" + started + ".tmp'\nmv '" + started + ".tmp' '" + started + "'\nwait");
         ReleaseRunner runner = runner(RunOptions.defaults().withConcurrency(1));
         CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(() -> {
@@ -235,20 +278,29 @@ class ReleaseRunnerTest {
                 throw new IllegalStateException(e);
             }
         });
-        long sleeper = Long.parseLong(FileWait.awaitContent(started, Duration.ofSeconds(30)).trim());
+        long sleeper = Long.parseLong(
+                FileWait.awaitContent(started, Duration.ofSeconds(30)).trim());
 
         runner.cancel();
 
         RunReport report = run.get(30, TimeUnit.SECONDS);
         assertThat(report.status()).isEqualTo(ReleaseStatus.CANCELLED);
         assertThat(report.failed()).isTrue();
-        assertThat(report.results()).filteredOn(r -> r.status() == ArtifactStatus.FAILED).singleElement()
+        assertThat(report.results())
+                .filteredOn(r -> r.status() == ArtifactStatus.FAILED)
+                .singleElement()
                 .satisfies(r -> assertThat(r.message()).startsWith("cancelled while running"));
-        assertThat(report.results()).filteredOn(r -> r.status() == ArtifactStatus.SKIPPED).hasSize(5)
+        assertThat(report.results())
+                .filteredOn(r -> r.status() == ArtifactStatus.SKIPPED)
+                .hasSize(5)
                 .allSatisfy(r -> assertThat(r.message()).isEqualTo("not started: the run was cancelled"));
         assertThat(Handlers.calls(calls)).isEmpty();
         ProcessHandle.of(sleeper).ifPresent(p -> assertThat(p.onExit()).succeedsWithin(Duration.ofSeconds(10)));
-        assertThat(Ledger.open(dir.resolve("ledger")).read(STAGING).latestRun().orElseThrow().status())
+        assertThat(Ledger.open(dir.resolve("ledger"))
+                        .read(STAGING)
+                        .latestRun()
+                        .orElseThrow()
+                        .status())
                 .contains(ReleaseStatus.CANCELLED);
     }
 
@@ -257,7 +309,8 @@ class ReleaseRunnerTest {
         Path calls = dir.resolve("calls.log");
         Handlers.recording(dir.resolve("handlers"), calls);
         try (EnvironmentLock other = Ledger.open(dir.resolve("ledger")).lock(STAGING, new RunId("other-run"), "bob")) {
-            assertThatThrownBy(() -> runner(RunOptions.defaults()).run(deployments, "alice", Duration.ZERO, RunListener.NONE))
+            assertThatThrownBy(() ->
+                            runner(RunOptions.defaults()).run(deployments, "alice", Duration.ZERO, RunListener.NONE))
                     .isInstanceOf(EnvironmentLockedException.class)
                     .hasMessageContaining("run other-run by bob");
         }

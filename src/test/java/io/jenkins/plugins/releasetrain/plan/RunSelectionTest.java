@@ -30,14 +30,22 @@ class RunSelectionTest {
 
     @Test
     void runsAddedAndChangedArtifactsAndRecordsUnchangedOnesWithoutRunningThem() {
-        Release live = new ManifestLoader().load("live.yaml", Fixtures.replaceOnce(
-                Fixtures.exampleText("staging-us-east-2.yaml"), "b4522e8ffe7162d01bfe7637ab7412fee919d2a5",
-                "a4522e8ffe7162d01bfe7637ab7412fee919d2a5")).release();
+        Release live = new ManifestLoader()
+                .load(
+                        "live.yaml",
+                        Fixtures.replaceOnce(
+                                Fixtures.exampleText("staging-us-east-2.yaml"),
+                                "b4522e8ffe7162d01bfe7637ab7412fee919d2a5",
+                                "a4522e8ffe7162d01bfe7637ab7412fee919d2a5"))
+                .release();
         ReleasePlan plan = ReleasePlan.of(release, DeployedArtifacts.of(live));
 
         List<RunStep> steps = RunSelection.select(plan, RunOptions.defaults(), Optional.empty(), noImages);
 
-        assertThat(steps).filteredOn(RunStep::runs).extracting(s -> s.artifact().id()).containsExactly(PORTAL);
+        assertThat(steps)
+                .filteredOn(RunStep::runs)
+                .extracting(s -> s.artifact().id())
+                .containsExactly(PORTAL);
         assertThat(steps).filteredOn(s -> !s.runs()).hasSize(8).allSatisfy(s -> {
             assertThat(s.skip().orElseThrow().status()).isEqualTo(ArtifactStatus.UNCHANGED);
             assertThat(s.skip().orElseThrow().message()).contains("--all");
@@ -50,11 +58,14 @@ class RunSelectionTest {
 
         List<RunStep> steps = RunSelection.select(plan, RunOptions.defaults(), Optional.empty(), noImages);
 
-        assertThat(steps).filteredOn(s -> s.artifact().id().contains("/image/")).hasSize(3).allSatisfy(s -> {
-            assertThat(s.runs()).isFalse();
-            assertThat(s.skip().orElseThrow().status()).isEqualTo(ArtifactStatus.SKIPPED);
-            assertThat(s.skip().orElseThrow().message()).isEqualTo("no --registry given");
-        });
+        assertThat(steps)
+                .filteredOn(s -> s.artifact().id().contains("/image/"))
+                .hasSize(3)
+                .allSatisfy(s -> {
+                    assertThat(s.runs()).isFalse();
+                    assertThat(s.skip().orElseThrow().status()).isEqualTo(ArtifactStatus.SKIPPED);
+                    assertThat(s.skip().orElseThrow().message()).isEqualTo("no --registry given");
+                });
     }
 
     @Test
@@ -63,22 +74,39 @@ class RunSelectionTest {
         RunId last = new RunId("last-run");
         ReleaseRun previous = new ReleaseRun(
                 ReleaseStarted.of(last, staging, PlanSummary.none(), "alice", T0),
-                List.of(new ArtifactResult(last, release.id(), "alice", T0,
+                List.of(new ArtifactResult(
+                        last,
+                        release.id(),
+                        "alice",
+                        T0,
                         RecordedArtifact.of(release, release.artifact(PORTAL).orElseThrow()),
-                        ArtifactStatus.SUCCEEDED, "exit 0", T0, T0, "")),
+                        ArtifactStatus.SUCCEEDED,
+                        "exit 0",
+                        T0,
+                        T0,
+                        "")),
                 Optional.empty());
-        Release replaced = new ManifestLoader().load("other.yaml", Fixtures.replaceOnce(
-                Fixtures.exampleText("staging-us-east-2.yaml"), "b4522e8ffe7162d01bfe7637ab7412fee919d2a5",
-                "f4522e8ffe7162d01bfe7637ab7412fee919d2a5")).release();
+        Release replaced = new ManifestLoader()
+                .load(
+                        "other.yaml",
+                        Fixtures.replaceOnce(
+                                Fixtures.exampleText("staging-us-east-2.yaml"),
+                                "b4522e8ffe7162d01bfe7637ab7412fee919d2a5",
+                                "f4522e8ffe7162d01bfe7637ab7412fee919d2a5"))
+                .release();
         ReleasePlan plan = ReleasePlan.of(release, DeployedArtifacts.of(replaced));
 
-        List<RunStep> steps = RunSelection.select(
-                plan, RunOptions.defaults().withResume(true), Optional.of(previous), noImages);
+        List<RunStep> steps =
+                RunSelection.select(plan, RunOptions.defaults().withResume(true), Optional.of(previous), noImages);
 
-        assertThat(steps).filteredOn(s -> s.artifact().id().equals(PORTAL)).singleElement().satisfies(s -> {
-            assertThat(s.change()).isEqualTo(ChangeKind.CHANGED);
-            assertThat(s.skip().orElseThrow().status()).isEqualTo(ArtifactStatus.SKIPPED);
-            assertThat(s.skip().orElseThrow().message()).contains("succeeded in run last-run", "without --resume");
-        });
+        assertThat(steps)
+                .filteredOn(s -> s.artifact().id().equals(PORTAL))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.change()).isEqualTo(ChangeKind.CHANGED);
+                    assertThat(s.skip().orElseThrow().status()).isEqualTo(ArtifactStatus.SKIPPED);
+                    assertThat(s.skip().orElseThrow().message())
+                            .contains("succeeded in run last-run", "without --resume");
+                });
     }
 }

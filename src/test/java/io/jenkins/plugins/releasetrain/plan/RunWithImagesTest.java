@@ -54,35 +54,49 @@ class RunWithImagesTest {
             assertThat(digest(repository, "stage_us_" + build)).isEqualTo(digest(repository, "dev_" + build));
         }
         assertThat(statuses(report)).containsEntry(MICROSERVICE_2, ArtifactStatus.SUCCEEDED);
-        assertThat(report.results()).filteredOn(r -> r.artifactId().equals(MICROSERVICE_2)).singleElement()
-                .satisfies(r -> assertThat(r.output()).startsWith("tagged product1/microservice-2:dev_456 -> "
-                        + "product1/microservice-2:stage_us_456 sha256:"));
-        assertThat(Ledger.open(dir.resolve("ledger")).state("staging-us-east-2").artifacts()).hasSize(9);
+        assertThat(report.results())
+                .filteredOn(r -> r.artifactId().equals(MICROSERVICE_2))
+                .singleElement()
+                .satisfies(r -> assertThat(r.output())
+                        .startsWith("tagged product1/microservice-2:dev_456 -> "
+                                + "product1/microservice-2:stage_us_456 sha256:"));
+        assertThat(Ledger.open(dir.resolve("ledger")).state("staging-us-east-2").artifacts())
+                .hasSize(9);
     }
 
     @Test
     void findsImagesTaggedOutsideTheRunUnchangedAndRecordsThemLive() throws Exception {
-        registry.putManifest(ImageRef.tagged("product1/microservice-1", "stage_us_123"),
-                registry.manifest(ImageRef.tagged("product1/microservice-1", "dev_123")).orElseThrow());
+        registry.putManifest(
+                ImageRef.tagged("product1/microservice-1", "stage_us_123"),
+                registry.manifest(ImageRef.tagged("product1/microservice-1", "dev_123"))
+                        .orElseThrow());
 
         RunReport report = runner(RunOptions.defaults()).run(staging, "alice", Duration.ZERO, RunListener.NONE);
 
         assertThat(statuses(report)).containsEntry("product1/image/product1/microservice-1", ArtifactStatus.UNCHANGED);
         assertThat(report.status()).isEqualTo(ReleaseStatus.SUCCEEDED);
-        assertThat(Ledger.open(dir.resolve("ledger")).state("staging-us-east-2")
+        assertThat(Ledger.open(dir.resolve("ledger"))
+                        .state("staging-us-east-2")
                         .artifact("product1/image/product1/microservice-1"))
                 .isPresent();
     }
 
     @Test
     void recordsAMissingSourceImageAsFailedAndTheOthersStillRun() throws Exception {
-        LoadedManifest missing = new ManifestLoader().load("staging.yaml", Fixtures.replaceOnce(
-                Fixtures.exampleText("staging-us-east-2.yaml"), "sourceTag: dev_456", "sourceTag: dev_457"));
+        LoadedManifest missing = new ManifestLoader()
+                .load(
+                        "staging.yaml",
+                        Fixtures.replaceOnce(
+                                Fixtures.exampleText("staging-us-east-2.yaml"),
+                                "sourceTag: dev_456",
+                                "sourceTag: dev_457"));
 
         RunReport report = runner(RunOptions.defaults()).run(missing, "alice", Duration.ZERO, RunListener.NONE);
 
         assertThat(report.status()).isEqualTo(ReleaseStatus.FAILED);
-        assertThat(report.results()).filteredOn(r -> r.artifactId().equals(MICROSERVICE_2)).singleElement()
+        assertThat(report.results())
+                .filteredOn(r -> r.artifactId().equals(MICROSERVICE_2))
+                .singleElement()
                 .satisfies(r -> {
                     assertThat(r.status()).isEqualTo(ArtifactStatus.FAILED);
                     assertThat(r.message()).contains("source product1/microservice-2:dev_457 not found");

@@ -46,7 +46,8 @@ public final class ChildJvm implements AutoCloseable {
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         try {
-            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+            return new ChildJvm(
+                    new ProcessBuilder(command).redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,7 +24,8 @@ public final class FileWait {
     public static String awaitContent(Path file, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            file.getParent()
+                    .register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
             while (!Files.exists(file)) {
                 long left = deadline - System.nanoTime();
                 WatchKey key = left > 0 ? watcher.poll(left, TimeUnit.NANOSECONDS) : null;
