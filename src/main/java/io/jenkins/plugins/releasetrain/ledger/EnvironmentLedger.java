@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the ledger held for one environment at the moment it was read, and the questions asked of it. It is
@@ -94,6 +96,27 @@ public final class EnvironmentLedger {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The artifacts already done for a release: those whose last result in any of its runs left them live
+     * (succeeded or unchanged). What a resumed promotion leaves out ({@code PromotionScope.resume}).
+     */
+    public Set<String> succeededArtifacts(ReleaseId releaseId) {
+        Map<String, ArtifactStatus> last = new LinkedHashMap<>();
+        for (LedgerEntry entry : entries) {
+            if (entry.record() instanceof ArtifactResult result
+                    && result.releaseId().equals(releaseId)) {
+                last.put(result.artifactId(), result.status());
+            }
+        }
+        Set<String> done = new LinkedHashSet<>();
+        last.forEach((id, status) -> {
+            if (status.isLive()) {
+                done.add(id);
+            }
+        });
+        return Set.copyOf(done);
     }
 
     /** The latest run that finished {@link ReleaseStatus#SUCCEEDED}. */

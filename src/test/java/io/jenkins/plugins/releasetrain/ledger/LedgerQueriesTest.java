@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LedgerQueriesTest {
 
     private static final String RESOURCES = "product1/deploy/resources";
+    private static final String PORTAL = "product1/deploy/portal";
     private static final String OLD_COMMIT = "4f545ec8f09c81ac645926f755ba13f46434f636";
     private static final String NEW_COMMIT = "5f545ec8f09c81ac645926f755ba13f46434f636";
 
@@ -218,6 +219,34 @@ class LedgerQueriesTest {
         assertThat(read.run(run1).orElseThrow().result(RESOURCES).orElseThrow().status())
                 .isEqualTo(ArtifactStatus.FAILED);
         assertThat(read.run(run1).orElseThrow().status()).contains(ReleaseStatus.FAILED);
+    }
+
+    @Test
+    void succeededArtifactsOfAReleaseSpanItsRunsAndForgetWhatFailedLast() {
+        Ledger ledger = Ledger.open(dir);
+        append(ledger, STAGING, runWhere(run1, first, RESOURCES, ArtifactStatus.FAILED, T0));
+        List<LedgerRecord> second =
+                new ArrayList<>(runWhere(run2, first, RESOURCES, ArtifactStatus.SUCCEEDED, T0.plusSeconds(60)));
+        second.removeIf(
+                r -> r instanceof ArtifactResult result && result.artifactId().equals(PORTAL));
+        append(ledger, STAGING, second);
+        append(
+                ledger,
+                STAGING,
+                List.of(LedgerFixtures.result(
+                        new RunId("run-3"),
+                        first.release(),
+                        first.release().artifact(PORTAL).orElseThrow(),
+                        ArtifactStatus.FAILED,
+                        T0.plusSeconds(120))));
+
+        EnvironmentLedger read = ledger.read(STAGING);
+
+        assertThat(read.succeededArtifacts(first.release().id()))
+                .contains(RESOURCES)
+                .doesNotContain(PORTAL)
+                .hasSize(first.release().artifacts().size() - 1);
+        assertThat(read.succeededArtifacts(this.second.release().id())).isEmpty();
     }
 
     /** A run where one artifact ends with {@code status} and every other one is unchanged. */
