@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasetrain.cli;
 
+import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
@@ -43,6 +44,9 @@ public abstract class CliCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         } catch (UncheckedIOException e) {
             terminal.err().println("release-train: " + e.getMessage());
+            return ExitCode.FAILED;
+        } catch (LedgerException e) {
+            terminal.err().println(terminal.red("release-train: ledger: " + e.getMessage()));
             return ExitCode.FAILED;
         } finally {
             out.flush();

@@ -19,7 +19,11 @@ import picocli.CommandLine.Command;
             SchemaCommand.class,
             TagImagesCommand.class,
             ShowCommand.class,
-            PromoteCommand.class
+            PromoteCommand.class,
+            RunCommand.class,
+            StateCommand.class,
+            HistoryCommand.class,
+            DemoCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 the work failed, 2 invalid input or usage, 3 awaiting approval."})
 public final class ReleaseTrainCli implements java.util.concurrent.Callable<Integer> {

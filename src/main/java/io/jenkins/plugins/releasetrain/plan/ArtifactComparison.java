@@ -4,6 +4,7 @@ import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.Product;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,13 @@ final class ArtifactComparison {
 
     /** Artifacts of {@code after} in its order, then those only {@code before} has, in its order. */
     List<PlannedArtifact> artifacts(Release before, Release after) {
+        return artifacts(before == null ? List.of() : before.artifacts(), after);
+    }
+
+    /** As {@link #artifacts(Release, Release)}, against artifacts known one by one (the ledger's state). */
+    List<PlannedArtifact> artifacts(Collection<Artifact> before, Release after) {
         Map<String, Artifact> remaining = new LinkedHashMap<>();
-        if (before != null) {
-            before.artifacts().forEach(a -> remaining.put(a.id(), a));
-        }
+        before.forEach(a -> remaining.put(a.id(), a));
         List<PlannedArtifact> planned = new ArrayList<>();
         for (Artifact next : after.artifacts()) {
             Artifact previous = remaining.remove(next.id());
@@ -50,28 +54,31 @@ final class ArtifactComparison {
     }
 
     List<ProductChange> products(Release before, Release after) {
-        Map<String, Product> remaining = new LinkedHashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
         if (before != null) {
-            before.products().forEach(p -> remaining.put(p.name(), p));
+            before.products().forEach(p -> versions.put(p.name(), p.displayVersion()));
         }
+        return products(versions, after);
+    }
+
+    /** Products compared by version; {@code before} maps each deployed product to its display version. */
+    List<ProductChange> products(Map<String, String> before, Release after) {
+        Map<String, String> remaining = new LinkedHashMap<>(before);
         List<ProductChange> changes = new ArrayList<>();
         for (Product next : after.products()) {
-            Product previous = remaining.remove(next.name());
+            String previous = remaining.remove(next.name());
             if (previous == null) {
                 changes.add(new ProductChange(next.name(), ChangeKind.ADDED, null, next.displayVersion()));
             } else {
-                boolean same = previous.displayVersion().equals(next.displayVersion());
+                boolean same = previous.equals(next.displayVersion());
                 changes.add(new ProductChange(
                         next.name(),
                         same ? ChangeKind.UNCHANGED : ChangeKind.CHANGED,
-                        previous.displayVersion(),
+                        previous,
                         next.displayVersion()));
             }
         }
-        remaining
-                .values()
-                .forEach(gone ->
-                        changes.add(new ProductChange(gone.name(), ChangeKind.REMOVED, gone.displayVersion(), null)));
+        remaining.forEach((gone, version) -> changes.add(new ProductChange(gone, ChangeKind.REMOVED, version, null)));
         return List.copyOf(changes);
     }
 

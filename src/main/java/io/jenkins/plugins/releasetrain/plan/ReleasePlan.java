@@ -27,6 +27,20 @@ public record ReleasePlan(
                 target, deployed, comparison.products(baseline, target), comparison.artifacts(baseline, target));
     }
 
+    /**
+     * Plans {@code target} against what is live in its environment artifact by artifact, as the ledger
+     * records it. After a partial run this is more exact than any one release: an artifact that failed
+     * keeps its old version, the others are already at the new one. {@link #deployed()} is then empty.
+     */
+    public static ReleasePlan of(Release target, DeployedArtifacts deployed) {
+        ArtifactComparison comparison = new ArtifactComparison(false);
+        return new ReleasePlan(
+                target,
+                Optional.empty(),
+                comparison.products(deployed.productVersions(), target),
+                comparison.artifacts(deployed.artifacts().values(), target));
+    }
+
     public long count(ChangeKind change) {
         return artifacts.stream().filter(a -> a.change() == change).count();
     }

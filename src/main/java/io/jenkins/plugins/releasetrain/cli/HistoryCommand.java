@@ -1,0 +1,85 @@
+package io.jenkins.plugins.releasetrain.cli;
+
+import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
+import io.jenkins.plugins.releasetrain.ledger.HistoryPage;
+import io.jenkins.plugins.releasetrain.ledger.LedgerMaps;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code release-train history ENV --ledger DIR}: the runs of an environment, newest first. */
+@Command(
+        name = "history",
+        description = "Show the runs of an environment, newest first, with how each ended.",
+        mixinStandardHelpOptions = true)
+public final class HistoryCommand extends LedgerCommand {
+
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Runs to show (default: ${DEFAULT-VALUE}).")
+    private int limit;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Newer runs to skip first.")
+    private int offset;
+
+    @Override
+    protected int run(Terminal terminal) {
+        if (limit < 1 || offset < 0) {
+            terminal.err()
+                    .println(terminal.red("release-train: error: --limit must be at least 1 and --offset at least 0"));
+            return ExitCode.INVALID;
+        }
+        Optional<EnvironmentLedger> read = read(terminal);
+        if (read.isEmpty()) {
+            return ExitCode.INVALID;
+        }
+        HistoryPage page = read.get().history(offset, limit);
+        if (json()) {
+            printJson(terminal, LedgerMaps.history(page));
+            return ExitCode.OK;
+        }
+        terminal.out()
+                .println(terminal.bold("Runs in " + environment) + "  from "
+                        + read.get().file());
+        terminal.out().println();
+        TextTable table = new TextTable("RUN", "STARTED", "BY", "RELEASE", "STATUS", "RESULTS");
+        for (ReleaseRun run : page.runs()) {
+            table.row(
+                    run.runId().value(),
+                    run.startedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    run.actor(),
+                    run.releaseId().shortForm(),
+                    run.status().map(ReleaseStatus::label).orElse("unfinished"),
+                    results(run));
+        }
+        table.print(terminal);
+        terminal.out().println();
+        terminal.out()
+                .println("runs " + (page.total() == 0 ? 0 : offset + 1) + "-"
+                        + (offset + page.runs().size())
+                        + " of " + page.total()
+                        + (page.hasMore()
+                                ? " (--offset " + (offset + page.runs().size()) + " for older ones)"
+                                : ""));
+        return ExitCode.OK;
+    }
+
+    private static String results(ReleaseRun run) {
+        List<String> parts = new ArrayList<>();
+        for (ArtifactStatus status : ArtifactStatus.values()) {
+            long n = run.count(status);
+            if (n > 0) {
+                parts.add(n + " " + status.label());
+            }
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.releasetrain.cli;
+
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
+import io.jenkins.plugins.releasetrain.ledger.LedgerMaps;
+import io.jenkins.plugins.releasetrain.ledger.LiveArtifact;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code release-train state ENV --ledger DIR [--at INSTANT]}: what is (or was) live, artifact by artifact. */
+@Command(
+        name = "state",
+        description = "Show what is live in an environment, artifact by artifact, as the ledger records it.",
+        mixinStandardHelpOptions = true)
+public final class StateCommand extends LedgerCommand {
+
+    @Option(
+            names = "--at",
+            paramLabel = "INSTANT",
+            description = "Show what was live then instead, e.g. 2026-08-01T12:00:00Z.")
+    private String at;
+
+    @Override
+    protected int run(Terminal terminal) {
+        Optional<Instant> instant;
+        try {
+            instant = Optional.ofNullable(at).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            terminal.err()
+                    .println(terminal.red("release-train: error: --at " + at
+                            + " is not an instant: write it as 2026-08-01T12:00:00Z"));
+            return ExitCode.INVALID;
+        }
+        Optional<EnvironmentLedger> read = read(terminal);
+        if (read.isEmpty()) {
+            return ExitCode.INVALID;
+        }
+        EnvironmentState state = instant.map(read.get()::stateAt).orElseGet(read.get()::state);
+        if (json()) {
+            printJson(terminal, LedgerMaps.state(state));
+            return ExitCode.OK;
+        }
+        terminal.out()
+                .println(terminal.bold("Live in " + environment) + "  "
+                        + instant.map(i -> "at " + i).orElse("now") + ", from "
+                        + read.get().file());
+        terminal.out().println();
+        TextTable table = new TextTable("ARTIFACT", "VERSION", "PRODUCT", "RELEASE", "DEPLOYED", "BY", "RUN");
+        for (LiveArtifact live : state.artifacts()) {
+            table.row(
+                    live.artifactId(),
+                    live.artifact().displayVersion(),
+                    live.artifact().productVersion(),
+                    live.releaseId().shortForm(),
+                    live.deployedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    live.deployedBy(),
+                    live.deployedIn().value());
+        }
+        table.print(terminal);
+        terminal.out().println();
+        terminal.out().println(ValidateCommand.count(state.artifacts().size(), "artifact") + " live");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,227 @@
+package io.jenkins.plugins.releasetrain.ledger;
+
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the ledger held for one environment at the moment it was read, and the questions asked of it. It is
+ * immutable: read again ({@link Ledger#read}) to see later records. Every query is a scan of memory; the
+ * cost of a read is parsing the file, once.
+ */
+public final class EnvironmentLedger {
+
+    private final String environment;
+    private final Path file;
+    private final List<LedgerEntry> entries;
+    private final List<LedgerWarning> warnings;
+    /** Assembled on first use: reading the state never needs the runs. */
+    private List<ReleaseRun> runs;
+
+    EnvironmentLedger(String environment, Path file, List<LedgerEntry> entries, List<LedgerWarning> warnings) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.file = Objects.requireNonNull(file, "file");
+        this.entries = List.copyOf(entries);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    /** The environment's file ({@code <ledger>/<environment>.jsonl}). */
+    public Path file() {
+        return file;
+    }
+
+    /** Every intact record, in the order written. */
+    public List<LedgerEntry> entries() {
+        return entries;
+    }
+
+    /** Lines that were skipped: a record cut off by a crash, damage. Show them; they never stop a read. */
+    public List<LedgerWarning> warnings() {
+        return warnings;
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Every run, oldest first. */
+    public synchronized List<ReleaseRun> runs() {
+        if (runs == null) {
+            runs = assembleRuns(entries);
+        }
+        return runs;
+    }
+
+    /** Runs newest first, {@code limit} of them after skipping {@code offset} newer ones. */
+    public HistoryPage history(int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit >= 1");
+        }
+        List<ReleaseRun> all = runs();
+        List<ReleaseRun> page = new ArrayList<>();
+        for (int i = all.size() - 1 - offset; i >= 0 && page.size() < limit; i--) {
+            page.add(all.get(i));
+        }
+        return new HistoryPage(page, offset, limit, all.size());
+    }
+
+    public Optional<ReleaseRun> run(RunId runId) {
+        return runs().stream().filter(r -> r.runId().equals(runId)).findFirst();
+    }
+
+    public Optional<ReleaseRun> latestRun() {
+        List<ReleaseRun> all = runs();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The latest run of a release: what {@code --resume} continues. */
+    public Optional<ReleaseRun> lastRun(ReleaseId releaseId) {
+        List<ReleaseRun> all = runs();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).releaseId().equals(releaseId)) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The artifacts already done for a release: those whose last result in any of its runs left them live
+     * (succeeded or unchanged). What a resumed promotion leaves out ({@code PromotionScope.resume}).
+     */
+    public Set<String> succeededArtifacts(ReleaseId releaseId) {
+        Map<String, ArtifactStatus> last = new LinkedHashMap<>();
+        for (LedgerEntry entry : entries) {
+            if (entry.record() instanceof ArtifactResult result
+                    && result.releaseId().equals(releaseId)) {
+                last.put(result.artifactId(), result.status());
+            }
+        }
+        Set<String> done = new LinkedHashSet<>();
+        last.forEach((id, status) -> {
+            if (status.isLive()) {
+                done.add(id);
+            }
+        });
+        return Set.copyOf(done);
+    }
+
+    /** The latest run that finished {@link ReleaseStatus#SUCCEEDED}. */
+    public Optional<ReleaseRun> lastSuccessfulRun() {
+        List<ReleaseRun> all = runs();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent()) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The release of {@link #lastSuccessfulRun()}, rebuilt from its recorded manifest. */
+    public Optional<Release> lastSuccessfulRelease() {
+        return lastSuccessfulRun().map(ReleaseRun::release);
+    }
+
+    /** What is live now, artifact by artifact. */
+    public EnvironmentState state() {
+        return new EnvironmentState(environment, Optional.empty(), live(Instant.MAX));
+    }
+
+    /** What was live at {@code instant}: every result recorded at or before it counts, later ones do not. */
+    public EnvironmentState stateAt(Instant instant) {
+        return new EnvironmentState(environment, Optional.of(instant), live(instant));
+    }
+
+    /** Releases whose latest run started and recorded nothing since: awaiting approval or about to run. */
+    public List<PendingRelease> pending() {
+        Map<ReleaseId, ReleaseRun> latest = new LinkedHashMap<>();
+        runs().forEach(r -> latest.put(r.releaseId(), r));
+        List<PendingRelease> pending = new ArrayList<>();
+        for (ReleaseRun run : latest.values()) {
+            if (!run.isFinished() && run.results().isEmpty()) {
+                pending.add(new PendingRelease(run.started(), approvals(run.releaseId())));
+            }
+        }
+        return pending;
+    }
+
+    /** Every approval recorded for a release's content here, oldest first. */
+    public List<ApprovalRecorded> approvals(ReleaseId releaseId) {
+        List<ApprovalRecorded> approvals = new ArrayList<>();
+        for (LedgerEntry entry : entries) {
+            if (entry.record() instanceof ApprovalRecorded approval
+                    && approval.releaseId().equals(releaseId)) {
+                approvals.add(approval);
+            }
+        }
+        return approvals;
+    }
+
+    private List<LiveArtifact> live(Instant until) {
+        Map<String, LiveArtifact> live = new LinkedHashMap<>();
+        for (LedgerEntry entry : entries) {
+            if (entry.record() instanceof ArtifactResult result
+                    && result.status().isLive()
+                    && !result.time().isAfter(until)) {
+                LiveArtifact before = live.get(result.artifactId());
+                // Found unchanged: the same content is still live, deployed when it was deployed.
+                boolean sameContent = result.status() == ArtifactStatus.UNCHANGED
+                        && before != null
+                        && before.artifact()
+                                .attributes()
+                                .equals(result.artifact().attributes());
+                live.put(result.artifactId(), new LiveArtifact(result, sameContent ? before.deployment() : result));
+            }
+        }
+        return new ArrayList<>(live.values());
+    }
+
+    private static List<ReleaseRun> assembleRuns(List<LedgerEntry> entries) {
+        Map<RunId, RunBuilder> runs = new LinkedHashMap<>();
+        for (LedgerEntry entry : entries) {
+            LedgerRecord record = entry.record();
+            if (record instanceof ReleaseStarted started) {
+                runs.putIfAbsent(started.runId(), new RunBuilder(started));
+            } else if (record instanceof ArtifactResult result) {
+                // A result whose start line was damaged still counts for the state; the run cannot be shown.
+                RunBuilder run = runs.get(result.runId());
+                if (run != null) {
+                    run.results.add(result);
+                }
+            } else if (record instanceof ReleaseFinished finished) {
+                RunBuilder run = runs.get(finished.runId());
+                if (run != null) {
+                    run.finished = finished;
+                }
+            }
+        }
+        return runs.values().stream().map(RunBuilder::build).toList();
+    }
+
+    private static final class RunBuilder {
+        private final ReleaseStarted started;
+        private final List<ArtifactResult> results = new ArrayList<>();
+        private ReleaseFinished finished;
+
+        RunBuilder(ReleaseStarted started) {
+            this.started = started;
+        }
+
+        ReleaseRun build() {
+            return new ReleaseRun(started, results, Optional.ofNullable(finished));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.releasetrain.ledger;
+
+import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One artifact live in an environment.
+ *
+ * @param latest     its last result that left it live: the release it belongs to now (a later release that
+ *                   found it unchanged counts)
+ * @param deployment the result that actually deployed this content: when, by whom, in which run. The same
+ *                   as {@code latest} unless later runs found it unchanged.
+ */
+public record LiveArtifact(ArtifactResult latest, ArtifactResult deployment) {
+
+    public LiveArtifact {
+        Objects.requireNonNull(latest, "latest");
+        Objects.requireNonNull(deployment, "deployment");
+    }
+
+    public String artifactId() {
+        return latest.artifactId();
+    }
+
+    /** What is live: the artifact's attributes, version and product version. */
+    public RecordedArtifact artifact() {
+        return latest.artifact();
+    }
+
+    /** The release this artifact is live as part of. */
+    public ReleaseId releaseId() {
+        return latest.releaseId();
+    }
+
+    public Instant deployedAt() {
+        return deployment.ended();
+    }
+
+    public String deployedBy() {
+        return deployment.actor();
+    }
+
+    public RunId deployedIn() {
+        return deployment.runId();
+    }
+}

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.releasetrain.ledger;
+
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One run of a release as the ledger tells it: its start, the artifact results in the order they ended,
+ * and how it finished. A run without a finish is running now, waiting for approval, or was killed.
+ */
+public record ReleaseRun(ReleaseStarted started, List<ArtifactResult> results, Optional<ReleaseFinished> finished) {
+
+    public ReleaseRun {
+        Objects.requireNonNull(started, "started");
+        results = List.copyOf(results);
+        Objects.requireNonNull(finished, "finished");
+    }
+
+    public RunId runId() {
+        return started.runId();
+    }
+
+    public ReleaseId releaseId() {
+        return started.releaseId();
+    }
+
+    public String actor() {
+        return started.actor();
+    }
+
+    public Instant startedAt() {
+        return started.time();
+    }
+
+    public boolean isFinished() {
+        return finished.isPresent();
+    }
+
+    public Optional<ReleaseStatus> status() {
+        return finished.map(ReleaseFinished::status);
+    }
+
+    /** The artifact's result in this run (the last one, should a run have recorded it twice). */
+    public Optional<ArtifactResult> result(String artifactId) {
+        for (int i = results.size() - 1; i >= 0; i--) {
+            if (results.get(i).artifactId().equals(artifactId)) {
+                return Optional.of(results.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public long count(ArtifactStatus status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** The release that ran, rebuilt from the manifest text recorded at its start. */
+    public Release release() {
+        return started.release();
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.releasetrain.ledger;
+
+import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
+import io.jenkins.plugins.releasetrain.manifest.ManifestException;
+import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A run of a release began. It keeps the manifest's exact text, so the {@link Release} that ran can be
+ * rebuilt later by the same loader, whatever happened to the file since.
+ *
+ * @param sourceName where the manifest was read from, as the user named it
+ * @param sourceText the manifest's text, byte for byte as it was loaded
+ */
+public record ReleaseStarted(
+        RunId runId,
+        ReleaseId releaseId,
+        String environment,
+        String actor,
+        Instant time,
+        String sourceName,
+        String sourceText,
+        PlanSummary plan)
+        implements LedgerRecord {
+
+    public ReleaseStarted {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(releaseId, "releaseId");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(sourceText, "sourceText");
+        Objects.requireNonNull(plan, "plan");
+    }
+
+    public static ReleaseStarted of(
+            RunId runId, LoadedManifest manifest, PlanSummary plan, String actor, Instant time) {
+        Release release = manifest.release();
+        return new ReleaseStarted(
+                runId,
+                release.id(),
+                release.environment().name(),
+                actor,
+                time,
+                manifest.sourceName(),
+                manifest.document().text(),
+                plan);
+    }
+
+    /**
+     * The release that ran, rebuilt from the recorded text.
+     *
+     * @throws LedgerException when the text no longer loads (validation rules changed since) or does not
+     *     hash to the recorded id (the ledger was edited)
+     */
+    public Release release() {
+        Release release;
+        try {
+            release = new ManifestLoader().load(sourceName, sourceText).release();
+        } catch (ManifestException e) {
+            throw new LedgerException("the manifest recorded for run " + runId + " (" + sourceName
+                    + ") no longer loads: " + e.getMessage());
+        }
+        if (!release.id().equals(releaseId)) {
+            throw new LedgerException("the manifest recorded for run " + runId + " hashes to " + release.id()
+                    + ", not to the recorded release id " + releaseId + "; the ledger was edited");
+        }
+        return release;
+    }
+}

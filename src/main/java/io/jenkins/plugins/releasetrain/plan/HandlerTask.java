@@ -1,0 +1,170 @@
+package io.jenkins.plugins.releasetrain.plan;
+
+import io.jenkins.plugins.releasetrain.manifest.DeploymentArtifact;
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a deployment's handler, {@code HANDLERS/<workflowBase>}, as its own process: no shell, no
+ * arguments, the release context ({@link ReleaseContext}) in its environment, a fresh empty working
+ * directory, stdout and stderr captured together (the tail is kept), and a time limit after which the
+ * handler and every process it started are killed. Manifest values reach the handler only as environment
+ * variables, never through a command line, so no value can inject a command.
+ */
+public final class HandlerTask {
+
+    /** How long to wait for a killed process to go, and for the output of an ended one to drain. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final HandlerDirectory handlers;
+    private final Duration timeout;
+    private final int outputLimit;
+
+    public HandlerTask(HandlerDirectory handlers, Duration timeout, int outputLimit) {
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.outputLimit = outputLimit;
+    }
+
+    public HandlerDirectory handlers() {
+        return handlers;
+    }
+
+    /**
+     * Runs the deployment's handler. When the calling thread is interrupted (the run is cancelled), the
+     * handler and its children are killed and the outcome is a failure that keeps their output; the
+     * thread's interrupt status is set again.
+     */
+    public TaskOutcome run(Release release, DeploymentArtifact artifact) throws InterruptedException {
+        Path handler;
+        try {
+            handler = handlers.handler(artifact.deployment().workflowBase());
+        } catch (InvalidRunException e) {
+            return TaskOutcome.failed(e.getMessage(), "");
+        }
+        Path workDir;
+        try {
+            workDir = Files.createTempDirectory(
+                    "release-train-" + artifact.deployment().gitRepoShortName() + "-");
+        } catch (IOException e) {
+            return TaskOutcome.failed("cannot create a working directory: " + e.getMessage(), "");
+        }
+        try {
+            return run(handler, workDir, ReleaseContext.of(release, artifact));
+        } finally {
+            deleteQuietly(workDir);
+        }
+    }
+
+    private TaskOutcome run(Path handler, Path workDir, Map<String, String> context) throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(handler.toString()))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        // The handler inherits PATH, HOME and credentials; never a RELEASE_* value from whoever started us.
+        environment.keySet().removeIf(name -> name.startsWith("RELEASE_"));
+        environment.putAll(context);
+        OutputTail output = new OutputTail(outputLimit);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return TaskOutcome.failed("cannot start the handler " + handler + ": " + e.getMessage(), "");
+        }
+        closeQuietly(process);
+        Thread pump = pump(process, output, context.get(ReleaseContext.ARTIFACT_ID));
+        boolean ended;
+        try {
+            ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // Cancelled: stop everything it started, keep what it printed, and leave the interrupt visible.
+            killTree(process);
+            pump.join(GRACE.toMillis());
+            Thread.currentThread().interrupt();
+            return TaskOutcome.failed(
+                    "cancelled while running; the handler and the processes it started were killed", output.text());
+        }
+        if (!ended) {
+            killTree(process);
+            pump.join(GRACE.toMillis());
+            return TaskOutcome.failed(
+                    "timed out after " + Durations.format(timeout)
+                            + "; the handler and the processes it started were killed",
+                    output.text());
+        }
+        // A handler that left a process behind holding its output must not hold up the run.
+        pump.join(GRACE.toMillis());
+        int exit = process.exitValue();
+        return exit == 0
+                ? TaskOutcome.succeeded("exit 0", output.text())
+                : TaskOutcome.failed("exit " + exit, output.text());
+    }
+
+    private static Thread pump(Process process, OutputTail output, String artifactId) {
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    try (InputStream in = process.getInputStream()) {
+                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                            output.write(buffer, 0, n);
+                        }
+                    } catch (IOException e) {
+                        // The process is gone or its pipe closed: what was read is what there is.
+                    }
+                },
+                "release-train-output-" + artifactId);
+        pump.setDaemon(true);
+        pump.start();
+        return pump;
+    }
+
+    /**
+     * Kills the handler and everything it started. Descendants are listed first: once the handler is dead
+     * its children are re-parented and can no longer be found from it.
+     */
+    static void killTree(Process process) throws InterruptedException {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // a handler that reads stdin sees end of file either way
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // A handler's leftovers in the temporary directory are not worth failing a deployment for.
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.releasetrain.plan;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a release runs.
+ *
+ * @param concurrency  how many artifacts run at once
+ * @param timeout      how long one deployment handler may run before it and its children are killed
+ * @param resume       run only what did not succeed in the latest run of the same release
+ * @param all          run unchanged artifacts too (already live with this content)
+ * @param outputLimit  how many bytes of each handler's output to keep (the tail)
+ */
+public record RunOptions(int concurrency, Duration timeout, boolean resume, boolean all, int outputLimit) {
+
+    public static final int DEFAULT_CONCURRENCY = 4;
+    public static final int MAX_CONCURRENCY = 64;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+    public static final int DEFAULT_OUTPUT_LIMIT = 16 * 1024;
+
+    public RunOptions {
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException(
+                    "concurrency must be between 1 and " + MAX_CONCURRENCY + ": " + concurrency);
+        }
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the timeout must be positive: " + timeout);
+        }
+        if (outputLimit < 0) {
+            throw new IllegalArgumentException("the output limit cannot be negative: " + outputLimit);
+        }
+    }
+
+    public static RunOptions defaults() {
+        return new RunOptions(DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, false, false, DEFAULT_OUTPUT_LIMIT);
+    }
+
+    public RunOptions withConcurrency(int value) {
+        return new RunOptions(value, timeout, resume, all, outputLimit);
+    }
+
+    public RunOptions withTimeout(Duration value) {
+        return new RunOptions(concurrency, value, resume, all, outputLimit);
+    }
+
+    public RunOptions withResume(boolean value) {
+        return new RunOptions(concurrency, timeout, value, all, outputLimit);
+    }
+
+    public RunOptions withAll(boolean value) {
+        return new RunOptions(concurrency, timeout, resume, value, outputLimit);
+    }
+}

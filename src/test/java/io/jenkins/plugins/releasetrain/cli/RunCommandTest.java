@@ -1,0 +1,275 @@
+package io.jenkins.plugins.releasetrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.releasetrain.image.TestImages;
+import io.jenkins.plugins.releasetrain.image.layout.OciLayoutRegistry;
+import io.jenkins.plugins.releasetrain.ledger.LedgerChild;
+import io.jenkins.plugins.releasetrain.testing.ChildJvm;
+import io.jenkins.plugins.releasetrain.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code release-train run}, {@code state} and {@code history} on the example release and the demo handlers. */
+class RunCommandTest {
+
+    private static final String STAGING = "staging-us-east-2";
+
+    @TempDir
+    Path dir;
+
+    private final String manifest = Fixtures.example("staging-us-east-2.yaml").toString();
+    private final String handlers =
+            Fixtures.projectRoot().resolve("examples/handlers").toString();
+
+    @Test
+    void dryRunShowsWhatWouldRunAndWritesNothing() {
+        CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers, "--dry-run");
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .contains("nothing runs, nothing is recorded")
+                .containsPattern("product1/deploy/cf-edge-s3 +run +handler lambda-job")
+                .containsPattern("product1/image/product1/microservice-1 +record skipped +no --registry given")
+                .contains("6 artifacts would run, 3 would be recorded without running");
+        assertThat(dir.resolve("ledger")).doesNotExist();
+    }
+
+    @Test
+    void runsTheExampleReleaseWithTheDemoHandlersAndRecordsIt() {
+        CliResult result =
+                CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers, "--actor", "alice");
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .contains("[6/6] succeeded")
+                .containsPattern("product1/deploy/apigw-main +succeeded +d3398bdb6dff")
+                .contains("6 succeeded, 3 skipped")
+                .contains("3 skipped: no --registry given: the image was not tagged")
+                .contains("partial; recorded in " + dir.resolve("ledger").resolve(STAGING + ".jsonl"));
+
+        CliResult state = CliResult.run("state", STAGING, "--ledger", ledger());
+        assertThat(state.exit()).as(state.toString()).isZero();
+        assertThat(state.out())
+                .containsPattern("product1/deploy/portal +b4522e8ffe71 +1.9.0-rc2 .* alice ")
+                .contains("6 artifacts live");
+
+        CliResult history = CliResult.run("history", STAGING, "--ledger", ledger(), "--format", "json");
+        JsonNode runs = history.json().get("runs");
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("status").asText()).isEqualTo("partial");
+        assertThat(runs.get(0).get("actor").asText()).isEqualTo("alice");
+        assertThat(runs.get(0).get("results")).hasSize(9);
+    }
+
+    @Test
+    void runningAgainRunsNothingAndSaysWhy() {
+        CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers);
+
+        CliResult again = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers);
+
+        assertThat(again.exit()).as(again.toString()).isZero();
+        assertThat(again.out())
+                .contains("0 to run")
+                .contains("6 unchanged: already live with this content; not run (--all runs it anyway)")
+                .doesNotContain("[1/");
+    }
+
+    @Test
+    void exitsOneWhenADeploymentFailsAndShowsTheEndOfItsOutput() throws IOException {
+        Path failing = copyOfExampleHandlers();
+        Files.writeString(
+                failing.resolve("s3-upload-portal"),
+                "#!/bin/sh\necho 'uploading portal'\necho 'AccessDenied: s3://portal' >&2\nexit 5\n");
+
+        CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", failing.toString());
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.out())
+                .containsPattern("product1/deploy/portal +failed .* exit 5")
+                .contains("--- product1/deploy/portal: exit 5 (last lines of its output)")
+                .contains("  | AccessDenied: s3://portal")
+                .contains("failed; recorded in");
+    }
+
+    @Test
+    void describesTheRunInJsonWithEachHandlersOutput() {
+        CliResult result = CliResult.run(
+                "run", manifest, "--ledger", ledger(), "--handlers", handlers, "--format", "json", "--actor", "ci");
+
+        JsonNode json = result.json();
+        assertThat(result.exit()).isZero();
+        assertThat(json.get("status").asText()).isEqualTo("partial");
+        assertThat(json.get("summary").get("succeeded").asInt()).isEqualTo(6);
+        assertThat(json.get("results")).hasSize(9);
+        JsonNode lambda = json.get("results").findParents("artifactId").stream()
+                .filter(r -> r.get("artifactId").asText().equals("product1/deploy/cf-edge-s3"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(lambda.get("output").asText())
+                .contains(
+                        "lambda-job: would build cloudfront-edge-s3-lambda at 0017ee3735f0c652c604f905523e8c3da0bfeba4");
+        assertThat(lambda.get("actor").asText()).isEqualTo("ci");
+    }
+
+    @Test
+    void exitsTwoBeforeRunningAnythingWhenNoHandlersAreGiven() {
+        CliResult result = CliResult.run("run", manifest, "--ledger", ledger());
+
+        assertThat(result.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(result.err()).contains("--handlers DIR is required", "lambda-job", "api-gw-deploy");
+        assertThat(dir.resolve("ledger")).doesNotExist();
+    }
+
+    @Test
+    void exitsTwoWhenAHandlerIsMissing() throws IOException {
+        Path incomplete = copyOfExampleHandlers();
+        Files.delete(incomplete.resolve("api-gw-deploy"));
+
+        CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", incomplete.toString());
+
+        assertThat(result.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(result.err()).contains("no handler for workflowBase 'api-gw-deploy'");
+    }
+
+    @Test
+    void tagsTheImagesInTheRegistryGivenAndSucceedsCompletely() throws Exception {
+        OciLayoutRegistry layout = new OciLayoutRegistry(dir.resolve("images"));
+        for (String[] image : new String[][] {
+            {"product1/microservice-1", "dev_123"},
+            {"product1/microservice-2", "dev_456"},
+            {"product1/microservice-3", "dev_789"}
+        }) {
+            TestImages.pushImage(layout, image[0], image[1], TestImages.Flavor.OCI, image[1]);
+        }
+
+        CliResult result = CliResult.run(
+                "run",
+                manifest,
+                "--ledger",
+                ledger(),
+                "--handlers",
+                handlers,
+                "--registry",
+                "oci-layout:" + dir.resolve("images"));
+
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.out())
+                .containsPattern(
+                        "product1/image/product1/microservice-2 +succeeded +dev_456 .* tagged stage_us_456 in oci-layout:")
+                .contains("9 succeeded")
+                .contains("succeeded; recorded in");
+    }
+
+    @Test
+    void exitsTwoForARegistryReferenceItCannotUse() {
+        CliResult result = CliResult.run(
+                "run", manifest, "--ledger", ledger(), "--handlers", handlers, "--registry", "ftp://registry");
+
+        assertThat(result.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(result.err()).contains("--registry: unsupported registry reference 'ftp://registry'");
+    }
+
+    @Test
+    void exitsTwoWhenThereIsNothingToResume() {
+        CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers, "--resume");
+
+        assertThat(result.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(result.err()).contains("nothing to resume");
+    }
+
+    @Test
+    void exitsTwoForATimeoutThatIsNotADuration() {
+        CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--timeout", "soon");
+
+        assertThat(result.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(result.err()).contains("'soon' is not a duration");
+    }
+
+    @Test
+    void refusesWhileAnotherProcessRunsTheSameEnvironmentAndNamesIt() {
+        try (ChildJvm child = ChildJvm.start(LedgerChild.class, "hold", ledger(), STAGING, "other-run")) {
+            child.awaitLine("locked", Duration.ofSeconds(60));
+
+            CliResult result = CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers);
+
+            assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.FAILED);
+            assertThat(result.err())
+                    .contains("environment staging-us-east-2 is being released by run other-run by child (pid "
+                            + child.pid())
+                    .contains("--wait");
+        }
+    }
+
+    @Test
+    void stateAtAnInstantBeforeAnyRunShowsNothingLive() {
+        CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers);
+
+        CliResult state = CliResult.run("state", STAGING, "--ledger", ledger(), "--at", "2000-01-01T00:00:00Z");
+
+        assertThat(state.exit()).isZero();
+        assertThat(state.out()).contains("at 2000-01-01T00:00:00Z").contains("0 artifacts live");
+    }
+
+    @Test
+    void plansAgainstWhatTheLedgerSaysIsLive() {
+        CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers);
+
+        CliResult plan = CliResult.run(
+                "plan", Fixtures.example("production-us-east-2.yaml").toString(), "--ledger", ledger());
+        CliResult same = CliResult.run("plan", manifest, "--ledger", ledger());
+
+        assertThat(plan.exit()).isZero();
+        assertThat(plan.out()).contains("9 added").contains("nothing yet");
+        assertThat(same.out())
+                .containsPattern("product1/deploy/portal +unchanged")
+                .containsPattern("product1/image/product1/microservice-1 +added")
+                .contains("3 added, 6 unchanged");
+    }
+
+    @Test
+    void exitsTwoWhenTheLedgerIsNotADirectory() throws IOException {
+        Path file = Files.writeString(dir.resolve("ledger"), "not a directory");
+
+        CliResult run = CliResult.run("run", manifest, "--ledger", file.toString(), "--handlers", handlers);
+        CliResult plan = CliResult.run("plan", manifest, "--ledger", file.toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.err()).contains("is not a directory");
+        assertThat(plan.exit()).as(plan.toString()).isEqualTo(ExitCode.INVALID);
+    }
+
+    @Test
+    void readCommandsExitTwoWithoutALedger() {
+        CliResult history = CliResult.run(
+                "history", STAGING, "--ledger", dir.resolve("nowhere").toString());
+        CliResult state = CliResult.run("state", "Not-An-Env", "--ledger", dir.toString());
+
+        assertThat(history.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(history.err()).contains("no ledger directory at");
+        assertThat(state.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(state.err()).contains("not an environment name");
+    }
+
+    private String ledger() {
+        return dir.resolve("ledger").toString();
+    }
+
+    private Path copyOfExampleHandlers() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("handlers"));
+        try (var files = Files.list(Path.of(handlers))) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(file.getFileName());
+                Files.copy(file, target);
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        }
+        return copy;
+    }
+}
