@@ -1,0 +1,53 @@
+package io.jenkins.plugins.releasetrain.approval;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Someone who wrote the release: the author or committer of a commit that changed the manifest, or a
+ * {@code Co-authored-by} of one (gitops finds them). Who counts as "the same person" is deliberately
+ * generous: the user id or any alias matching the name, the e-mail address or the e-mail's local part is
+ * enough, because refusing a legitimate approval costs a second approver while counting a self-approval
+ * defeats the rule.
+ *
+ * @param role how they took part, as the message says it: "authored", "committed", "co-authored"
+ */
+public record ReleaseAuthor(String name, String email, String commit, String role) {
+
+    public ReleaseAuthor {
+        Objects.requireNonNull(commit, "commit");
+        Objects.requireNonNull(role, "role");
+        if ((name == null || name.isBlank()) && (email == null || email.isBlank())) {
+            throw new IllegalArgumentException("an author has a name or an e-mail address");
+        }
+    }
+
+    public static ReleaseAuthor author(String name, String email, String commit) {
+        return new ReleaseAuthor(name, email, commit, "authored");
+    }
+
+    public static ReleaseAuthor committer(String name, String email, String commit) {
+        return new ReleaseAuthor(name, email, commit, "committed");
+    }
+
+    public static ReleaseAuthor coAuthor(String name, String email, String commit) {
+        return new ReleaseAuthor(name, email, commit, "co-authored");
+    }
+
+    public boolean is(Identity person) {
+        return person.answersTo(name) || person.answersTo(email) || person.answersTo(localPart());
+    }
+
+    /** The commit as messages show it: twelve hex digits, like release ids and artifact versions. */
+    public String shortCommit() {
+        return commit.length() > 12 ? commit.substring(0, 12).toLowerCase(Locale.ROOT) : commit;
+    }
+
+    private String localPart() {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        return at > 0 ? email.substring(0, at) : null;
+    }
+}
