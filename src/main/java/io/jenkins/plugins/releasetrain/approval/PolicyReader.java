@@ -175,32 +175,42 @@ final class PolicyReader {
         Optional<ZoneId> zone = section.text("timeZone", true).flatMap(z -> zone(section, z));
         Optional<String> start = section.text("start", true);
         Optional<String> end = section.text("end", true);
-        if (errorCount() > errorsBefore || name.isEmpty() || zone.isEmpty() || start.isEmpty() || end.isEmpty()) {
+        if (start.isEmpty() || end.isEmpty()) {
             return Optional.empty();
         }
         boolean weekly = startsWithLetter(start.get());
         if (weekly != startsWithLetter(end.get())) {
             error(section.valuePosition("end"),
-                    "start and end of the freeze window '" + name.get() + "' must both be days of the week (a weekly"
-                            + " window) or both dates (a one-off window)",
+                    "start and end of the freeze window '" + name.orElse("") + "' must both be days of the week (a"
+                            + " weekly window) or both dates (a one-off window)",
                     "write e.g. start: Friday 18:00 and end: Monday 08:00, or start: 2026-12-19 and end: 2027-01-04");
             return Optional.empty();
         }
+        // Both ends are parsed even when the name or the zone failed, so one pass reports every mistake.
+        return weekly
+                ? window(section, errorsBefore, name, zone, WeeklyTime::parse, WeeklyFreeze::new)
+                : window(section, errorsBefore, name, zone, PolicyReader::dateTime, DateRangeFreeze::new);
+    }
+
+    /** How a window of one kind is made from its name, ends and zone. */
+    private interface WindowFactory<T> {
+        FreezeWindow create(String name, T start, T end, ZoneId zone);
+    }
+
+    private <T> Optional<FreezeWindow> window(
+            Section section,
+            int errorsBefore,
+            Optional<String> name,
+            Optional<ZoneId> zone,
+            Function<String, T> parser,
+            WindowFactory<T> factory) {
+        Optional<T> from = section.parsed("start", parser);
+        Optional<T> until = section.parsed("end", parser);
+        if (errorCount() > errorsBefore || name.isEmpty() || zone.isEmpty() || from.isEmpty() || until.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            if (weekly) {
-                Optional<WeeklyTime> from = section.parsed("start", WeeklyTime::parse);
-                Optional<WeeklyTime> until = section.parsed("end", WeeklyTime::parse);
-                if (from.isEmpty() || until.isEmpty()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new WeeklyFreeze(name.get(), from.get(), until.get(), zone.get()));
-            }
-            Optional<LocalDateTime> from = section.parsed("start", PolicyReader::dateTime);
-            Optional<LocalDateTime> until = section.parsed("end", PolicyReader::dateTime);
-            if (from.isEmpty() || until.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new DateRangeFreeze(name.get(), from.get(), until.get(), zone.get()));
+            return Optional.of(factory.create(name.get(), from.get(), until.get(), zone.get()));
         } catch (RuleViolation e) {
             error(section.valuePosition("end"), e.getMessage(), e.hint());
             return Optional.empty();
