@@ -108,7 +108,7 @@ final class Evaluation {
                         tally.excluded(),
                         Optional.of(freeze.get().longest()));
                 shortfalls.add(shortfall);
-                sentences.add(environment + " is " + freeze.get().describe() + "; to run before then it needs "
+                sentences.add("It is " + freeze.get().describe() + "; to run before then it needs "
                         + shortfall.describe() + ".");
             }
         }

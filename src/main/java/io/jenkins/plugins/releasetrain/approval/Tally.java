@@ -18,6 +18,12 @@ import java.util.Set;
  */
 final class Tally {
 
+    /** By time; events of the same instant by person and kind, so the ledger's order never changes a decision. */
+    private static final Comparator<ApprovalEvent> IN_TIME_ORDER = Comparator.comparing(ApprovalEvent::at)
+            .thenComparing(e -> e.actor().key())
+            .thenComparing(ApprovalEvent::action)
+            .thenComparing(ApprovalEvent::comment);
+
     private final ProtectionRule rule;
     private final ApprovalRequest request;
     private final Instant now;
@@ -33,7 +39,7 @@ final class Tally {
         this.freeze = Freeze.at(rule, now);
         List<ApprovalEvent> events = request.history().events().stream()
                 .filter(e -> e.environment().equals(request.environment()))
-                .sorted(Comparator.comparing(ApprovalEvent::at))
+                .sorted(IN_TIME_ORDER)
                 .toList();
         this.rejection = events.stream()
                 .filter(e -> e.action() == ApprovalAction.REJECT
@@ -118,7 +124,7 @@ final class Tally {
                     who + "'s " + event.action().noun() + " of " + Wording.time(event.at()) + " was for release "
                             + event.releaseId().shortForm() + ", not this one ("
                             + request.releaseId().shortForm()
-                            + "): approvals are for exact content, and the manifest has changed since.");
+                            + "): an approval counts only for the content it was given to.");
         }
         return switch (event.action()) {
             case APPROVE -> approval(event, who);

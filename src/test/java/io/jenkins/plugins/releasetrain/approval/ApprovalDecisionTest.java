@@ -27,7 +27,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.jenkins.plugins.releasetrain.approval.Decision.Grounds;
 import io.jenkins.plugins.releasetrain.approval.Decision.RefusalReason;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -316,5 +320,149 @@ class ApprovalDecisionTest {
                         "a rejection is reported before promotion order",
                         Scenario.under(afterStaging).events(lead("erin").rejects("no")),
                         refused(RefusalReason.REJECTED)));
+    }
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final WeeklyFreeze WEEKEND =
+            new WeeklyFreeze("weekend", WeeklyTime.parse("Friday 18:00"), WeeklyTime.parse("Monday 08:00"), BERLIN);
+    /** Saturday 2026-10-24, 12:00 in Berlin: inside the weekend freeze. */
+    private static final Instant SATURDAY = Instant.parse("2026-10-24T10:00:00Z");
+
+    private static final Identity SAM = Identity.of("sam").withGroups("sre-oncall");
+    private static final Identity TOM = Identity.of("tom").withGroups("sre-oncall");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("freezes")
+    void freezes(String behaviour, Scenario scenario, Instant now, Expect expect) {
+        expect.check(scenario.decideAt(now));
+    }
+
+    static Stream<Arguments> freezes() {
+        ProtectionRule frozenWeekends = TWO_LEADS.withFreezeWindows(WEEKEND);
+        ProtectionRule withOverride =
+                frozenWeekends.withEmergencyOverride(new EmergencyOverride(Approvers.groups("sre-oncall"), 1));
+        ProtectionRule twoToOverride =
+                frozenWeekends.withEmergencyOverride(new EmergencyOverride(Approvers.groups("sre-oncall"), 2));
+        ProtectionRule neverExpiring = ProtectionRule.protecting("production", "production-*")
+                .withApprovals(2, Approvers.groups("release-leads"))
+                .withFreezeWindows(WEEKEND)
+                .withEmergencyOverride(new EmergencyOverride(Approvers.groups("sre-oncall"), 1));
+        Instant saturdayMorning = SATURDAY.minus(Duration.ofHours(1));
+        return Stream.of(
+                arguments(
+                        "outside the freeze the approvals are enough",
+                        Scenario.under(frozenWeekends).events(lead("bob"), lead("dana")),
+                        NOW,
+                        allowed(Grounds.APPROVED)),
+                arguments(
+                        "inside the freeze, without an override configured, the release is refused until it ends",
+                        Scenario.under(frozenWeekends).events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning)),
+                        SATURDAY,
+                        refused(RefusalReason.FROZEN)
+                                .saying("it is frozen until Mon 2026-10-26 08:00 CET by the freeze window 'weekend'"
+                                        + " (Fri 2026-10-23 18:00 CEST until Mon 2026-10-26 08:00 CET, Europe/Berlin)")
+                                .saying("has no emergency override. Try again after the freeze.")),
+                arguments(
+                        "inside the freeze, approvals alone are not enough: an override is missing",
+                        Scenario.under(withOverride).events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning)),
+                        SATURDAY,
+                        needs(1).counting("bob", "dana")
+                                .saying("to run before then it needs 1 emergency override (1 required) from a member"
+                                        + " of sre-oncall")),
+                arguments(
+                        "an emergency override with the approvals lets the release through",
+                        Scenario.under(withOverride)
+                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
+                                        person(SAM).overrides("INC-42 hotfix").at(saturdayMorning)),
+                        SATURDAY,
+                        allowed(Grounds.APPROVED).saying("the freeze is lifted by the emergency override of sam")),
+                arguments(
+                        "an emergency override does not replace the approvals",
+                        Scenario.under(withOverride).events(person(SAM).overrides("INC-42").at(saturdayMorning)),
+                        SATURDAY,
+                        needs(2).counting("sam").saying("It needs 2 approvals")),
+                arguments(
+                        "only the override's approvers can override",
+                        Scenario.under(withOverride)
+                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
+                                        lead("erin").overrides("please").at(saturdayMorning)),
+                        SATURDAY,
+                        needs(1).judging("erin", NOT_ELIGIBLE).saying("only a member of sre-oncall can")),
+                arguments(
+                        "the override's own quorum needs distinct people",
+                        Scenario.under(twoToOverride)
+                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
+                                        person(SAM).overrides("a").at(saturdayMorning), person(SAM).overrides("b").at(saturdayMorning)),
+                        SATURDAY,
+                        needs(1).judging("sam", COUNTS, DUPLICATE)),
+                arguments(
+                        "the override's own quorum reached by two on-call engineers",
+                        Scenario.under(twoToOverride)
+                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
+                                        person(SAM).overrides("a").at(saturdayMorning), person(TOM).overrides("b").at(saturdayMorning)),
+                        SATURDAY,
+                        allowed(Grounds.APPROVED)),
+                arguments(
+                        "the author cannot override the freeze for her own release",
+                        Scenario.under(withOverride)
+                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
+                                        person(Identity.of("alice").withGroups("sre-oncall")).overrides("mine").at(saturdayMorning)),
+                        SATURDAY,
+                        needs(1).judging("alice", Standing.AUTHOR)
+                                .saying("alice cannot grant an emergency override: alice authored this release")),
+                arguments(
+                        "an override given before the freeze does not lift it",
+                        Scenario.under(neverExpiring)
+                                .events(lead("bob"), lead("dana"), person(SAM).overrides("in advance")),
+                        SATURDAY,
+                        needs(1).judging("sam", Standing.NOT_FROZEN).saying("no freeze was in effect when it was given")),
+                arguments(
+                        "an override lifts only the freeze it was given in",
+                        Scenario.under(neverExpiring)
+                                .events(lead("bob"), lead("dana"),
+                                        person(SAM).overrides("last weekend").at(SATURDAY.minus(Duration.ofDays(7)))),
+                        SATURDAY,
+                        needs(1).judging("sam", Standing.NOT_FROZEN).saying("it was given during an earlier freeze")),
+                arguments(
+                        "an override where the rule has none does not count",
+                        Scenario.under(frozenWeekends).events(person(SAM).overrides("please").at(saturdayMorning)),
+                        SATURDAY,
+                        refused(RefusalReason.FROZEN).judging("sam", Standing.NO_EMERGENCY_OVERRIDE)),
+                arguments(
+                        "approvals given during the freeze count once it is over",
+                        Scenario.under(neverExpiring).events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning)),
+                        Instant.parse("2026-10-26T07:00:00Z"),
+                        allowed(Grounds.APPROVED)),
+                arguments(
+                        "with a 24-hour expiry, Saturday's approvals are void by Monday",
+                        Scenario.under(withOverride).events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning)),
+                        Instant.parse("2026-10-26T07:00:00Z"),
+                        needs(2).judging("bob", EXPIRED)),
+                arguments(
+                        "a rejection is reported before the freeze",
+                        Scenario.under(frozenWeekends).events(lead("erin").rejects("no").at(saturdayMorning)),
+                        SATURDAY,
+                        refused(RefusalReason.REJECTED)));
+    }
+
+    @Test
+    void anOverrideGivenDuringAYearEndFreezeCoversTheWeekendInsideIt() {
+        DateRangeFreeze yearEnd = new DateRangeFreeze(
+                "year-end", LocalDateTime.parse("2026-12-19T00:00"), LocalDateTime.parse("2027-01-04T08:00"), BERLIN);
+        ProtectionRule rule = ProtectionRule.protecting("production", "production-*")
+                .withApprovals(1, Approvers.groups("release-leads"))
+                .withFreezeWindows(WEEKEND, yearEnd)
+                .withEmergencyOverride(new EmergencyOverride(Approvers.groups("sre-oncall"), 1));
+        Instant thursday = Instant.parse("2026-12-24T10:00:00Z");
+        Instant saturday = Instant.parse("2026-12-26T10:00:00Z");
+        Decision decision = Scenario.under(rule)
+                .events(lead("bob").at(thursday), person(SAM).overrides("payments outage").at(thursday))
+                .decideAt(saturday);
+        allowed(Grounds.APPROVED).counting("bob", "sam").check(decision);
+        Decision waiting = Scenario.under(rule).events(lead("bob").at(thursday)).decideAt(saturday);
+        needs(1).saying("It is frozen until Mon 2027-01-04 08:00 CET by the freeze windows"
+                        + " 'weekend' (Fri 2026-12-25 18:00 CET until Mon 2026-12-28 08:00 CET, Europe/Berlin) and"
+                        + " 'year-end' (Sat 2026-12-19 00:00 CET until Mon 2027-01-04 08:00 CET, Europe/Berlin)")
+                .check(waiting);
     }
 }
