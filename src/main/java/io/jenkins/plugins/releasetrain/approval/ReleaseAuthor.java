@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * Someone who wrote the release: the author or committer of a commit that changed the manifest, or a
  * {@code Co-authored-by} of one (gitops finds them). Who counts as "the same person" is deliberately
- * generous: the user id or any alias matching the name, the e-mail address or the e-mail's local part is
- * enough, because refusing a legitimate approval costs a second approver while counting a self-approval
+ * generous: the user id or any alias matching the name, the e-mail address or the e-mail's local part (the
+ * login, for a GitHub {@code noreply} address) is enough, because refusing a legitimate approval costs a second approver while counting a self-approval
  * defeats the rule.
  *
  * @param role how they took part, as the message says it: "authored", "committed", "co-authored"
@@ -43,11 +43,17 @@ public record ReleaseAuthor(String name, String email, String commit, String rol
         return commit.length() > 12 ? commit.substring(0, 12).toLowerCase(Locale.ROOT) : commit;
     }
 
+    /** The e-mail's local part; for a GitHub {@code noreply} address ({@code 1234+alice@...}), the login. */
     private String localPart() {
         if (email == null) {
             return null;
         }
         int at = email.indexOf('@');
-        return at > 0 ? email.substring(0, at) : null;
+        if (at <= 0) {
+            return null;
+        }
+        String local = email.substring(0, at);
+        boolean noreply = email.toLowerCase(Locale.ROOT).endsWith("@users.noreply.github.com");
+        return noreply ? local.substring(local.indexOf('+') + 1) : local;
     }
 }

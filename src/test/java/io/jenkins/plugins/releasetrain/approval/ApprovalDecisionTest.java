@@ -80,6 +80,13 @@ class ApprovalDecisionTest {
                                         lead("bob")),
                         needs(1).judging("aliddell", AUTHOR)),
                 arguments(
+                        "the author is recognised by the login in a GitHub noreply address",
+                        Scenario.under(TWO_LEADS)
+                                .with(Participants.authoredBy(ReleaseAuthor.author(
+                                        "A. L.", "1234+alice@users.noreply.github.com", "0017ee3735f0")))
+                                .events(lead("alice"), lead("bob")),
+                        needs(1).judging("alice", AUTHOR)),
+                arguments(
                         "a co-author cannot approve either",
                         Scenario.under(TWO_LEADS)
                                 .with(Participants.authoredBy(ReleaseAuthor.coAuthor("Dana", "dana@example.com", "77e5368b50c4")))
