@@ -144,6 +144,49 @@ class ApprovalGateTest {
         assertThat(tomorrow.evaluate(request)).isInstanceOf(Decision.NeedsApprovals.class);
     }
 
+    @Test
+    void decisionsBecomePlainMapsForJsonAndPipelineSteps() {
+        ProtectionRule frozen = TWO_LEADS.withFreezeWindows(new WeeklyFreeze(
+                "weekend",
+                WeeklyTime.parse("Friday 18:00"),
+                WeeklyTime.parse("Monday 08:00"),
+                java.time.ZoneId.of("Europe/Berlin")));
+        ProtectionRule rule = frozen.withEmergencyOverride(new EmergencyOverride(Approvers.groups("sre-oncall"), 1));
+        now = Instant.parse("2026-10-24T10:00:00Z");
+        AttemptResult result = attempt(rule, BOB, ApprovalAction.APPROVE, "ok");
+        java.util.Map<String, Object> map = ApprovalMaps.attempt(result, true);
+        assertThat(map).containsEntry("recorded", true);
+        assertThat(map.get("judgement"))
+                .isEqualTo(java.util.Map.of(
+                        "actor", "bob",
+                        "groups", List.of("release-leads"),
+                        "action", "approve",
+                        "releaseId", PRODUCTION.id().value(),
+                        "at", "2026-10-24T10:00:00Z",
+                        "comment", "ok",
+                        "standing", "counts",
+                        "counts", true,
+                        "message", "bob approved at 2026-10-24 10:00 UTC: \"ok\"."));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> decision = (java.util.Map<String, Object>) map.get("decision");
+        assertThat(decision)
+                .containsEntry("environment", "production-us-east-2")
+                .containsEntry("rule", "production")
+                .containsEntry("decision", "needs-approvals")
+                .containsEntry("missing", 2);
+        assertThat(decision.get("shortfalls").toString())
+                .isEqualTo("[{action=emergency-override, required=1, missing=1, users=[], groups=[sre-oncall],"
+                        + " givenBy=[], excluded=[Alice Liddell (authored this release), carol (started this"
+                        + " release)], freeze={window=weekend, start=2026-10-23T18:00+02:00,"
+                        + " end=2026-10-26T08:00+01:00, timeZone=Europe/Berlin}}, {action=approve, required=2,"
+                        + " missing=1, users=[], groups=[release-leads], givenBy=[bob], excluded=[Alice Liddell"
+                        + " (authored this release), carol (started this release)]}]");
+        java.util.Map<String, Object> refused = ApprovalMaps.decision(
+                ApprovalGate.decide(Optional.of(frozen), request(ApprovalHistory.empty()), now));
+        assertThat(refused).containsEntry("decision", "refused").containsEntry("reason", "frozen")
+                .containsEntry("until", "2026-10-26T07:00:00Z");
+    }
+
     private AttemptResult attempt(ProtectionRule rule, Identity actor, ApprovalAction action, String comment) {
         AttemptResult result = ApprovalGate.judge(
                 Optional.of(rule), request(ApprovalHistory.of(ledger, List.of())), new ApprovalAttempt(actor, action, comment), now);
