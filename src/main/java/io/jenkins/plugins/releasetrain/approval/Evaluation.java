@@ -124,6 +124,7 @@ final class Evaluation {
                     Optional.empty());
             shortfalls.add(shortfall);
             sentences.add("It needs " + shortfall.describe() + ".");
+            unreachable(rule, request, approvals, shortfall.missing()).ifPresent(sentences::add);
         }
         if (!shortfalls.isEmpty()) {
             return new Decision.NeedsApprovals(
@@ -164,6 +165,32 @@ final class Evaluation {
         freeze.ifPresent(f -> grounds.add("the freeze is lifted by the emergency override of "
                 + Wording.both(users(tally.counted(ApprovalAction.EMERGENCY_OVERRIDE)))));
         return grounds;
+    }
+
+    /**
+     * When only named users may approve, says so if too few of them are left once the release's authors,
+     * the person who started it and those who already approved are set aside: waiting will not help.
+     */
+    private static Optional<String> unreachable(
+            ProtectionRule rule, ApprovalRequest request, List<ApprovalEvent> approvals, int missing) {
+        if (!rule.approvers().groups().isEmpty()) {
+            return Optional.empty();
+        }
+        long left = rule.approvers().users().stream()
+                .map(Identity::of)
+                .filter(user -> rule.allowAuthorApproval()
+                        || request.participants().authorshipOf(user).isEmpty())
+                .filter(user -> rule.allowTriggeringUserApproval()
+                        || !request.participants().isRequester(user))
+                .filter(user -> approvals.stream().noneMatch(a -> a.actor().isSamePersonAs(user)))
+                .map(Identity::key)
+                .distinct()
+                .count();
+        if (left >= missing) {
+            return Optional.empty();
+        }
+        return Optional.of("Only " + left + " of the listed approvers can still approve this release, so it cannot"
+                + " reach its quorum: an administrator must add approvers to rule '" + rule.name() + "'.");
     }
 
     private static List<String> users(List<ApprovalEvent> events) {

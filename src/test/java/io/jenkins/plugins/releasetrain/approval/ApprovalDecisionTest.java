@@ -135,6 +135,12 @@ class ApprovalDecisionTest {
                                 .events(person(Identity.of("bob").withGroups("Release-Leads")), lead("dana")),
                         allowed(Grounds.APPROVED)),
                 arguments(
+                        "a quorum that the remaining named approvers cannot reach says so",
+                        Scenario.under(TWO_LEADS.withApprovals(2, Approvers.users("alice", "carol", "bob")))
+                                .events(lead("bob")),
+                        needs(1).saying("Only 0 of the listed approvers can still approve this release, so it cannot"
+                                + " reach its quorum: an administrator must add approvers to rule 'production'.")),
+                arguments(
                         "a quorum of three needs three distinct eligible people, not three events",
                         Scenario.under(TWO_LEADS.withApprovals(3, Approvers.groups("release-leads")))
                                 .events(lead("bob"), lead("bob"), lead("alice"), lead("carol"), person(MALLORY), lead("dana")),
