@@ -29,6 +29,7 @@ public final class ApprovalMaps {
             map.put("decision", "refused");
             map.put("reason", label(refused.reason()));
             map.put("until", refused.until().map(Object::toString).orElse(null));
+            map.put("shortfalls", refused.shortfalls().stream().map(ApprovalMaps::shortfall).toList());
         }
         map.put("message", decision.message());
         map.put("judgements", decision.judgements().stream().map(ApprovalMaps::judgement).toList());

@@ -118,6 +118,8 @@ public sealed interface Decision permits Decision.Allowed, Decision.NeedsApprova
 
     /**
      * @param until when waiting is enough (the end of a freeze); empty when it is not
+     * @param shortfalls approvals that are missing as well and can be given meanwhile (while waiting for
+     *     staging or for the end of a freeze); empty after a rejection
      */
     record Refused(
             String environment,
@@ -125,6 +127,7 @@ public sealed interface Decision permits Decision.Allowed, Decision.NeedsApprova
             Optional<String> rule,
             RefusalReason reason,
             Optional<Instant> until,
+            List<Shortfall> shortfalls,
             List<Judgement> judgements,
             String message)
             implements Decision {
@@ -135,6 +138,7 @@ public sealed interface Decision permits Decision.Allowed, Decision.NeedsApprova
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(until, "until");
+            shortfalls = List.copyOf(shortfalls);
             judgements = List.copyOf(judgements);
             Objects.requireNonNull(message, "message");
         }

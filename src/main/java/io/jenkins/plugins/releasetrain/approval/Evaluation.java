@@ -63,12 +63,32 @@ final class Evaluation {
                     ruleName,
                     Decision.RefusalReason.REJECTED,
                     Optional.empty(),
+                    List.of(),
                     judgements,
                     "Release " + id + " cannot run in " + environment + ": " + Wording.printable(r.actor().user())
                             + " rejected it at " + Wording.time(r.at()) + Wording.comment(r.comment())
                             + ". A rejection stands until the manifest changes; fix the release and have the new"
                             + " content approved.");
         }
+        // What is still missing is worked out first, so that a refusal can say it too: approvals can be
+        // collected while staging catches up or a freeze runs out.
+        List<ApprovalEvent> approvals = tally.counted(ApprovalAction.APPROVE);
+        Optional<Shortfall> missingApprovals = Optional.empty();
+        List<String> approvalSentences = new ArrayList<>();
+        if (approvals.size() < rule.requiredApprovals()) {
+            Shortfall shortfall = new Shortfall(
+                    ApprovalAction.APPROVE,
+                    rule.requiredApprovals(),
+                    rule.requiredApprovals() - approvals.size(),
+                    rule.approvers(),
+                    users(approvals),
+                    tally.excluded(),
+                    Optional.empty());
+            missingApprovals = Optional.of(shortfall);
+            approvalSentences.add("It needs " + shortfall.describe() + ".");
+            unreachable(rule, request, approvals, shortfall.missing()).ifPresent(approvalSentences::add);
+        }
+        Optional<Freeze> freeze = tally.freeze();
         PromotionOrder promotion = PromotionOrder.check(rule, request, now);
         if (promotion.unmet().isPresent()) {
             return new Decision.Refused(
@@ -77,12 +97,12 @@ final class Evaluation {
                     ruleName,
                     Decision.RefusalReason.PROMOTION_ORDER,
                     Optional.empty(),
+                    missingApprovals.stream().toList(),
                     judgements,
-                    promotion.unmet().get());
+                    promotion.unmet().get() + meanwhile(approvalSentences));
         }
         List<Shortfall> shortfalls = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
-        Optional<Freeze> freeze = tally.freeze();
         if (freeze.isPresent()) {
             if (rule.emergencyOverride().isEmpty()) {
                 return new Decision.Refused(
@@ -91,10 +111,11 @@ final class Evaluation {
                         ruleName,
                         Decision.RefusalReason.FROZEN,
                         Optional.of(freeze.get().end().toInstant()),
+                        missingApprovals.stream().toList(),
                         judgements,
                         "Release " + id + " cannot run in " + environment + " now: it is " + freeze.get().describe()
                                 + ", and rule '" + rule.name() + "' has no emergency override. Try again after"
-                                + " the freeze.");
+                                + " the freeze." + meanwhile(approvalSentences));
             }
             EmergencyOverride emergency = rule.emergencyOverride().get();
             List<ApprovalEvent> overrides = tally.counted(ApprovalAction.EMERGENCY_OVERRIDE);
@@ -112,20 +133,8 @@ final class Evaluation {
                         + shortfall.describe() + ".");
             }
         }
-        List<ApprovalEvent> approvals = tally.counted(ApprovalAction.APPROVE);
-        if (approvals.size() < rule.requiredApprovals()) {
-            Shortfall shortfall = new Shortfall(
-                    ApprovalAction.APPROVE,
-                    rule.requiredApprovals(),
-                    rule.requiredApprovals() - approvals.size(),
-                    rule.approvers(),
-                    users(approvals),
-                    tally.excluded(),
-                    Optional.empty());
-            shortfalls.add(shortfall);
-            sentences.add("It needs " + shortfall.describe() + ".");
-            unreachable(rule, request, approvals, shortfall.missing()).ifPresent(sentences::add);
-        }
+        missingApprovals.ifPresent(shortfalls::add);
+        sentences.addAll(approvalSentences);
         if (!shortfalls.isEmpty()) {
             return new Decision.NeedsApprovals(
                     environment,
@@ -191,6 +200,17 @@ final class Evaluation {
         }
         return Optional.of("Only " + left + " of the listed approvers can still approve this release, so it cannot"
                 + " reach its quorum: an administrator must add approvers to rule '" + rule.name() + "'.");
+    }
+
+    /** " Meanwhile, it needs ..." after a refusal that waiting will lift, when approvals are missing too. */
+    private static String meanwhile(List<String> approvalSentences) {
+        if (approvalSentences.isEmpty()) {
+            return "";
+        }
+        String first = approvalSentences.get(0);
+        List<String> rest = approvalSentences.subList(1, approvalSentences.size());
+        return " Meanwhile, it" + first.substring("It".length())
+                + (rest.isEmpty() ? "" : " " + String.join(" ", rest));
     }
 
     private static List<String> users(List<ApprovalEvent> events) {

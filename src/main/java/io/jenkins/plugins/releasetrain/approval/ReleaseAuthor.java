@@ -10,6 +10,7 @@ import java.util.Objects;
  * login, for a GitHub {@code noreply} address) is enough, because refusing a legitimate approval costs a second approver while counting a self-approval
  * defeats the rule.
  *
+ * @param commit the commit that shows it, or empty when the author was named directly (CLI {@code --author})
  * @param role how they took part, as the message says it: "authored", "committed", "co-authored"
  */
 public record ReleaseAuthor(String name, String email, String commit, String role) {
@@ -41,6 +42,11 @@ public record ReleaseAuthor(String name, String email, String commit, String rol
     /** The commit as messages show it: twelve hex digits, like release ids and artifact versions. */
     public String shortCommit() {
         return commit.length() > 12 ? commit.substring(0, 12).toLowerCase(Locale.ROOT) : commit;
+    }
+
+    /** " (commit 1a2b3c4d5e6f)" for messages, or nothing when the author was named without a commit. */
+    String evidence() {
+        return commit.isBlank() ? "" : " (commit " + shortCommit() + ")";
     }
 
     /** The e-mail's local part; for a GitHub {@code noreply} address ({@code 1234+alice@...}), the login. */

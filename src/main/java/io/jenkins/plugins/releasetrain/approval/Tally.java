@@ -233,7 +233,7 @@ final class Tally {
                         event,
                         Standing.AUTHOR,
                         who + " cannot " + event.action().verb() + ": " + who + " " + author.role()
-                                + " this release (commit " + author.shortCommit() + ")."));
+                                + " this release" + author.evidence() + "."));
             }
         }
         if (!rule.allowTriggeringUserApproval() && request.participants().isRequester(actor)) {

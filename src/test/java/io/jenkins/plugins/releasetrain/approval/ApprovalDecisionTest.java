@@ -292,6 +292,13 @@ class ApprovalDecisionTest {
                                 .saying("rule 'production' requires its content to have succeeded in staging-* first")
                                 .saying("nothing has succeeded in an environment matching staging-* yet")),
                 arguments(
+                        "a refusal for promotion order also says which approvals can be given meanwhile",
+                        Scenario.under(afterStaging).releasing(PROMOTED).events(lead("bob")),
+                        refused(RefusalReason.PROMOTION_ORDER)
+                                .saying("Release it there first. Meanwhile, it needs 1 more approval (2 required) from"
+                                        + " a member of release-leads; given so far by bob; not by Alice Liddell"
+                                        + " (authored this release) or carol (started this release).")),
+                arguments(
                         "the same content succeeded in staging: allowed, though release ids differ",
                         Scenario.under(afterStaging)
                                 .releasing(PROMOTED)
@@ -375,6 +382,13 @@ class ApprovalDecisionTest {
                                 .saying("it is frozen until Mon 2026-10-26 08:00 CET by the freeze window 'weekend'"
                                         + " (Fri 2026-10-23 18:00 CEST until Mon 2026-10-26 08:00 CET, Europe/Berlin)")
                                 .saying("has no emergency override. Try again after the freeze.")),
+                arguments(
+                        "a refusal for a freeze also says which approvals can be given meanwhile",
+                        Scenario.under(frozenWeekends),
+                        SATURDAY,
+                        refused(RefusalReason.FROZEN)
+                                .saying("Try again after the freeze. Meanwhile, it needs 2 approvals (2 required) from"
+                                        + " a member of release-leads")),
                 arguments(
                         "inside the freeze, approvals alone are not enough: an override is missing",
                         Scenario.under(withOverride).events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning)),
