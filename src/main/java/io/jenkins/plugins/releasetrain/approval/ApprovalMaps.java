@@ -24,15 +24,21 @@ public final class ApprovalMaps {
         } else if (decision instanceof Decision.NeedsApprovals needs) {
             map.put("decision", "needs-approvals");
             map.put("missing", needs.missing());
-            map.put("shortfalls", needs.shortfalls().stream().map(ApprovalMaps::shortfall).toList());
+            map.put(
+                    "shortfalls",
+                    needs.shortfalls().stream().map(ApprovalMaps::shortfall).toList());
         } else if (decision instanceof Decision.Refused refused) {
             map.put("decision", "refused");
             map.put("reason", label(refused.reason()));
             map.put("until", refused.until().map(Object::toString).orElse(null));
-            map.put("shortfalls", refused.shortfalls().stream().map(ApprovalMaps::shortfall).toList());
+            map.put(
+                    "shortfalls",
+                    refused.shortfalls().stream().map(ApprovalMaps::shortfall).toList());
         }
         map.put("message", decision.message());
-        map.put("judgements", decision.judgements().stream().map(ApprovalMaps::judgement).toList());
+        map.put(
+                "judgements",
+                decision.judgements().stream().map(ApprovalMaps::judgement).toList());
         return map;
     }
 

@@ -26,9 +26,7 @@ public final class Durations {
         if (value.isEmpty() || !m.matches()) {
             throw invalid(text, null);
         }
-        return Duration.ofDays(number(m.group(1)))
-                .plusHours(number(m.group(2)))
-                .plusMinutes(number(m.group(3)));
+        return Duration.ofDays(number(m.group(1))).plusHours(number(m.group(2))).plusMinutes(number(m.group(3)));
     }
 
     private static long number(String digits) {
@@ -36,7 +34,6 @@ public final class Durations {
     }
 
     private static IllegalArgumentException invalid(String text, Exception cause) {
-        return new IllegalArgumentException(
-                "'" + text + "' is not a duration; write PT24H or 24h, 1d12h, 90m", cause);
+        return new IllegalArgumentException("'" + text + "' is not a duration; write PT24H or 24h, 1d12h, 90m", cause);
     }
 }

@@ -51,7 +51,8 @@ final class Evaluation {
                     judgements,
                     "Release " + id + " may run in " + environment + ": "
                             + Wording.printable(bypass.actor().user()) + " bypassed rule '" + rule.name()
-                            + "' as an administrator at " + Wording.time(bypass.at()) + Wording.comment(bypass.comment())
+                            + "' as an administrator at " + Wording.time(bypass.at())
+                            + Wording.comment(bypass.comment())
                             + ". The bypass is recorded.");
         }
         Optional<ApprovalEvent> rejection = tally.rejection();
@@ -65,7 +66,8 @@ final class Evaluation {
                     Optional.empty(),
                     List.of(),
                     judgements,
-                    "Release " + id + " cannot run in " + environment + ": " + Wording.printable(r.actor().user())
+                    "Release " + id + " cannot run in " + environment + ": "
+                            + Wording.printable(r.actor().user())
                             + " rejected it at " + Wording.time(r.at()) + Wording.comment(r.comment())
                             + ". A rejection stands until the manifest changes; fix the release and have the new"
                             + " content approved.");
@@ -113,7 +115,8 @@ final class Evaluation {
                         Optional.of(freeze.get().end().toInstant()),
                         missingApprovals.stream().toList(),
                         judgements,
-                        "Release " + id + " cannot run in " + environment + " now: it is " + freeze.get().describe()
+                        "Release " + id + " cannot run in " + environment + " now: it is "
+                                + freeze.get().describe()
                                 + ", and rule '" + rule.name() + "' has no emergency override. Try again after"
                                 + " the freeze." + meanwhile(approvalSentences));
             }
@@ -168,8 +171,8 @@ final class Evaluation {
                         : "approved by " + Wording.both(users(approvals)) + " (" + approvals.size() + " of "
                                 + rule.requiredApprovals() + " required)");
         for (SucceededRelease success : promotion.evidence()) {
-            grounds.add("its content succeeded in " + success.environment() + " at "
-                    + Wording.time(success.finishedAt()));
+            grounds.add(
+                    "its content succeeded in " + success.environment() + " at " + Wording.time(success.finishedAt()));
         }
         freeze.ifPresent(f -> grounds.add("the freeze is lifted by the emergency override of "
                 + Wording.both(users(tally.counted(ApprovalAction.EMERGENCY_OVERRIDE)))));
@@ -209,8 +212,7 @@ final class Evaluation {
         }
         String first = approvalSentences.get(0);
         List<String> rest = approvalSentences.subList(1, approvalSentences.size());
-        return " Meanwhile, it" + first.substring("It".length())
-                + (rest.isEmpty() ? "" : " " + String.join(" ", rest));
+        return " Meanwhile, it" + first.substring("It".length()) + (rest.isEmpty() ? "" : " " + String.join(" ", rest));
     }
 
     private static List<String> users(List<ApprovalEvent> events) {

@@ -55,7 +55,7 @@ record Freeze(List<FreezePeriod> periods) {
 
     String describe() {
         List<String> windows = periods.stream().map(FreezePeriod::describe).toList();
-        return "frozen until " + Wording.wallTime(end()) + " by the freeze window"
-                + (windows.size() == 1 ? " " : "s ") + Wording.both(windows);
+        return "frozen until " + Wording.wallTime(end()) + " by the freeze window" + (windows.size() == 1 ? " " : "s ")
+                + Wording.both(windows);
     }
 }

@@ -32,6 +32,8 @@ public record Participants(Optional<Identity> requester, List<ReleaseAuthor> aut
     }
 
     public boolean isRequester(Identity person) {
-        return requester.filter(r -> r.isSamePersonAs(person) || person.isSamePersonAs(r)).isPresent();
+        return requester
+                .filter(r -> r.isSamePersonAs(person) || person.isSamePersonAs(r))
+                .isPresent();
     }
 }

@@ -39,8 +39,7 @@ public final class PolicyLoader {
         try (InputStream in = Files.newInputStream(file)) {
             return load(name, in.readNBytes(LIMITS.maxBytes() + 1));
         } catch (NoSuchFileException e) {
-            throw new PolicyException(
-                    List.of(Diagnostic.error(SourcePosition.startOf(name), "no such file", null)));
+            throw new PolicyException(List.of(Diagnostic.error(SourcePosition.startOf(name), "no such file", null)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
         }
@@ -55,7 +54,8 @@ public final class PolicyLoader {
         try {
             document = yaml.read(sourceName, bytes);
         } catch (ManifestException e) {
-            throw new PolicyException(e.diagnostics().stream().map(PolicyLoader::forPolicies).toList());
+            throw new PolicyException(
+                    e.diagnostics().stream().map(PolicyLoader::forPolicies).toList());
         }
         return new PolicyReader(sourceName).read(document);
     }
@@ -72,7 +72,8 @@ public final class PolicyLoader {
             return Diagnostic.error(
                     diagnostic.position(), diagnostic.message(), "keep every rule in one document under 'rules:'");
         }
-        if (diagnostic.message().startsWith("the file is ") && diagnostic.message().contains("bytes")) {
+        if (diagnostic.message().startsWith("the file is ")
+                && diagnostic.message().contains("bytes")) {
             return Diagnostic.error(diagnostic.position(), diagnostic.message(), "check that this is the policy file");
         }
         return diagnostic;

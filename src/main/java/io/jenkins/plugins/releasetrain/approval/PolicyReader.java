@@ -57,15 +57,23 @@ final class PolicyReader {
         List<ProtectionRule> rules = new ArrayList<>();
         List<YamlMapping> ruleNodes = new ArrayList<>();
         if (!(document.root() instanceof YamlMapping root)) {
-            error(document.root().position(), "a policy file is a mapping with 'rules:', not " + document.root().kind(),
+            error(
+                    document.root().position(),
+                    "a policy file is a mapping with 'rules:', not "
+                            + document.root().kind(),
                     "start the file with 'rules:' and list one rule per group of environments");
         } else {
             Section top = new Section(root, "the policy", TOP_KEYS);
             List<YamlMapping> items = top.mappings("rules", "rule");
             if (top.node("rules").isEmpty()) {
-                error(root.position(), "the policy has no 'rules'", "add 'rules:' with one item per protected environment group");
+                error(
+                        root.position(),
+                        "the policy has no 'rules'",
+                        "add 'rules:' with one item per protected environment group");
             } else if (items.isEmpty() && diagnostics.isEmpty()) {
-                warning(top.node("rules").get().position(), "the policy has no rules: every environment is unprotected",
+                warning(
+                        top.node("rules").get().position(),
+                        "the policy has no rules: every environment is unprotected",
                         null);
             }
             for (YamlMapping item : items) {
@@ -102,9 +110,14 @@ final class PolicyReader {
         int errorsBefore = errorCount();
         List<EnvironmentPattern> environments = rule.list("environments", true, EnvironmentPattern::of);
         Optional<String> name = rule.text("name", false);
-        String ruleName = name.orElse(environments.isEmpty()
-                ? "rule at line " + node.position().line()
-                : String.join(", ", environments.stream().map(EnvironmentPattern::glob).toList()));
+        String ruleName = name.orElse(
+                environments.isEmpty()
+                        ? "rule at line " + node.position().line()
+                        : String.join(
+                                ", ",
+                                environments.stream()
+                                        .map(EnvironmentPattern::glob)
+                                        .toList()));
         Approvers approvers = rule.mapping("approvers").map(this::readApprovers).orElse(Approvers.none());
         int required = rule.count("requiredApprovals").orElse(0);
         boolean allowAuthor = rule.bool("allowAuthorApproval");
@@ -116,14 +129,15 @@ final class PolicyReader {
         for (YamlMapping window : rule.mappings("freezeWindows", "freeze window")) {
             readWindow(window).ifPresent(windows::add);
         }
-        Optional<EmergencyOverride> override =
-                rule.mapping("emergencyOverride").flatMap(this::readOverride);
+        Optional<EmergencyOverride> override = rule.mapping("emergencyOverride").flatMap(this::readOverride);
         if (errorCount() > errorsBefore) {
             return Optional.empty();
         }
         if (override.isPresent() && windows.isEmpty()) {
-            warning(position(node, "emergencyOverride"), "emergencyOverride has no effect: rule '" + ruleName
-                    + "' has no freeze windows", "add freezeWindows, or remove emergencyOverride");
+            warning(
+                    position(node, "emergencyOverride"),
+                    "emergencyOverride has no effect: rule '" + ruleName + "' has no freeze windows",
+                    "add freezeWindows, or remove emergencyOverride");
         }
         try {
             return Optional.of(new ProtectionRule(
@@ -154,7 +168,8 @@ final class PolicyReader {
     private Optional<EmergencyOverride> readOverride(YamlMapping node) {
         Section section = new Section(node, "emergencyOverride", OVERRIDE_KEYS);
         int errorsBefore = errorCount();
-        Approvers approvers = section.mapping("approvers").map(this::readApprovers).orElse(Approvers.none());
+        Approvers approvers =
+                section.mapping("approvers").map(this::readApprovers).orElse(Approvers.none());
         int required = section.count("requiredApprovals").orElse(1);
         if (errorCount() > errorsBefore) {
             return Optional.empty();
@@ -180,7 +195,8 @@ final class PolicyReader {
         }
         boolean weekly = startsWithLetter(start.get());
         if (weekly != startsWithLetter(end.get())) {
-            error(section.valuePosition("end"),
+            error(
+                    section.valuePosition("end"),
                     "start and end of the freeze window '" + name.orElse("") + "' must both be days of the week (a"
                             + " weekly window) or both dates (a one-off window)",
                     "write e.g. start: Friday 18:00 and end: Monday 08:00, or start: 2026-12-19 and end: 2027-01-04");
@@ -222,14 +238,20 @@ final class PolicyReader {
         try {
             ZoneId zone = ZoneId.of(text.strip());
             if (zone instanceof ZoneOffset) {
-                warning(at, "the time zone '" + text + "' is a fixed offset, which ignores daylight saving time",
+                warning(
+                        at,
+                        "the time zone '" + text + "' is a fixed offset, which ignores daylight saving time",
                         "name a region, such as Europe/Berlin or America/New_York");
             }
             return Optional.of(zone);
         } catch (DateTimeException e) {
-            error(at, "'" + text + "' is not a time zone", Suggestions.closest(text, ZoneId.getAvailableZoneIds())
-                    .map(s -> "did you mean '" + s + "'?")
-                    .orElse("use a region name from the tz database, such as Europe/Berlin or America/New_York"));
+            error(
+                    at,
+                    "'" + text + "' is not a time zone",
+                    Suggestions.closest(text, ZoneId.getAvailableZoneIds())
+                            .map(s -> "did you mean '" + s + "'?")
+                            .orElse(
+                                    "use a region name from the tz database, such as Europe/Berlin or America/New_York"));
             return Optional.empty();
         }
     }
@@ -264,9 +286,12 @@ final class PolicyReader {
                 hider.map(ProtectionRule::name).filter(n -> !hiders.contains(n)).ifPresent(hiders::add);
             }
             if (hidden) {
-                warning(position(nodes.get(later), "environments"),
+                warning(
+                        position(nodes.get(later), "environments"),
                         "rule '" + rule.name() + "' never applies: every environment it names is matched first by"
-                                + " rule " + Wording.both(hiders.stream().map(n -> "'" + n + "'").toList())
+                                + " rule "
+                                + Wording.both(
+                                        hiders.stream().map(n -> "'" + n + "'").toList())
                                 + " above it",
                         "the first matching rule wins; move the more specific rule up");
             }
@@ -328,7 +353,9 @@ final class PolicyReader {
             for (YamlMapping.Entry entry : mapping.entries()) {
                 String key = entry.key().value();
                 if (!knownKeys.contains(key)) {
-                    error(entry.key().position(), "unknown key '" + Wording.printable(key) + "' in " + what,
+                    error(
+                            entry.key().position(),
+                            "unknown key '" + Wording.printable(key) + "' in " + what,
                             Suggestions.closest(key, knownKeys)
                                     .map(s -> "did you mean '" + s + "'?")
                                     .orElse("known keys here: " + String.join(", ", knownKeys)));
@@ -348,13 +375,18 @@ final class PolicyReader {
             Optional<YamlNode> node = node(key);
             if (node.isEmpty() || node.get() instanceof YamlScalar s && s.isBlank()) {
                 if (required) {
-                    error(node.map(YamlNode::position).orElse(mapping.position()), what + " has no '" + key + "'",
+                    error(
+                            node.map(YamlNode::position).orElse(mapping.position()),
+                            what + " has no '" + key + "'",
                             "add '" + key + ":' to " + what);
                 }
                 return Optional.empty();
             }
             if (!(node.get() instanceof YamlScalar scalar)) {
-                error(node.get().position(), "'" + key + "' must be a text value, not " + node.get().kind(), null);
+                error(
+                        node.get().position(),
+                        "'" + key + "' must be a text value, not " + node.get().kind(),
+                        null);
                 return Optional.empty();
             }
             return Optional.of(scalar.value());
@@ -379,8 +411,10 @@ final class PolicyReader {
                         case "true" -> true;
                         case "false" -> false;
                         default -> {
-                            error(valuePosition(key), key + " '" + Wording.printable(value)
-                                    + "' is not true or false", "write true or false");
+                            error(
+                                    valuePosition(key),
+                                    key + " '" + Wording.printable(value) + "' is not true or false",
+                                    "write true or false");
                             yield false;
                         }
                     })
@@ -390,7 +424,9 @@ final class PolicyReader {
         Optional<Integer> count(String key) {
             return text(key, false).flatMap(value -> {
                 if (!COUNT.matcher(value).matches()) {
-                    error(valuePosition(key), key + " '" + Wording.printable(value) + "' is not a whole number",
+                    error(
+                            valuePosition(key),
+                            key + " '" + Wording.printable(value) + "' is not a whole number",
                             "write a number of people such as 2");
                     return Optional.empty();
                 }
@@ -404,7 +440,9 @@ final class PolicyReader {
             List<YamlScalar> scalars = new ArrayList<>();
             if (node.isEmpty() || node.get() instanceof YamlScalar s && s.isBlank()) {
                 if (required) {
-                    error(node.map(YamlNode::position).orElse(mapping.position()), what + " has no '" + key + "'",
+                    error(
+                            node.map(YamlNode::position).orElse(mapping.position()),
+                            what + " has no '" + key + "'",
                             "add '" + key + ":' with at least one value");
                 }
                 return List.of();
@@ -415,15 +453,21 @@ final class PolicyReader {
                     if (item instanceof YamlScalar scalar && !scalar.isBlank()) {
                         scalars.add(scalar);
                     } else {
-                        error(item.position(), "each item of '" + key + "' must be a text value, not "
-                                + (item instanceof YamlScalar ? "empty" : item.kind()), null);
+                        error(
+                                item.position(),
+                                "each item of '" + key + "' must be a text value, not "
+                                        + (item instanceof YamlScalar ? "empty" : item.kind()),
+                                null);
                     }
                 }
                 if (required && sequence.items().isEmpty()) {
                     error(sequence.position(), "'" + key + "' is empty", "list at least one value");
                 }
             } else {
-                error(node.get().position(), "'" + key + "' must be a list, not " + node.get().kind(), null);
+                error(
+                        node.get().position(),
+                        "'" + key + "' must be a list, not " + node.get().kind(),
+                        null);
                 return List.of();
             }
             List<T> values = new ArrayList<>();
@@ -447,7 +491,10 @@ final class PolicyReader {
             if (node.get() instanceof YamlMapping nested) {
                 return Optional.of(nested);
             }
-            error(node.get().position(), "'" + key + "' must be a mapping, not " + node.get().kind(), null);
+            error(
+                    node.get().position(),
+                    "'" + key + "' must be a mapping, not " + node.get().kind(),
+                    null);
             return Optional.empty();
         }
 
@@ -457,7 +504,9 @@ final class PolicyReader {
                 return List.of();
             }
             if (!(node.get() instanceof YamlSequence sequence)) {
-                error(node.get().position(), "'" + key + "' must be a list, not " + node.get().kind(),
+                error(
+                        node.get().position(),
+                        "'" + key + "' must be a list, not " + node.get().kind(),
                         "write each " + itemWhat + " as an item starting with '- '");
                 return List.of();
             }
@@ -466,8 +515,10 @@ final class PolicyReader {
                 if (item instanceof YamlMapping m) {
                     items.add(m);
                 } else {
-                    error(item.position(), "each item of '" + key + "' must be " + itemWhat + " (a mapping), not "
-                            + item.kind(), null);
+                    error(
+                            item.position(),
+                            "each item of '" + key + "' must be " + itemWhat + " (a mapping), not " + item.kind(),
+                            null);
                 }
             }
             return items;

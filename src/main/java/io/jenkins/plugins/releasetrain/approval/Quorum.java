@@ -10,8 +10,8 @@ final class Quorum {
         if (approvers.groups().isEmpty() && Names.keys(approvers.users()).size() < required) {
             throw new RuleViolation(
                     field,
-                    required + " approvals are required but only " + Names.keys(approvers.users()).size()
-                            + " distinct users may give them",
+                    required + " approvals are required but only "
+                            + Names.keys(approvers.users()).size() + " distinct users may give them",
                     "add approvers (a group is easiest to maintain) or lower requiredApprovals");
         }
     }

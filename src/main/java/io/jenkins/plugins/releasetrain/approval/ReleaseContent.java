@@ -38,8 +38,7 @@ public record ReleaseContent(SortedMap<String, String> versions) {
 
     /** Whether {@code other} deployed every artifact of this content at the same version (it may hold more). */
     public boolean isIncludedIn(ReleaseContent other) {
-        return versions.entrySet().stream()
-                .allMatch(e -> e.getValue().equals(other.versions.get(e.getKey())));
+        return versions.entrySet().stream().allMatch(e -> e.getValue().equals(other.versions.get(e.getKey())));
     }
 
     /** What {@code other} lacks of this content, one phrase per artifact: "product1/deploy/api is 1a2b3c4d5e6f there". */

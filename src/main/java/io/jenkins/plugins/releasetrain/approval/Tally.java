@@ -49,7 +49,8 @@ final class Tally {
                 .findFirst()
                 .orElse(null);
         Optional<Instant> lastSuccessHere = request.history().successes().stream()
-                .filter(s -> s.environment().equals(request.environment()) && !s.finishedAt().isAfter(now))
+                .filter(s -> s.environment().equals(request.environment())
+                        && !s.finishedAt().isAfter(now))
                 .map(SucceededRelease::finishedAt)
                 .max(Comparator.naturalOrder());
         for (ApprovalEvent event : events) {
@@ -158,8 +159,11 @@ final class Tally {
             return personal.get();
         }
         if (freeze.isEmpty() || !freeze.get().contains(event.at())) {
-            return new Judgement(event, Standing.NOT_FROZEN, who + "'s emergency override of "
-                    + Wording.time(event.at()) + " does not count: " + whyNotFrozen(event));
+            return new Judgement(
+                    event,
+                    Standing.NOT_FROZEN,
+                    who + "'s emergency override of " + Wording.time(event.at()) + " does not count: "
+                            + whyNotFrozen(event));
         }
         return timely(event, who, ApprovalAction.EMERGENCY_OVERRIDE);
     }
@@ -189,14 +193,14 @@ final class Tally {
                     event,
                     Standing.DUPLICATE,
                     who + " also rejected at " + Wording.time(event.at()) + Wording.comment(event.comment())
-                            + "; the rejection by " + Wording.printable(rejection.actor().user()) + " at "
+                            + "; the rejection by "
+                            + Wording.printable(rejection.actor().user()) + " at "
                             + Wording.time(rejection.at()) + " already stands.");
         }
         return new Judgement(
                 event,
                 Standing.COUNTS,
-                who + " rejected this release at " + Wording.time(event.at()) + Wording.comment(event.comment())
-                        + ".");
+                who + " rejected this release at " + Wording.time(event.at()) + Wording.comment(event.comment()) + ".");
     }
 
     private Judgement bypass(ApprovalEvent event, String who) {
@@ -232,8 +236,8 @@ final class Tally {
                 return Optional.of(new Judgement(
                         event,
                         Standing.AUTHOR,
-                        who + " cannot " + event.action().verb() + ": " + who + " " + author.role()
-                                + " this release" + author.evidence() + "."));
+                        who + " cannot " + event.action().verb() + ": " + who + " " + author.role() + " this release"
+                                + author.evidence() + "."));
             }
         }
         if (!rule.allowTriggeringUserApproval() && request.participants().isRequester(actor)) {
@@ -264,14 +268,16 @@ final class Tally {
                             + Wording.duration(rule.approvalExpiry().get()) + ".");
         }
         Optional<ApprovalEvent> first = counted.getOrDefault(action, List.of()).stream()
-                .filter(e -> e.actor().isSamePersonAs(event.actor()) || event.actor().isSamePersonAs(e.actor()))
+                .filter(e ->
+                        e.actor().isSamePersonAs(event.actor()) || event.actor().isSamePersonAs(e.actor()))
                 .findFirst();
         if (first.isPresent()) {
             return new Judgement(
                     event,
                     Standing.DUPLICATE,
                     who + " " + action.pastTense() + " again at " + Wording.time(event.at())
-                            + "; each person counts once (counted from " + Wording.time(first.get().at()) + ").");
+                            + "; each person counts once (counted from "
+                            + Wording.time(first.get().at()) + ").");
         }
         String asAdmin = action == ApprovalAction.BYPASS ? " as an administrator" : "";
         return new Judgement(
@@ -298,6 +304,8 @@ final class Tally {
     /** Stopping a release is always safe, so anyone who may approve or override may reject, authors included. */
     private boolean mayReject(Identity actor) {
         return rule.approvers().include(actor)
-                || rule.emergencyOverride().filter(o -> o.approvers().include(actor)).isPresent();
+                || rule.emergencyOverride()
+                        .filter(o -> o.approvers().include(actor))
+                        .isPresent();
     }
 }

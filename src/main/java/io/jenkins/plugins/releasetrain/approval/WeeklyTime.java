@@ -51,7 +51,9 @@ public record WeeklyTime(DayOfWeek day, LocalTime time) {
             names.add(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         }
         throw new IllegalArgumentException("'" + word + "' is not a day of the week"
-                + Suggestions.closest(word, names).map(s -> " (did you mean " + s + "?)").orElse("")
+                + Suggestions.closest(word, names)
+                        .map(s -> " (did you mean " + s + "?)")
+                        .orElse("")
                 + "; write Monday to Sunday, or Mon to Sun");
     }
 

@@ -70,11 +70,13 @@ class ApprovalDecisionTest {
                         needs(1).counting("bob")
                                 .judging("alice", AUTHOR)
                                 .saying("alice cannot approve: alice authored this release (commit 1a2b3c4d5e6f)")
-                                .saying("not by Alice Liddell (authored this release) or carol (started this release)")),
+                                .saying(
+                                        "not by Alice Liddell (authored this release) or carol (started this release)")),
                 arguments(
                         "the author is recognised by e-mail address as well as by user id",
                         Scenario.under(TWO_LEADS)
-                                .events(person(Identity.of("aliddell")
+                                .events(
+                                        person(Identity.of("aliddell")
                                                 .withGroups("release-leads")
                                                 .withAliases("ALICE@example.com")),
                                         lead("bob")),
@@ -89,7 +91,8 @@ class ApprovalDecisionTest {
                 arguments(
                         "a co-author cannot approve either",
                         Scenario.under(TWO_LEADS)
-                                .with(Participants.authoredBy(ReleaseAuthor.coAuthor("Dana", "dana@example.com", "77e5368b50c4")))
+                                .with(Participants.authoredBy(
+                                        ReleaseAuthor.coAuthor("Dana", "dana@example.com", "77e5368b50c4")))
                                 .events(lead("dana"), lead("bob")),
                         needs(1).judging("dana", AUTHOR).saying("dana co-authored this release (commit 77e5368b50c4)")),
                 arguments(
@@ -99,10 +102,12 @@ class ApprovalDecisionTest {
                 arguments(
                         "whoever started the release cannot approve it",
                         Scenario.under(TWO_LEADS).events(lead("carol"), lead("bob")),
-                        needs(1).judging("carol", TRIGGERING_USER).saying("carol cannot approve: carol started this release")),
+                        needs(1).judging("carol", TRIGGERING_USER)
+                                .saying("carol cannot approve: carol started this release")),
                 arguments(
                         "whoever started the release may approve when the rule allows it",
-                        Scenario.under(TWO_LEADS.withTriggeringUserApproval(true)).events(lead("carol"), lead("bob")),
+                        Scenario.under(TWO_LEADS.withTriggeringUserApproval(true))
+                                .events(lead("carol"), lead("bob")),
                         allowed(Grounds.APPROVED).counting("carol", "bob")),
                 arguments(
                         "allowing the triggering user does not allow the author",
@@ -126,7 +131,8 @@ class ApprovalDecisionTest {
                                         + " can")),
                 arguments(
                         "a named user counts without being in a group",
-                        Scenario.under(TWO_LEADS.withApprovals(2, Approvers.groups("release-leads").andUsers("mallory")))
+                        Scenario.under(TWO_LEADS.withApprovals(
+                                        2, Approvers.groups("release-leads").andUsers("mallory")))
                                 .events(person(MALLORY), lead("bob")),
                         allowed(Grounds.APPROVED).counting("mallory", "bob")),
                 arguments(
@@ -143,7 +149,13 @@ class ApprovalDecisionTest {
                 arguments(
                         "a quorum of three needs three distinct eligible people, not three events",
                         Scenario.under(TWO_LEADS.withApprovals(3, Approvers.groups("release-leads")))
-                                .events(lead("bob"), lead("bob"), lead("alice"), lead("carol"), person(MALLORY), lead("dana")),
+                                .events(
+                                        lead("bob"),
+                                        lead("bob"),
+                                        lead("alice"),
+                                        lead("carol"),
+                                        person(MALLORY),
+                                        lead("dana")),
                         needs(1).counting("bob", "dana")));
     }
 
@@ -167,11 +179,13 @@ class ApprovalDecisionTest {
                         needs(1).judging("bob", EXPIRED)),
                 arguments(
                         "an approval a minute younger than the expiry counts",
-                        Scenario.under(TWO_LEADS).events(lead("bob").ago(Duration.ofHours(24).minusMinutes(1)), lead("dana")),
+                        Scenario.under(TWO_LEADS)
+                                .events(lead("bob").ago(Duration.ofHours(24).minusMinutes(1)), lead("dana")),
                         allowed(Grounds.APPROVED)),
                 arguments(
                         "a renewed approval counts when the first has expired",
-                        Scenario.under(TWO_LEADS).events(lead("bob").ago(Duration.ofHours(30)), lead("bob"), lead("dana")),
+                        Scenario.under(TWO_LEADS)
+                                .events(lead("bob").ago(Duration.ofHours(30)), lead("bob"), lead("dana")),
                         allowed(Grounds.APPROVED).judging("bob", EXPIRED, COUNTS)),
                 arguments(
                         "without an expiry, approvals count until the content changes",
@@ -229,7 +243,8 @@ class ApprovalDecisionTest {
                                 .saying("came after erin rejected this release")),
                 arguments(
                         "the author may reject her own release",
-                        Scenario.under(TWO_LEADS).events(lead("alice").rejects("wrong commit"), lead("bob"), lead("dana")),
+                        Scenario.under(TWO_LEADS)
+                                .events(lead("alice").rejects("wrong commit"), lead("bob"), lead("dana")),
                         refused(RefusalReason.REJECTED)),
                 arguments(
                         "a rejection by someone outside the approvers is ignored",
@@ -243,7 +258,9 @@ class ApprovalDecisionTest {
                 arguments(
                         "a second rejection repeats the first",
                         Scenario.under(TWO_LEADS)
-                                .events(lead("erin").rejects("no").ago(Duration.ofHours(2)), lead("bob").rejects("no")),
+                                .events(
+                                        lead("erin").rejects("no").ago(Duration.ofHours(2)),
+                                        lead("bob").rejects("no")),
                         refused(RefusalReason.REJECTED).counting("erin").judging("bob", DUPLICATE)),
                 arguments(
                         "an administrator's bypass is refused when the rule does not allow it",
@@ -267,12 +284,15 @@ class ApprovalDecisionTest {
                         needs(2).judging("root", NO_REASON)),
                 arguments(
                         "a bypass expires like an approval",
-                        Scenario.under(bypassable).events(person(ROOT).bypasses("incident").ago(Duration.ofDays(2))),
+                        Scenario.under(bypassable)
+                                .events(person(ROOT).bypasses("incident").ago(Duration.ofDays(2))),
                         needs(2).judging("root", EXPIRED)),
                 arguments(
                         "a bypass overrides a rejection (break glass)",
                         Scenario.under(bypassable)
-                                .events(lead("erin").rejects("no").ago(Duration.ofHours(3)), person(ROOT).bypasses("sev1")),
+                                .events(
+                                        lead("erin").rejects("no").ago(Duration.ofHours(3)),
+                                        person(ROOT).bypasses("sev1")),
                         allowed(Grounds.BYPASSED)));
     }
 
@@ -332,7 +352,8 @@ class ApprovalDecisionTest {
                         refused(RefusalReason.PROMOTION_ORDER)),
                 arguments(
                         "a rule may protect with promotion order alone",
-                        Scenario.under(ProtectionRule.protecting("production", "production-*").withRequires("staging-us-east-2"))
+                        Scenario.under(ProtectionRule.protecting("production", "production-*")
+                                        .withRequires("staging-us-east-2"))
                                 .releasing(PROMOTED)
                                 .succeeded(STAGING, NOW.minus(Duration.ofDays(1))),
                         allowed(Grounds.APPROVED).saying("no approval is required")),
@@ -376,7 +397,10 @@ class ApprovalDecisionTest {
                         allowed(Grounds.APPROVED)),
                 arguments(
                         "inside the freeze, without an override configured, the release is refused until it ends",
-                        Scenario.under(frozenWeekends).events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning)),
+                        Scenario.under(frozenWeekends)
+                                .events(
+                                        lead("bob").at(saturdayMorning),
+                                        lead("dana").at(saturdayMorning)),
                         SATURDAY,
                         refused(RefusalReason.FROZEN)
                                 .saying("it is frozen until Mon 2026-10-26 08:00 CET by the freeze window 'weekend'"
@@ -391,7 +415,10 @@ class ApprovalDecisionTest {
                                         + " a member of release-leads")),
                 arguments(
                         "inside the freeze, approvals alone are not enough: an override is missing",
-                        Scenario.under(withOverride).events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning)),
+                        Scenario.under(withOverride)
+                                .events(
+                                        lead("bob").at(saturdayMorning),
+                                        lead("dana").at(saturdayMorning)),
                         SATURDAY,
                         needs(1).counting("bob", "dana")
                                 .saying("to run before then it needs 1 emergency override (1 required) from a member"
@@ -399,41 +426,56 @@ class ApprovalDecisionTest {
                 arguments(
                         "an emergency override with the approvals lets the release through",
                         Scenario.under(withOverride)
-                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
+                                .events(
+                                        lead("bob").at(saturdayMorning),
+                                        lead("dana").at(saturdayMorning),
                                         person(SAM).overrides("INC-42 hotfix").at(saturdayMorning)),
                         SATURDAY,
                         allowed(Grounds.APPROVED).saying("the freeze is lifted by the emergency override of sam")),
                 arguments(
                         "an emergency override does not replace the approvals",
-                        Scenario.under(withOverride).events(person(SAM).overrides("INC-42").at(saturdayMorning)),
+                        Scenario.under(withOverride)
+                                .events(person(SAM).overrides("INC-42").at(saturdayMorning)),
                         SATURDAY,
                         needs(2).counting("sam").saying("It needs 2 approvals")),
                 arguments(
                         "only the override's approvers can override",
                         Scenario.under(withOverride)
-                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
+                                .events(
+                                        lead("bob").at(saturdayMorning),
+                                        lead("dana").at(saturdayMorning),
                                         lead("erin").overrides("please").at(saturdayMorning)),
                         SATURDAY,
                         needs(1).judging("erin", NOT_ELIGIBLE).saying("only a member of sre-oncall can")),
                 arguments(
                         "the override's own quorum needs distinct people",
                         Scenario.under(twoToOverride)
-                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
-                                        person(SAM).overrides("a").at(saturdayMorning), person(SAM).overrides("b").at(saturdayMorning)),
+                                .events(
+                                        lead("bob").at(saturdayMorning),
+                                                lead("dana").at(saturdayMorning),
+                                        person(SAM).overrides("a").at(saturdayMorning),
+                                                person(SAM).overrides("b").at(saturdayMorning)),
                         SATURDAY,
                         needs(1).judging("sam", COUNTS, DUPLICATE)),
                 arguments(
                         "the override's own quorum reached by two on-call engineers",
                         Scenario.under(twoToOverride)
-                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
-                                        person(SAM).overrides("a").at(saturdayMorning), person(TOM).overrides("b").at(saturdayMorning)),
+                                .events(
+                                        lead("bob").at(saturdayMorning),
+                                                lead("dana").at(saturdayMorning),
+                                        person(SAM).overrides("a").at(saturdayMorning),
+                                                person(TOM).overrides("b").at(saturdayMorning)),
                         SATURDAY,
                         allowed(Grounds.APPROVED)),
                 arguments(
                         "the author cannot override the freeze for her own release",
                         Scenario.under(withOverride)
-                                .events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning),
-                                        person(Identity.of("alice").withGroups("sre-oncall")).overrides("mine").at(saturdayMorning)),
+                                .events(
+                                        lead("bob").at(saturdayMorning),
+                                        lead("dana").at(saturdayMorning),
+                                        person(Identity.of("alice").withGroups("sre-oncall"))
+                                                .overrides("mine")
+                                                .at(saturdayMorning)),
                         SATURDAY,
                         needs(1).judging("alice", Standing.AUTHOR)
                                 .saying("alice cannot grant an emergency override: alice authored this release")),
@@ -442,32 +484,43 @@ class ApprovalDecisionTest {
                         Scenario.under(neverExpiring)
                                 .events(lead("bob"), lead("dana"), person(SAM).overrides("in advance")),
                         SATURDAY,
-                        needs(1).judging("sam", Standing.NOT_FROZEN).saying("no freeze was in effect when it was given")),
+                        needs(1).judging("sam", Standing.NOT_FROZEN)
+                                .saying("no freeze was in effect when it was given")),
                 arguments(
                         "an override lifts only the freeze it was given in",
                         Scenario.under(neverExpiring)
-                                .events(lead("bob"), lead("dana"),
+                                .events(
+                                        lead("bob"),
+                                        lead("dana"),
                                         person(SAM).overrides("last weekend").at(SATURDAY.minus(Duration.ofDays(7)))),
                         SATURDAY,
                         needs(1).judging("sam", Standing.NOT_FROZEN).saying("it was given during an earlier freeze")),
                 arguments(
                         "an override where the rule has none does not count",
-                        Scenario.under(frozenWeekends).events(person(SAM).overrides("please").at(saturdayMorning)),
+                        Scenario.under(frozenWeekends)
+                                .events(person(SAM).overrides("please").at(saturdayMorning)),
                         SATURDAY,
                         refused(RefusalReason.FROZEN).judging("sam", Standing.NO_EMERGENCY_OVERRIDE)),
                 arguments(
                         "approvals given during the freeze count once it is over",
-                        Scenario.under(neverExpiring).events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning)),
+                        Scenario.under(neverExpiring)
+                                .events(
+                                        lead("bob").at(saturdayMorning),
+                                        lead("dana").at(saturdayMorning)),
                         Instant.parse("2026-10-26T07:00:00Z"),
                         allowed(Grounds.APPROVED)),
                 arguments(
                         "with a 24-hour expiry, Saturday's approvals are void by Monday",
-                        Scenario.under(withOverride).events(lead("bob").at(saturdayMorning), lead("dana").at(saturdayMorning)),
+                        Scenario.under(withOverride)
+                                .events(
+                                        lead("bob").at(saturdayMorning),
+                                        lead("dana").at(saturdayMorning)),
                         Instant.parse("2026-10-26T07:00:00Z"),
                         needs(2).judging("bob", EXPIRED)),
                 arguments(
                         "a rejection is reported before the freeze",
-                        Scenario.under(frozenWeekends).events(lead("erin").rejects("no").at(saturdayMorning)),
+                        Scenario.under(frozenWeekends)
+                                .events(lead("erin").rejects("no").at(saturdayMorning)),
                         SATURDAY,
                         refused(RefusalReason.REJECTED)));
     }
@@ -483,7 +536,9 @@ class ApprovalDecisionTest {
         Instant thursday = Instant.parse("2026-12-24T10:00:00Z");
         Instant saturday = Instant.parse("2026-12-26T10:00:00Z");
         Decision decision = Scenario.under(rule)
-                .events(lead("bob").at(thursday), person(SAM).overrides("payments outage").at(thursday))
+                .events(
+                        lead("bob").at(thursday),
+                        person(SAM).overrides("payments outage").at(thursday))
                 .decideAt(saturday);
         allowed(Grounds.APPROVED).counting("bob", "sam").check(decision);
         Decision waiting = Scenario.under(rule).events(lead("bob").at(thursday)).decideAt(saturday);

@@ -85,7 +85,8 @@ class ApprovalGateTest {
         later(Duration.ofHours(5));
         Decision decision = evaluate(TWO_LEADS);
         assertThat(decision).isInstanceOf(Decision.Allowed.class);
-        assertThat(decision.judgements()).extracting(Judgement::standing)
+        assertThat(decision.judgements())
+                .extracting(Judgement::standing)
                 .containsExactly(Standing.EXPIRED, Standing.COUNTS, Standing.COUNTS);
     }
 
@@ -122,8 +123,8 @@ class ApprovalGateTest {
             assertThat(allowed.grounds()).isEqualTo(Decision.Grounds.UNPROTECTED);
             assertThat(allowed.rule()).isEmpty();
             assertThat(allowed.message())
-                    .isEqualTo("No rule protects staging-us-east-2: release " + STAGING.id().shortForm()
-                            + " may run without approval.");
+                    .isEqualTo("No rule protects staging-us-east-2: release "
+                            + STAGING.id().shortForm() + " may run without approval.");
         });
         AttemptResult attempt = gate.judge(staging, new ApprovalAttempt(BOB, ApprovalAction.APPROVE, ""));
         assertThat(attempt.judgement().standing()).isEqualTo(Standing.NOT_PROTECTED);
@@ -134,13 +135,23 @@ class ApprovalGateTest {
     void theGateReadsTheTimeFromItsClock() {
         ApprovalGate gate = new ApprovalGate(ProtectionPolicy.of(TWO_LEADS), Clock.fixed(now, ZoneOffset.UTC));
         ApprovalEvent bob = new ApprovalEvent(
-                PRODUCTION.id(), "production-us-east-2", BOB, ApprovalAction.APPROVE, "", now.minus(Duration.ofHours(23)));
+                PRODUCTION.id(),
+                "production-us-east-2",
+                BOB,
+                ApprovalAction.APPROVE,
+                "",
+                now.minus(Duration.ofHours(23)));
         ApprovalEvent dana = new ApprovalEvent(
-                PRODUCTION.id(), "production-us-east-2", DANA, ApprovalAction.APPROVE, "", now.minus(Duration.ofHours(1)));
+                PRODUCTION.id(),
+                "production-us-east-2",
+                DANA,
+                ApprovalAction.APPROVE,
+                "",
+                now.minus(Duration.ofHours(1)));
         ApprovalRequest request = request(ApprovalHistory.of(List.of(bob, dana), List.of()));
         assertThat(gate.evaluate(request)).isInstanceOf(Decision.Allowed.class);
-        ApprovalGate tomorrow =
-                new ApprovalGate(ProtectionPolicy.of(TWO_LEADS), Clock.offset(Clock.fixed(now, ZoneOffset.UTC), Duration.ofHours(2)));
+        ApprovalGate tomorrow = new ApprovalGate(
+                ProtectionPolicy.of(TWO_LEADS), Clock.offset(Clock.fixed(now, ZoneOffset.UTC), Duration.ofHours(2)));
         assertThat(tomorrow.evaluate(request)).isInstanceOf(Decision.NeedsApprovals.class);
     }
 
@@ -181,15 +192,20 @@ class ApprovalGateTest {
                         + " end=2026-10-26T08:00+01:00, timeZone=Europe/Berlin}}, {action=approve, required=2,"
                         + " missing=1, users=[], groups=[release-leads], givenBy=[bob], excluded=[Alice Liddell"
                         + " (authored this release), carol (started this release)]}]");
-        java.util.Map<String, Object> refused = ApprovalMaps.decision(
-                ApprovalGate.decide(Optional.of(frozen), request(ApprovalHistory.empty()), now));
-        assertThat(refused).containsEntry("decision", "refused").containsEntry("reason", "frozen")
+        java.util.Map<String, Object> refused =
+                ApprovalMaps.decision(ApprovalGate.decide(Optional.of(frozen), request(ApprovalHistory.empty()), now));
+        assertThat(refused)
+                .containsEntry("decision", "refused")
+                .containsEntry("reason", "frozen")
                 .containsEntry("until", "2026-10-26T07:00:00Z");
     }
 
     private AttemptResult attempt(ProtectionRule rule, Identity actor, ApprovalAction action, String comment) {
         AttemptResult result = ApprovalGate.judge(
-                Optional.of(rule), request(ApprovalHistory.of(ledger, List.of())), new ApprovalAttempt(actor, action, comment), now);
+                Optional.of(rule),
+                request(ApprovalHistory.of(ledger, List.of())),
+                new ApprovalAttempt(actor, action, comment),
+                now);
         if (result.shouldRecord()) {
             ledger.add(result.event());
         }

@@ -137,10 +137,12 @@ class ApprovalPropertiesTest {
     void aReleaseMeetingEveryConditionIsAllowed(@ForAll("situations") Situation situation) {
         Oracle oracle = new Oracle(situation);
         ProtectionRule rule = situation.rule();
-        boolean quorum = oracle.approvers(rule.approvers(), ApprovalAction.APPROVE).size() >= rule.requiredApprovals();
+        boolean quorum =
+                oracle.approvers(rule.approvers(), ApprovalAction.APPROVE).size() >= rule.requiredApprovals();
         boolean freezeLifted = !oracle.frozen()
                 || rule.emergencyOverride()
-                        .filter(o -> oracle.overridesInCurrentFreeze(o.approvers()).size() >= o.requiredApprovals())
+                        .filter(o ->
+                                oracle.overridesInCurrentFreeze(o.approvers()).size() >= o.requiredApprovals())
                         .isPresent();
         if (quorum && !oracle.rejected() && freezeLifted) {
             Decision decision = situation.decide();
@@ -230,7 +232,10 @@ class ApprovalPropertiesTest {
         Set<String> approvers(Approvers who, ApprovalAction action) {
             Set<String> people = new HashSet<>();
             for (ApprovalEvent e : situation.events()) {
-                if (e.action() == action && forThisContentBy(e, now) && withinExpiry(e) && eligible(e, who)
+                if (e.action() == action
+                        && forThisContentBy(e, now)
+                        && withinExpiry(e)
+                        && eligible(e, who)
                         && !excluded(e)) {
                     people.add(lower(e.actor().user()));
                 }
@@ -315,7 +320,8 @@ class ApprovalPropertiesTest {
         private boolean excluded(ApprovalEvent e) {
             String person = lower(e.actor().user());
             return (!rule.allowAuthorApproval() && authors.contains(person))
-                    || (!rule.allowTriggeringUserApproval() && requester.filter(person::equals).isPresent());
+                    || (!rule.allowTriggeringUserApproval()
+                            && requester.filter(person::equals).isPresent());
         }
 
         private static String lower(String name) {
@@ -329,14 +335,14 @@ class ApprovalPropertiesTest {
         return Combinators.combine(rules(), participants(), events().list().ofMaxSize(14), minutesIntoTwoWeeks)
                 .as((rule, people, specs, minutes) -> {
                     Instant now = BASE.plus(Duration.ofMinutes(minutes));
-                    return new Situation(rule, people, specs.stream().map(s -> s.at(now)).toList(), now);
+                    return new Situation(
+                            rule, people, specs.stream().map(s -> s.at(now)).toList(), now);
                 });
     }
 
     @Provide
     Arbitrary<EventSpec> attempts() {
-        return events().map(e -> new EventSpec(
-                e.user(), e.groups(), e.action(), e.admin(), e.withReason(), false, 0));
+        return events().map(e -> new EventSpec(e.user(), e.groups(), e.action(), e.admin(), e.withReason(), false, 0));
     }
 
     @Provide
@@ -353,7 +359,8 @@ class ApprovalPropertiesTest {
     }
 
     private Arbitrary<ProtectionRule> rules() {
-        Arbitrary<List<String>> userSubsets = Arbitraries.of(USERS).set().ofMaxSize(4).map(List::copyOf);
+        Arbitrary<List<String>> userSubsets =
+                Arbitraries.of(USERS).set().ofMaxSize(4).map(List::copyOf);
         Arbitrary<List<String>> groupSubsets = Arbitraries.of("release-leads", "Release-Leads", "developers")
                 .set()
                 .ofMaxSize(2)
@@ -402,7 +409,8 @@ class ApprovalPropertiesTest {
                 .set()
                 .ofMaxSize(2)
                 .map(names -> names.stream()
-                        .map(n -> ReleaseAuthor.author(n, n.toLowerCase(Locale.ROOT) + "@example.com", "0123456789abcdef"))
+                        .map(n -> ReleaseAuthor.author(
+                                n, n.toLowerCase(Locale.ROOT) + "@example.com", "0123456789abcdef"))
                         .toList());
         Arbitrary<Optional<Identity>> requesters = Arbitraries.of(USERS)
                 .map(u -> Optional.of(Identity.of(u)))
@@ -412,7 +420,8 @@ class ApprovalPropertiesTest {
     }
 
     private Arbitrary<EventSpec> events() {
-        Arbitrary<List<String>> groups = Arbitraries.of(GROUPS).set().ofMaxSize(2).map(List::copyOf);
+        Arbitrary<List<String>> groups =
+                Arbitraries.of(GROUPS).set().ofMaxSize(2).map(List::copyOf);
         Arbitrary<ApprovalAction> actions = Arbitraries.frequencyOf(
                 Tuple.of(12, Arbitraries.just(ApprovalAction.APPROVE)),
                 Tuple.of(1, Arbitraries.just(ApprovalAction.REJECT)),

@@ -40,7 +40,8 @@ class PolicyLoaderTest {
         LoadedPolicy loaded = loader.load("release-policy.yaml", documentedExample());
         assertThat(loaded.warnings()).isEmpty();
         assertThat(loaded.policy().rules()).hasSize(1);
-        ProtectionRule production = loaded.policy().ruleFor("production-us-east-2").orElseThrow();
+        ProtectionRule production =
+                loaded.policy().ruleFor("production-us-east-2").orElseThrow();
         assertThat(production.name()).isEqualTo("production");
         assertThat(production.approvers()).isEqualTo(Approvers.groups("release-leads"));
         assertThat(production.requiredApprovals()).isEqualTo(2);
@@ -55,8 +56,7 @@ class PolicyLoaderTest {
                         new WeeklyTime(DayOfWeek.FRIDAY, LocalTime.of(18, 0)),
                         new WeeklyTime(DayOfWeek.MONDAY, LocalTime.of(8, 0)),
                         ZoneId.of("Europe/Berlin")));
-        assertThat(production.emergencyOverride())
-                .contains(new EmergencyOverride(Approvers.groups("sre-oncall"), 1));
+        assertThat(production.emergencyOverride()).contains(new EmergencyOverride(Approvers.groups("sre-oncall"), 1));
         assertThat(loaded.policy().ruleFor("staging-us-east-2")).isEmpty();
     }
 
@@ -100,18 +100,20 @@ class PolicyLoaderTest {
                         timeZone: Europe/Berln
                 """;
         assertThatThrownBy(() -> loader.load("release-policy.yaml", text))
-                .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(formatted(e.diagnostics()))
-                        .containsExactly(
-                                "release-policy.yaml:6:21: error: approvalExpiry: '24 hours' is not a duration;"
-                                        + " write PT24H or 24h, 1d12h, 90m",
-                                "release-policy.yaml:7:5: error: unknown key 'requiredApproval' in a rule\n"
-                                        + "  hint: did you mean 'requiredApprovals'?",
-                                "release-policy.yaml:8:23: error: allowAdminBypass 'yes' is not true or false\n"
-                                        + "  hint: write true or false",
-                                "release-policy.yaml:11:16: error: start: 'Fryday' is not a day of the week (did you"
-                                        + " mean Friday?); write Monday to Sunday, or Mon to Sun",
-                                "release-policy.yaml:13:19: error: 'Europe/Berln' is not a time zone\n"
-                                        + "  hint: did you mean 'Europe/Berlin'?"));
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(formatted(e.diagnostics()))
+                                .containsExactly(
+                                        "release-policy.yaml:6:21: error: approvalExpiry: '24 hours' is not a duration;"
+                                                + " write PT24H or 24h, 1d12h, 90m",
+                                        "release-policy.yaml:7:5: error: unknown key 'requiredApproval' in a rule\n"
+                                                + "  hint: did you mean 'requiredApprovals'?",
+                                        "release-policy.yaml:8:23: error: allowAdminBypass 'yes' is not true or false\n"
+                                                + "  hint: write true or false",
+                                        "release-policy.yaml:11:16: error: start: 'Fryday' is not a day of the week (did you"
+                                                + " mean Friday?); write Monday to Sunday, or Mon to Sun",
+                                        "release-policy.yaml:13:19: error: 'Europe/Berln' is not a time zone\n"
+                                                + "  hint: did you mean 'Europe/Berlin'?"));
     }
 
     @Test
@@ -125,10 +127,13 @@ class PolicyLoaderTest {
                     requiredApprovals: 3
                 """;
         assertThatThrownBy(() -> loader.load("p.yaml", text))
-                .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(formatted(e.diagnostics()))
-                        .containsExactly("p.yaml:6:5: error: 3 approvals are required but only 2 distinct users may"
-                                + " give them\n  hint: add approvers (a group is easiest to maintain) or lower"
-                                + " requiredApprovals"));
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(formatted(e.diagnostics()))
+                                .containsExactly(
+                                        "p.yaml:6:5: error: 3 approvals are required but only 2 distinct users may"
+                                                + " give them\n  hint: add approvers (a group is easiest to maintain) or lower"
+                                                + " requiredApprovals"));
     }
 
     @Test
@@ -144,27 +149,31 @@ class PolicyLoaderTest {
                     emergencyOverride: {requiredApprovals: 1}
                 """;
         assertThatThrownBy(() -> loader.load("p.yaml", text))
-                .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(formatted(e.diagnostics()))
-                        .containsExactly(
-                                "p.yaml:3:20: error: 'Production/*' is not an environment name or glob\n"
-                                        + "  hint: use lowercase letters, digits and '-', with '*' for any run of"
-                                        + " characters and '?' for one character, e.g. production-*",
-                                "p.yaml:5:47: error: start and end of the freeze window 'odd' must both be days of"
-                                        + " the week (a weekly window) or both dates (a one-off window)\n"
-                                        + "  hint: write e.g. start: Friday 18:00 and end: Monday 08:00, or start:"
-                                        + " 2026-12-19 and end: 2027-01-04",
-                                "p.yaml:8:24: error: an emergency override names nobody who may grant it\n"
-                                        + "  hint: list users or groups under emergencyOverride.approvers, e.g."
-                                        + " groups: [sre-oncall]"));
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(formatted(e.diagnostics()))
+                                .containsExactly(
+                                        "p.yaml:3:20: error: 'Production/*' is not an environment name or glob\n"
+                                                + "  hint: use lowercase letters, digits and '-', with '*' for any run of"
+                                                + " characters and '?' for one character, e.g. production-*",
+                                        "p.yaml:5:47: error: start and end of the freeze window 'odd' must both be days of"
+                                                + " the week (a weekly window) or both dates (a one-off window)\n"
+                                                + "  hint: write e.g. start: Friday 18:00 and end: Monday 08:00, or start:"
+                                                + " 2026-12-19 and end: 2027-01-04",
+                                        "p.yaml:8:24: error: an emergency override names nobody who may grant it\n"
+                                                + "  hint: list users or groups under emergencyOverride.approvers, e.g."
+                                                + " groups: [sre-oncall]"));
         String duplicate = """
                 rules:
                   - {name: production, environments: [production-*]}
                   - {name: PRODUCTION, environments: [prod]}
                 """;
         assertThatThrownBy(() -> loader.load("p.yaml", duplicate))
-                .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(formatted(e.diagnostics()))
-                        .containsExactly("p.yaml:3:6: error: two rules are named 'PRODUCTION'\n"
-                                + "  hint: give each rule its own name; decisions and the ledger quote it"));
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(formatted(e.diagnostics()))
+                                .containsExactly("p.yaml:3:6: error: two rules are named 'PRODUCTION'\n"
+                                        + "  hint: give each rule its own name; decisions and the ledger quote it"));
     }
 
     @Test
@@ -196,8 +205,9 @@ class PolicyLoaderTest {
     @Test
     void refusesWhatIsNotAPolicy(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> loader.load("p.yaml", "# nothing here\n"))
-                .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(e.getMessage())
-                        .contains("p.yaml:2:1: error: the policy file is empty"));
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(e.getMessage()).contains("p.yaml:2:1: error: the policy file is empty"));
         assertThatThrownBy(() -> loader.load("p.yaml", "- rules\n"))
                 .hasMessageContaining("p.yaml:1:1: error: a policy file is a mapping with 'rules:', not a list");
         assertThatThrownBy(() -> loader.load("p.yaml", "rules: !!java.net.URL [http://x]\n"))

@@ -80,7 +80,8 @@ class ProtectionPolicyTest {
         "a*c, a?c, false",
     })
     void aPatternCoveredByAnotherIsNeverReachedAfterIt(String pattern, String cover, boolean covered) {
-        assertThat(EnvironmentPattern.of(pattern).isCoveredBy(EnvironmentPattern.of(cover))).isEqualTo(covered);
+        assertThat(EnvironmentPattern.of(pattern).isCoveredBy(EnvironmentPattern.of(cover)))
+                .isEqualTo(covered);
     }
 
     @Test

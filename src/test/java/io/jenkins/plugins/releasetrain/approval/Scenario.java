@@ -28,7 +28,8 @@ final class Scenario {
     static final ReleaseId OTHER_CONTENT = new ReleaseId("ab".repeat(32));
 
     /** The people: alice wrote the release, carol started it; bob, dana, erin, alice and carol lead releases. */
-    static final ReleaseAuthor ALICE_AUTHORED = ReleaseAuthor.author("Alice Liddell", "alice@example.com", ALICE_COMMIT);
+    static final ReleaseAuthor ALICE_AUTHORED =
+            ReleaseAuthor.author("Alice Liddell", "alice@example.com", ALICE_COMMIT);
 
     static final ProtectionRule TWO_LEADS = ProtectionRule.protecting("production", "production-*")
             .withApprovals(2, Approvers.groups("release-leads"))
@@ -85,8 +86,8 @@ final class Scenario {
     }
 
     Scenario succeeded(Release upstream, Instant at) {
-        successes.add(new SucceededRelease(
-                upstream.environment().name(), upstream.id(), ReleaseContent.of(upstream), at));
+        successes.add(
+                new SucceededRelease(upstream.environment().name(), upstream.id(), ReleaseContent.of(upstream), at));
         return this;
     }
 
