@@ -35,9 +35,13 @@ public record Approvers(List<String> users, List<String> groups) {
         return users.isEmpty() && groups.isEmpty();
     }
 
-    /** Whether {@code person} is one of the users or belongs to one of the groups (as recorded for them). */
+    /**
+     * Whether {@code person} is one of the users, by user id, or belongs to one of the groups (as recorded for
+     * them). Aliases do not count here: someone may be able to choose their full name, never their user id.
+     */
     public boolean include(Identity person) {
-        return users.stream().anyMatch(person::answersTo) || groups.stream().anyMatch(person::isInGroup);
+        return users.stream().map(Names::key).anyMatch(person.key()::equals)
+                || groups.stream().anyMatch(person::isInGroup);
     }
 
     /** "carol, dan or a member of release-leads", for messages. */

@@ -136,6 +136,11 @@ class ApprovalDecisionTest {
                                 .events(person(MALLORY), lead("bob")),
                         allowed(Grounds.APPROVED).counting("mallory", "bob")),
                 arguments(
+                        "an alias does not make someone a named approver",
+                        Scenario.under(TWO_LEADS.withApprovals(2, Approvers.users("dana", "bob")))
+                                .events(person(MALLORY.withAliases("dana")), lead("bob")),
+                        needs(1).judging("mallory", NOT_ELIGIBLE)),
+                arguments(
                         "group names compare without case",
                         Scenario.under(TWO_LEADS)
                                 .events(person(Identity.of("bob").withGroups("Release-Leads")), lead("dana")),
