@@ -23,7 +23,10 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             StateCommand.class,
             HistoryCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            ApproveCommand.class,
+            RejectCommand.class,
+            ApprovalsCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 the work failed, 2 invalid input or usage, 3 awaiting approval."})
 public final class ReleaseTrainCli implements java.util.concurrent.Callable<Integer> {

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -110,6 +111,9 @@ public final class RunCommand extends CliCommand {
             description = "Who runs the release, as recorded (default: the user name, ${DEFAULT-VALUE}).")
     private String actor;
 
+    @Mixin
+    private RunApprovalGate approval;
+
     @Override
     protected int run(Terminal terminal) throws InterruptedException {
         LoadedManifest manifest = new ManifestLoader().load(file);
@@ -152,6 +156,10 @@ public final class RunCommand extends CliCommand {
         List<String> problems = runner.problems(preview);
         if (!problems.isEmpty()) {
             return invalid(terminal, problems);
+        }
+        Optional<Integer> refusal = approval.refusal(terminal, json(), file, preview, Ledger.open(ledgerDir), actor);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         if (dryRun) {
             RunOutput.dryRun(terminal, json(), preview, file, ledgerDir);

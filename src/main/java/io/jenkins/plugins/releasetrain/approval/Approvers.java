@@ -1,0 +1,53 @@
+package io.jenkins.plugins.releasetrain.approval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Who may approve: named users, and every member of the named groups. */
+public record Approvers(List<String> users, List<String> groups) {
+
+    public Approvers {
+        users = List.copyOf(users);
+        groups = List.copyOf(groups);
+        users.forEach(u -> Names.requireName("approvers.users", "an approver's user name", u));
+        groups.forEach(g -> Names.requireName("approvers.groups", "an approver group name", g));
+    }
+
+    public static Approvers none() {
+        return new Approvers(List.of(), List.of());
+    }
+
+    public static Approvers users(String... users) {
+        return new Approvers(List.of(users), List.of());
+    }
+
+    public static Approvers groups(String... groups) {
+        return new Approvers(List.of(), List.of(groups));
+    }
+
+    public Approvers andUsers(String... more) {
+        List<String> all = new ArrayList<>(users);
+        all.addAll(List.of(more));
+        return new Approvers(all, groups);
+    }
+
+    public boolean isEmpty() {
+        return users.isEmpty() && groups.isEmpty();
+    }
+
+    /**
+     * Whether {@code person} is one of the users, by user id, or belongs to one of the groups (as recorded for
+     * them). Aliases do not count here: someone may be able to choose their full name, never their user id.
+     */
+    public boolean include(Identity person) {
+        return users.stream().map(Names::key).anyMatch(person.key()::equals)
+                || groups.stream().anyMatch(person::isInGroup);
+    }
+
+    /** "carol, dan or a member of release-leads", for messages. */
+    public String describe() {
+        List<String> parts = new ArrayList<>(users);
+        groups.forEach(g -> parts.add("a member of " + g));
+        return parts.isEmpty() ? "nobody" : Wording.alternatives(parts);
+    }
+}

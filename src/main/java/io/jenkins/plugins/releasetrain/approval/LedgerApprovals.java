@@ -1,0 +1,150 @@
+package io.jenkins.plugins.releasetrain.approval;
+
+import io.jenkins.plugins.releasetrain.ledger.ApprovalDecision;
+import io.jenkins.plugins.releasetrain.ledger.ApprovalRecorded;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerEntry;
+import io.jenkins.plugins.releasetrain.ledger.LedgerException;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Between the ledger and the gate: reads the history a decision looks at (the environment's approval
+ * records, and the successful runs of the environments its rule requires first), and writes an approval
+ * event as an {@link ApprovalRecorded} record.
+ *
+ * <p>The ledger's three decisions carry the four actions: an emergency override is {@code APPROVED} with
+ * the detail {@code action=emergency-override}, so that readers who know only approvals still see one.
+ */
+public final class LedgerApprovals {
+
+    static final String ACTION = "action";
+    static final String RULE = "rule";
+    static final String ALIASES = "aliases";
+    static final String ADMIN = "admin";
+
+    private LedgerApprovals() {}
+
+    /**
+     * The history of {@code environment} for {@code rule}: every approval event recorded there, the successful
+     * runs of the environments {@code rule} requires, and the last successful run of the environment itself
+     * (which dates approvals of releases that have run since as history).
+     */
+    public static ApprovalHistory history(Ledger ledger, String environment, Optional<ProtectionRule> rule) {
+        EnvironmentLedger here = ledger.read(environment);
+        List<ApprovalEvent> events = new ArrayList<>();
+        for (LedgerEntry entry : here.entries()) {
+            if (entry.record() instanceof ApprovalRecorded approval) {
+                events.add(event(approval));
+            }
+        }
+        List<SucceededRelease> successes = new ArrayList<>();
+        here.lastSuccessfulRun().flatMap(run -> success(environment, run)).ifPresent(successes::add);
+        List<EnvironmentPattern> upstream = rule.map(ProtectionRule::requires).orElse(List.of());
+        for (String other : ledger.environments()) {
+            if (!other.equals(environment) && upstream.stream().anyMatch(p -> p.matches(other))) {
+                for (ReleaseRun run : ledger.read(other).runs()) {
+                    if (run.status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent()) {
+                        success(other, run).ifPresent(successes::add);
+                    }
+                }
+            }
+        }
+        return ApprovalHistory.of(events, successes);
+    }
+
+    /** The person who started the latest run of {@code releaseId} here, if it has not finished yet. */
+    public static Optional<Identity> requester(Ledger ledger, String environment, ReleaseId releaseId) {
+        return ledger.read(environment)
+                .lastRun(releaseId)
+                .filter(run -> !run.isFinished())
+                .map(run -> Identity.of(run.actor()));
+    }
+
+    /** An approval record read back as the event the gate weighs. */
+    public static ApprovalEvent event(ApprovalRecorded record) {
+        Map<String, String> details = record.details();
+        ApprovalAction action =
+                switch (record.decision()) {
+                    case APPROVED ->
+                        ApprovalAction.EMERGENCY_OVERRIDE.label().equals(details.get(ACTION))
+                                ? ApprovalAction.EMERGENCY_OVERRIDE
+                                : ApprovalAction.APPROVE;
+                    case REJECTED -> ApprovalAction.REJECT;
+                    case BYPASSED -> ApprovalAction.BYPASS;
+                };
+        List<String> aliases = details.containsKey(ALIASES)
+                ? Arrays.stream(details.get(ALIASES).split(","))
+                        .map(String::strip)
+                        .filter(a -> !a.isEmpty())
+                        .toList()
+                : List.of();
+        Identity actor = new Identity(
+                record.actor(), Set.copyOf(record.groups()), Set.copyOf(aliases), "true".equals(details.get(ADMIN)));
+        return new ApprovalEvent(
+                record.releaseId(), record.environment(), actor, action, record.comment(), record.time());
+    }
+
+    /**
+     * The record of an event judged under {@code rule}. Only the groups through which the person was eligible
+     * are kept: the ledger is read by many, and a person's other groups are none of its business.
+     */
+    public static ApprovalRecorded record(ApprovalEvent event, ProtectionRule rule) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put(RULE, rule.name());
+        details.put(ACTION, event.action().label());
+        if (!event.actor().aliases().isEmpty()) {
+            details.put(ALIASES, String.join(",", new TreeSet<>(event.actor().aliases())));
+        }
+        if (event.actor().admin()) {
+            details.put(ADMIN, "true");
+        }
+        ApprovalDecision decision =
+                switch (event.action()) {
+                    case APPROVE, EMERGENCY_OVERRIDE -> ApprovalDecision.APPROVED;
+                    case REJECT -> ApprovalDecision.REJECTED;
+                    case BYPASS -> ApprovalDecision.BYPASSED;
+                };
+        return new ApprovalRecorded(
+                event.releaseId(),
+                event.environment(),
+                event.actor().user(),
+                relevantGroups(event.actor(), rule),
+                decision,
+                event.comment(),
+                event.at(),
+                details);
+    }
+
+    private static List<String> relevantGroups(Identity actor, ProtectionRule rule) {
+        List<String> named = new ArrayList<>(rule.approvers().groups());
+        rule.emergencyOverride().ifPresent(o -> named.addAll(o.approvers().groups()));
+        Set<String> wanted = Names.keys(named);
+        return actor.groups().stream()
+                .filter(g -> wanted.contains(Names.key(g)))
+                .sorted()
+                .toList();
+    }
+
+    /** A successful run as promotion order sees it; empty when its recorded manifest no longer loads. */
+    private static Optional<SucceededRelease> success(String environment, ReleaseRun run) {
+        try {
+            return run.finished()
+                    .map(finished -> new SucceededRelease(
+                            environment, run.releaseId(), ReleaseContent.of(run.release()), finished.time()));
+        } catch (LedgerException e) {
+            // Without its content a run proves nothing about promotion order; the others still count.
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.jenkins.plugins.releasetrain.approval;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How one set of environments is protected. Administrators configure rules (a policy file for the CLI, the
+ * Jenkins global configuration for the plugin); never the manifest or the Jenkinsfile of what is released.
+ *
+ * @param name what messages call the rule ("production")
+ * @param environments the environment names or globs the rule protects
+ * @param approvers who may approve
+ * @param requiredApprovals how many distinct eligible people must approve the same content; 0 lets the other
+ *     checks (promotion order, freezes) protect the environment without approvals
+ * @param allowAuthorApproval whether the release's authors may approve it (default false)
+ * @param allowTriggeringUserApproval whether whoever started the release may approve it (default false)
+ * @param allowAdminBypass whether an administrator may let a release through without the approvals (default
+ *     false); a bypass is recorded as such and needs a reason
+ * @param approvalExpiry how long an approval counts; empty means until the content changes
+ * @param requires environments (names or globs) where this content must have succeeded first
+ * @param freezeWindows times when the environment takes no releases
+ * @param emergencyOverride who may lift a freeze, and how many of them; empty means freezes cannot be lifted
+ */
+public record ProtectionRule(
+        String name,
+        List<EnvironmentPattern> environments,
+        Approvers approvers,
+        int requiredApprovals,
+        boolean allowAuthorApproval,
+        boolean allowTriggeringUserApproval,
+        boolean allowAdminBypass,
+        Optional<Duration> approvalExpiry,
+        List<EnvironmentPattern> requires,
+        List<FreezeWindow> freezeWindows,
+        Optional<EmergencyOverride> emergencyOverride) {
+
+    public ProtectionRule {
+        Names.requireName("name", "the rule's name", name);
+        environments = List.copyOf(environments);
+        Objects.requireNonNull(approvers, "approvers");
+        Objects.requireNonNull(approvalExpiry, "approvalExpiry");
+        requires = List.copyOf(requires);
+        freezeWindows = List.copyOf(freezeWindows);
+        Objects.requireNonNull(emergencyOverride, "emergencyOverride");
+        if (environments.isEmpty()) {
+            throw new RuleViolation(
+                    "environments",
+                    "rule '" + name + "' protects no environment",
+                    "list the environment names or globs it protects, e.g. environments: [production-*]");
+        }
+        if (requiredApprovals < 0) {
+            throw new RuleViolation(
+                    "requiredApprovals",
+                    "requiredApprovals cannot be negative (" + requiredApprovals + ")",
+                    "use 0 for no approvals, or the number of distinct people who must approve");
+        }
+        if (requiredApprovals > 0 && approvers.isEmpty()) {
+            throw new RuleViolation(
+                    "approvers",
+                    "rule '" + name + "' requires " + requiredApprovals + " approvals but names no approvers",
+                    "list users or groups under approvers, e.g. groups: [release-leads]");
+        }
+        Quorum.requirePossible("requiredApprovals", approvers, requiredApprovals);
+        approvalExpiry.ifPresent(expiry -> {
+            if (expiry.isZero() || expiry.isNegative()) {
+                throw new RuleViolation(
+                        "approvalExpiry",
+                        "approvalExpiry must be longer than zero (" + expiry + ")",
+                        "give a duration such as PT24H or 24h, or remove approvalExpiry");
+            }
+        });
+        Set<String> windowNames = new HashSet<>();
+        for (FreezeWindow window : freezeWindows) {
+            if (!windowNames.add(window.name())) {
+                throw new RuleViolation(
+                        "freezeWindows.name",
+                        "rule '" + name + "' has two freeze windows named '" + window.name() + "'",
+                        "give each window its own name; messages use it");
+            }
+        }
+    }
+
+    /** A rule protecting {@code patterns} with nothing required yet; add requirements with the {@code with} methods. */
+    public static ProtectionRule protecting(String name, String... patterns) {
+        List<EnvironmentPattern> environments = new ArrayList<>();
+        for (String pattern : patterns) {
+            environments.add(EnvironmentPattern.of(pattern));
+        }
+        return new ProtectionRule(
+                name,
+                environments,
+                Approvers.none(),
+                0,
+                false,
+                false,
+                false,
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                Optional.empty());
+    }
+
+    public boolean protects(String environment) {
+        return environments.stream().anyMatch(p -> p.matches(environment));
+    }
+
+    public ProtectionRule withApprovals(int required, Approvers from) {
+        return new ProtectionRule(
+                name,
+                environments,
+                from,
+                required,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride);
+    }
+
+    public ProtectionRule withAuthorApproval(boolean allowed) {
+        return new ProtectionRule(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowed,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride);
+    }
+
+    public ProtectionRule withTriggeringUserApproval(boolean allowed) {
+        return new ProtectionRule(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowed,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride);
+    }
+
+    public ProtectionRule withAdminBypass(boolean allowed) {
+        return new ProtectionRule(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowed,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride);
+    }
+
+    public ProtectionRule withApprovalExpiry(Duration expiry) {
+        return new ProtectionRule(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                Optional.of(expiry),
+                requires,
+                freezeWindows,
+                emergencyOverride);
+    }
+
+    public ProtectionRule withRequires(String... upstream) {
+        List<EnvironmentPattern> patterns = new ArrayList<>();
+        for (String pattern : upstream) {
+            patterns.add(EnvironmentPattern.of(pattern));
+        }
+        return new ProtectionRule(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                patterns,
+                freezeWindows,
+                emergencyOverride);
+    }
+
+    public ProtectionRule withFreezeWindows(FreezeWindow... windows) {
+        return new ProtectionRule(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                List.of(windows),
+                emergencyOverride);
+    }
+
+    public ProtectionRule withEmergencyOverride(EmergencyOverride override) {
+        return new ProtectionRule(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                Optional.of(override));
+    }
+}

@@ -1,0 +1,116 @@
+package io.jenkins.plugins.releasetrain.cli;
+
+import io.jenkins.plugins.releasetrain.approval.ApprovalGate;
+import io.jenkins.plugins.releasetrain.approval.ApprovalHistory;
+import io.jenkins.plugins.releasetrain.approval.ApprovalRequest;
+import io.jenkins.plugins.releasetrain.approval.Decision;
+import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
+import io.jenkins.plugins.releasetrain.approval.LoadedPolicy;
+import io.jenkins.plugins.releasetrain.approval.Participants;
+import io.jenkins.plugins.releasetrain.approval.PolicyException;
+import io.jenkins.plugins.releasetrain.approval.PolicyLoader;
+import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
+import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerException;
+import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
+import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
+import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What {@code approve}, {@code reject} and {@code approvals} share: the manifest, the ledger and the policy,
+ * read into the request the approval gate decides on.
+ */
+abstract class ApprovalCommand extends CliCommand {
+
+    @Parameters(index = "0", paramLabel = "MANIFEST", description = "The release manifest to approve.")
+    private Path manifest;
+
+    @Option(names = "--ledger", required = true, paramLabel = "DIR", description = "The ledger directory.")
+    private Path ledgerDirectory;
+
+    @Option(
+            names = "--policy",
+            required = true,
+            paramLabel = "FILE",
+            description = "The protection rules (YAML or JSON; see docs/approvals.md).")
+    private Path policyFile;
+
+    @Mixin
+    private AuthorOptions authors;
+
+    /** The time of decisions and of the approvals recorded. */
+    protected final Clock clock = Clock.systemUTC();
+
+    /** Everything a command needs to decide about one release. */
+    record Gate(LoadedManifest manifest, Ledger ledger, ApprovalGate gate, ApprovalRequest request) {
+
+        Release release() {
+            return manifest.release();
+        }
+
+        Optional<ProtectionRule> rule() {
+            return gate.ruleFor(release().environment().name());
+        }
+    }
+
+    /** Does the command's work once the release, the policy and the ledger are read. */
+    protected abstract int run(Terminal terminal, Gate gate);
+
+    @Override
+    protected final int run(Terminal terminal) {
+        LoadedManifest loaded = new ManifestLoader().load(manifest);
+        LoadedPolicy policy;
+        try {
+            policy = new PolicyLoader().load(policyFile);
+        } catch (PolicyException e) {
+            printDiagnostics(terminal, e.diagnostics());
+            terminal.err().println(terminal.red("the policy file is invalid; nothing was recorded"));
+            return ExitCode.INVALID;
+        }
+        if (!json()) {
+            printDiagnostics(terminal, loaded.warnings());
+            printDiagnostics(terminal, policy.warnings());
+        }
+        try {
+            Ledger ledger = Ledger.open(ledgerDirectory, clock);
+            Release release = loaded.release();
+            String environment = release.environment().name();
+            ApprovalGate gate = new ApprovalGate(policy.policy(), clock);
+            Optional<ProtectionRule> rule = gate.ruleFor(environment);
+            ApprovalHistory history = LedgerApprovals.history(ledger, environment, rule);
+            Participants participants = new Participants(
+                    LedgerApprovals.requester(ledger, environment, release.id()), authors.of(manifest));
+            // Planned as run plans: against what the ledger says is live, artifact by artifact.
+            EnvironmentState state = ledger.read(environment).state();
+            ReleasePlan plan =
+                    ReleasePlan.of(release, new DeployedArtifacts(state.deployedArtifacts(), state.productVersions()));
+            return run(terminal, new Gate(loaded, ledger, gate, ApprovalRequest.of(plan, history, participants)));
+        } catch (LedgerException e) {
+            terminal.err().println(terminal.red("release-train: " + e.getMessage()));
+            return ExitCode.FAILED;
+        } catch (GitOpsException e) {
+            terminal.err().println(terminal.red("release-train: --authors-since: " + e.describe()));
+            return GitCommand.exitCode(e);
+        }
+    }
+
+    /** The decision for people: its message, then every event weighed and how it stands. */
+    protected static void printDecision(Terminal terminal, Decision decision) {
+        DecisionOutput.print(terminal, decision);
+    }
+
+    /** Exit 0 when the release may run, 3 while it may not. */
+    protected static int exitCode(Decision decision) {
+        return decision.isAllowed() ? ExitCode.OK : ExitCode.AWAITING_APPROVAL;
+    }
+}

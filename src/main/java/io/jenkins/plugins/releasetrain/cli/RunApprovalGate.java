@@ -1,0 +1,105 @@
+package io.jenkins.plugins.releasetrain.cli;
+
+import io.jenkins.plugins.releasetrain.approval.ApprovalGate;
+import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
+import io.jenkins.plugins.releasetrain.approval.ApprovalRequest;
+import io.jenkins.plugins.releasetrain.approval.Decision;
+import io.jenkins.plugins.releasetrain.approval.Identity;
+import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
+import io.jenkins.plugins.releasetrain.approval.LoadedPolicy;
+import io.jenkins.plugins.releasetrain.approval.Participants;
+import io.jenkins.plugins.releasetrain.approval.PolicyException;
+import io.jenkins.plugins.releasetrain.approval.PolicyLoader;
+import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerException;
+import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
+import io.jenkins.plugins.releasetrain.plan.RunPreview;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run --policy FILE}: the approval gate between the plan and the first task. The person running is
+ * the release's requester, so their own approvals do not count unless the rule allows it.
+ */
+public final class RunApprovalGate {
+
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE",
+            description = "Protection rules (docs/approvals.md): run only when the release's environment allows it"
+                    + " now; otherwise print what is missing and exit 3 (awaiting approval).")
+    private Path policyFile;
+
+    @Mixin
+    private AuthorOptions authors;
+
+    /**
+     * Nothing when the release may run (or no policy was given); otherwise the exit code to stop with, after
+     * saying why: 3 awaiting approval, 2 an invalid policy, 1 the ledger or git failed.
+     */
+    Optional<Integer> refusal(
+            Terminal terminal, boolean json, Path manifest, RunPreview preview, Ledger ledger, String actor) {
+        if (policyFile == null) {
+            return Optional.empty();
+        }
+        LoadedPolicy policy;
+        try {
+            policy = new PolicyLoader().load(policyFile);
+        } catch (PolicyException e) {
+            print(terminal, e.diagnostics());
+            terminal.err().println(terminal.red("release-train: the policy file is invalid; nothing ran"));
+            return Optional.of(ExitCode.INVALID);
+        }
+        if (!json) {
+            print(terminal, policy.warnings());
+        }
+        String environment = preview.release().environment().name();
+        ApprovalGate gate = new ApprovalGate(policy.policy(), Clock.systemUTC());
+        Decision decision;
+        try {
+            Participants participants = new Participants(Optional.of(Identity.of(actor)), authors.of(manifest));
+            ApprovalRequest request = ApprovalRequest.of(
+                    preview.plan(),
+                    LedgerApprovals.history(ledger, environment, gate.ruleFor(environment)),
+                    participants);
+            decision = gate.evaluate(request);
+        } catch (GitOpsException e) {
+            terminal.err().println(terminal.red("release-train: --authors-since: " + e.describe()));
+            return Optional.of(GitCommand.exitCode(e));
+        } catch (LedgerException e) {
+            terminal.err().println(terminal.red("release-train: ledger: " + e.getMessage()));
+            return Optional.of(ExitCode.FAILED);
+        }
+        if (decision.isAllowed()) {
+            if (!json) {
+                terminal.out().println(terminal.green(decision.message()));
+                terminal.out().println();
+            }
+            return Optional.empty();
+        }
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("awaitingApproval", true);
+            document.put("approval", ApprovalMaps.decision(decision));
+            terminal.out().println(Json.write(document));
+        } else {
+            DecisionOutput.print(terminal, decision);
+            terminal.err().println(terminal.yellow("awaiting approval: nothing ran (see release-train approve)"));
+        }
+        return Optional.of(ExitCode.AWAITING_APPROVAL);
+    }
+
+    private static void print(Terminal terminal, List<Diagnostic> diagnostics) {
+        for (Diagnostic diagnostic : diagnostics) {
+            String line = diagnostic.format();
+            terminal.err().println(diagnostic.isError() ? terminal.red(line) : terminal.yellow(line));
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package io.jenkins.plugins.releasetrain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.releasetrain.gitops.TestRepository;
+import io.jenkins.plugins.releasetrain.ledger.ApprovalDecision;
+import io.jenkins.plugins.releasetrain.ledger.ApprovalRecorded;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerEntry;
+import io.jenkins.plugins.releasetrain.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** approve, reject and approvals, run as a release lead runs them, against a real ledger directory. */
+class ApprovalCommandsTest {
+
+    private static final String PRODUCTION =
+            Fixtures.example("production-us-east-2.yaml").toString();
+    private static final String POLICY = """
+            rules:
+              - name: production
+                environments: [production-*]
+                approvers:
+                  groups: [release-leads]
+                requiredApprovals: 2
+                approvalExpiry: PT24H
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String ledger;
+    private String policy;
+
+    @BeforeEach
+    void writePolicy() throws IOException {
+        ledger = dir.resolve("ledger").toString();
+        policy = Files.writeString(dir.resolve("policy.yaml"), POLICY).toString();
+    }
+
+    @Test
+    void twoDistinctLeadsApproveAndTheReleaseMayRun() {
+        CliRun before = approvals();
+        assertThat(before.exitCode()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(before.out())
+                .contains("Approvals for production-us-east-2  release f97f0f959fe0 from " + PRODUCTION + ", rule"
+                        + " 'production'")
+                .contains("It needs 2 approvals (2 required) from a member of release-leads.");
+
+        CliRun bob = approve("bob", "--groups", "release-leads,developers", "--comment", "canary is green");
+        assertThat(bob.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(bob.out())
+                .startsWith("recorded  bob approved at ")
+                .contains(": \"canary is green\".")
+                .contains("It needs 1 more approval (2 required) from a member of release-leads; given so far by"
+                        + " bob.");
+
+        CliRun again = approve("BOB", "--groups", "release-leads");
+        assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(again.out()).startsWith("recorded (no change)  BOB approved again at ");
+
+        CliRun dana = approve("dana", "--groups", "release-leads");
+        assertThat(dana.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(dana.out())
+                .contains("Release f97f0f959fe0 may run in production-us-east-2 (rule 'production'): approved by bob"
+                        + " and dana (2 of 2 required).");
+
+        CliRun after = approvals();
+        assertThat(after.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(after.out())
+                .contains("ACTOR  ACTION   STANDING   WHY")
+                .contains("bob    approve  counts     bob approved at ")
+                .contains("BOB    approve  duplicate  BOB approved again at ")
+                .contains("dana   approve  counts     dana approved at ");
+
+        List<ApprovalRecorded> recorded = approvalsInLedger();
+        assertThat(recorded).extracting(ApprovalRecorded::actor).containsExactly("bob", "BOB", "dana");
+        assertThat(recorded.get(0).groups()).containsExactly("release-leads");
+        assertThat(recorded.get(0).decision()).isEqualTo(ApprovalDecision.APPROVED);
+        assertThat(recorded.get(0).details())
+                .containsEntry("rule", "production")
+                .containsEntry("action", "approve");
+    }
+
+    @Test
+    void anAuthorsApprovalIsRefusedAndNotRecorded() {
+        CliRun alice = approve("alice", "--groups", "release-leads", "--author", "alice@example.com");
+        assertThat(alice.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(alice.out()).startsWith("not recorded  alice cannot approve: alice authored this release.");
+        CliRun outsider = approve("mallory");
+        assertThat(outsider.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(outsider.out())
+                .contains("mallory cannot approve in production-us-east-2: only a member of release-leads can.");
+        assertThat(approvalsInLedger()).isEmpty();
+    }
+
+    @Test
+    void aRejectionStopsTheReleaseUntilItChanges() {
+        approve("bob", "--groups", "release-leads");
+        approve("dana", "--groups", "release-leads");
+        CliRun erin = CliRun.of(
+                "reject",
+                PRODUCTION,
+                "--ledger",
+                ledger,
+                "--policy",
+                policy,
+                "--as",
+                "erin",
+                "--groups",
+                "release-leads",
+                "--comment",
+                "breaks checkout");
+        assertThat(erin.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(erin.out())
+                .contains("erin rejected it at ")
+                .contains("A rejection stands until the manifest changes");
+        assertThat(approvals().exitCode()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(approvalsInLedger())
+                .extracting(ApprovalRecorded::decision)
+                .containsExactly(ApprovalDecision.APPROVED, ApprovalDecision.APPROVED, ApprovalDecision.REJECTED);
+    }
+
+    @Test
+    void aRejectionNeedsAReason() {
+        CliRun run = CliRun.of(
+                "reject",
+                PRODUCTION,
+                "--ledger",
+                ledger,
+                "--policy",
+                policy,
+                "--as",
+                "erin",
+                "--groups",
+                "release-leads");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.err()).contains("a rejection needs --comment saying why");
+    }
+
+    @Test
+    void aBypassIsRefusedWhereTheRuleDoesNotAllowIt() {
+        CliRun run = approve("root", "--admin", "--bypass", "--comment", "incident 7");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out()).contains("root cannot bypass rule 'production': it does not allow administrators");
+        CliRun both = approve("root", "--admin", "--bypass", "--emergency-override");
+        assertThat(both.exitCode()).isEqualTo(ExitCode.INVALID);
+    }
+
+    @Test
+    void reportsStatusAsJsonForMachines() throws IOException {
+        approve("bob", "--groups", "release-leads");
+        CliRun run = CliRun.of("approvals", "--format", "json", PRODUCTION, "--ledger", ledger, "--policy", policy);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(json.get("decision").asText()).isEqualTo("needs-approvals");
+        assertThat(json.get("missing").asInt()).isEqualTo(1);
+        assertThat(json.get("shortfalls").get(0).get("groups").get(0).asText()).isEqualTo("release-leads");
+        assertThat(json.get("judgements").get(0).get("actor").asText()).isEqualTo("bob");
+        assertThat(json.get("judgements").get(0).get("standing").asText()).isEqualTo("counts");
+    }
+
+    @Test
+    void anInvalidPolicyIsReportedAtItsLineAndNothingIsRecorded() throws IOException {
+        Files.writeString(Path.of(policy), POLICY.replace("requiredApprovals: 2", "requiredApproval: 2"));
+        CliRun run = approve("bob", "--groups", "release-leads");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.err())
+                .contains(policy + ":6:5: error: unknown key 'requiredApproval' in a rule")
+                .contains("hint: did you mean 'requiredApprovals'?");
+        assertThat(Files.exists(Path.of(ledger))).isFalse();
+    }
+
+    @Test
+    void anUnprotectedEnvironmentNeedsNoApproval() {
+        CliRun run = CliRun.of(
+                "approvals",
+                Fixtures.example("staging-us-east-2.yaml").toString(),
+                "--ledger",
+                ledger,
+                "--policy",
+                policy);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("No rule protects staging-us-east-2");
+    }
+
+    @Test
+    void findsTheAuthorsInTheManifestsGitHistory() throws IOException {
+        String text = Fixtures.exampleText("production-us-east-2.yaml");
+        String released;
+        try (TestRepository git = TestRepository.init(dir.resolve("infra"))) {
+            git.commit("production: rc1", TestRepository.BOB, Map.of("releases/production-us-east-2.yaml", text));
+            git.tag("v1");
+            released = git.commit(
+                            "production: rc2",
+                            TestRepository.ALICE,
+                            Map.of(
+                                    "releases/production-us-east-2.yaml",
+                                    text.replace("releaseCandidate: 1", "releaseCandidate: 2")))
+                    .getName();
+        }
+        String manifest =
+                dir.resolve("infra/releases/production-us-east-2.yaml").toString();
+        CliRun alice = CliRun.of(
+                "approve",
+                manifest,
+                "--ledger",
+                ledger,
+                "--policy",
+                policy,
+                "--as",
+                "alice",
+                "--groups",
+                "release-leads",
+                "--authors-since",
+                "v1");
+        assertThat(alice.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(alice.out())
+                .startsWith("not recorded  alice cannot approve: alice authored this release (commit "
+                        + released.substring(0, 12) + ").");
+        CliRun bob = CliRun.of(
+                "approve",
+                manifest,
+                "--ledger",
+                ledger,
+                "--policy",
+                policy,
+                "--as",
+                "bob",
+                "--groups",
+                "release-leads",
+                "--authors-since",
+                "v1");
+        assertThat(bob.exitCode()).isEqualTo(ExitCode.OK);
+        CliRun unknown =
+                CliRun.of("approvals", manifest, "--ledger", ledger, "--policy", policy, "--authors-since", "v9");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(unknown.err()).contains("release-train: --authors-since: ").contains("v9");
+        Path loose = Files.writeString(dir.resolve("production-us-east-2.yaml"), text);
+        CliRun outside = CliRun.of(
+                "approvals", loose.toString(), "--ledger", ledger, "--policy", policy, "--authors-since", "v1");
+        assertThat(outside.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(outside.err()).contains("is not in a git repository");
+    }
+
+    private CliRun approvals() {
+        return CliRun.of("approvals", PRODUCTION, "--ledger", ledger, "--policy", policy);
+    }
+
+    private CliRun approve(String user, String... more) {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("approve", PRODUCTION, "--ledger", ledger, "--policy", policy, "--as", user));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    private List<ApprovalRecorded> approvalsInLedger() {
+        return Ledger.open(Path.of(ledger)).read("production-us-east-2").entries().stream()
+                .map(LedgerEntry::record)
+                .filter(ApprovalRecorded.class::isInstance)
+                .map(ApprovalRecorded.class::cast)
+                .toList();
+    }
+}
