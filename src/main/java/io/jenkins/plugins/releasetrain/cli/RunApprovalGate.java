@@ -14,6 +14,7 @@ import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
+import io.jenkins.plugins.releasetrain.plan.RunGate;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,8 @@ public final class RunApprovalGate {
     @Mixin
     private AuthorOptions authors;
 
+    private LoadedPolicy policy;
+
     /**
      * Nothing when the release may run (or no policy was given); otherwise the exit code to stop with, after
      * saying why: 3 awaiting approval, 2 an invalid policy, 1 the ledger or git failed.
@@ -60,16 +63,10 @@ public final class RunApprovalGate {
         if (!json) {
             print(terminal, policy.warnings());
         }
-        String environment = preview.release().environment().name();
-        ApprovalGate gate = new ApprovalGate(policy.policy(), Clock.systemUTC());
+        this.policy = policy;
         Decision decision;
         try {
-            Participants participants = new Participants(Optional.of(Identity.of(actor)), authors.of(manifest));
-            ApprovalRequest request = ApprovalRequest.of(
-                    preview.plan(),
-                    LedgerApprovals.history(ledger, environment, gate.ruleFor(environment)),
-                    participants);
-            decision = gate.evaluate(request);
+            decision = decide(manifest, preview, ledger, actor);
         } catch (GitOpsException e) {
             terminal.err().println(terminal.red("release-train: --authors-since: " + e.describe()));
             return Optional.of(GitCommand.exitCode(e));
@@ -94,6 +91,33 @@ public final class RunApprovalGate {
             terminal.err().println(terminal.yellow("awaiting approval: nothing ran (see release-train approve)"));
         }
         return Optional.of(ExitCode.AWAITING_APPROVAL);
+    }
+
+    /**
+     * The same decision again, for the runner to make under the environment's lock, so that a rejection or
+     * a newer run recorded after {@link #refusal} was printed still stops the release.
+     */
+    RunGate underLock(Path manifest, Ledger ledger, String actor) {
+        if (policy == null) {
+            return RunGate.OPEN;
+        }
+        return preview -> {
+            try {
+                Decision decision = decide(manifest, preview, ledger, actor);
+                return decision.isAllowed() ? Optional.empty() : Optional.of(decision.message());
+            } catch (GitOpsException | LedgerException e) {
+                return Optional.of("the approvals could not be checked again: " + e.getMessage());
+            }
+        };
+    }
+
+    private Decision decide(Path manifest, RunPreview preview, Ledger ledger, String actor) {
+        String environment = preview.release().environment().name();
+        ApprovalGate gate = new ApprovalGate(policy.policy(), Clock.systemUTC());
+        Participants participants = new Participants(Optional.of(Identity.of(actor)), authors.of(manifest));
+        ApprovalRequest request = ApprovalRequest.of(
+                preview.plan(), LedgerApprovals.history(ledger, environment, gate.ruleFor(environment)), participants);
+        return gate.evaluate(request);
     }
 
     private static void print(Terminal terminal, List<Diagnostic> diagnostics) {

@@ -16,6 +16,7 @@ import io.jenkins.plugins.releasetrain.plan.ReleaseRunner;
 import io.jenkins.plugins.releasetrain.plan.RunListener;
 import io.jenkins.plugins.releasetrain.plan.RunOptions;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
+import io.jenkins.plugins.releasetrain.plan.RunRefusedException;
 import io.jenkins.plugins.releasetrain.plan.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -180,10 +181,17 @@ public final class RunCommand extends CliCommand {
                 "release-train-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnExit);
         try {
-            RunReport report =
-                    runner.run(manifest, actor, waitForLock ? waitTimeout : Duration.ZERO, progress(terminal));
+            RunReport report = runner.run(
+                    manifest,
+                    actor,
+                    waitForLock ? waitTimeout : Duration.ZERO,
+                    progress(terminal),
+                    approval.underLock(file, Ledger.open(ledgerDir), actor));
             RunOutput.report(terminal, json(), report, ledger(manifest));
             return report.failed() ? ExitCode.FAILED : ExitCode.OK;
+        } catch (RunRefusedException e) {
+            terminal.err().println(terminal.yellow("awaiting approval: nothing ran: " + e.getMessage()));
+            return ExitCode.AWAITING_APPROVAL;
         } catch (InvalidRunException e) {
             return invalid(terminal, List.of(e.getMessage().split(System.lineSeparator())));
         } catch (EnvironmentLockedException e) {

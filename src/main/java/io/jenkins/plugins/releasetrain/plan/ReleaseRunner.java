@@ -119,6 +119,21 @@ public final class ReleaseRunner {
      */
     public RunReport run(LoadedManifest manifest, String actor, Duration lockWait, RunListener listener)
             throws InvalidRunException, InterruptedException {
+        try {
+            return run(manifest, actor, lockWait, listener, RunGate.OPEN);
+        } catch (RunRefusedException e) {
+            throw new IllegalStateException("an open gate refuses nothing", e);
+        }
+    }
+
+    /**
+     * Runs the release as {@link #run(LoadedManifest, String, Duration, RunListener)} does, after {@code
+     * gate} lets it through under the environment's lock.
+     *
+     * @throws RunRefusedException when the gate refuses; nothing ran and nothing was recorded
+     */
+    public RunReport run(LoadedManifest manifest, String actor, Duration lockWait, RunListener listener, RunGate gate)
+            throws InvalidRunException, InterruptedException, RunRefusedException {
         checked(preview(manifest));
         Release release = manifest.release();
         RunId runId = RunId.startingAt(clock.instant());
@@ -129,6 +144,10 @@ public final class ReleaseRunner {
             RunPreview preview = checked(preview(manifest));
             if (preview.nothingToDo().isPresent()) {
                 return new RunReport(Optional.empty(), preview, List.of(), ReleaseStatus.SUCCEEDED);
+            }
+            Optional<String> refusal = gate.refusal(preview);
+            if (refusal.isPresent()) {
+                throw new RunRefusedException(refusal.get());
             }
             lock.append(ReleaseStarted.of(runId, manifest, preview.summary(), actor, clock.instant()));
             listener.started(runId, preview);

@@ -318,6 +318,31 @@ class ReleaseRunnerTest {
     }
 
     @Test
+    void aGateThatRefusesUnderTheLockStopsTheRunBeforeAnythingRunsOrIsRecorded() throws Exception {
+        Path calls = dir.resolve("calls.log");
+        Handlers.recording(dir.resolve("handlers"), calls);
+        List<Boolean> lockHeldDuringCheck = new java.util.ArrayList<>();
+        RunGate rejected = preview -> {
+            try (EnvironmentLock probe =
+                    Ledger.open(dir.resolve("ledger")).lock(STAGING, new RunId("probe"), "carol")) {
+                lockHeldDuringCheck.add(false);
+            } catch (EnvironmentLockedException e) {
+                lockHeldDuringCheck.add(true);
+            }
+            return Optional.of("rejected by dave a moment ago");
+        };
+
+        assertThatThrownBy(() -> runner(RunOptions.defaults())
+                        .run(deployments, "alice", Duration.ZERO, RunListener.NONE, rejected))
+                .isInstanceOf(RunRefusedException.class)
+                .hasMessage("rejected by dave a moment ago");
+
+        assertThat(lockHeldDuringCheck).containsExactly(true);
+        assertThat(Handlers.calls(calls)).isEmpty();
+        assertThat(Ledger.open(dir.resolve("ledger")).read(STAGING).runs()).isEmpty();
+    }
+
+    @Test
     void previewWritesNothing() throws Exception {
         Handlers.recording(dir.resolve("handlers"), dir.resolve("calls.log"));
 
