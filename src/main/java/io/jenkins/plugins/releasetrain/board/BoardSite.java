@@ -20,16 +20,17 @@ public final class BoardSite {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
         for (String name : BoardAssets.names()) {
-            written.add(writeAtomically(directory.resolve(name), BoardAssets.read(name)));
+            written.add(writeAtomically(directory, name, BoardAssets.read(name)));
         }
         written.add(writeAtomically(
-                directory.resolve(BoardAssets.BOARD_JSON), boardJson.getBytes(StandardCharsets.UTF_8)));
+                directory, BoardAssets.BOARD_JSON, boardJson.getBytes(StandardCharsets.UTF_8)));
         return written;
     }
 
     // A web server may be serving the directory: readers see the old file or the new one, never half.
-    private static Path writeAtomically(Path target, byte[] content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    private static Path writeAtomically(Path directory, String name, byte[] content) throws IOException {
+        Path target = directory.resolve(name);
+        Path temporary = Files.createTempFile(directory, "." + name, ".tmp");
         try {
             Files.write(temporary, content);
             if (Files.getFileAttributeView(temporary, PosixFileAttributeView.class) != null) {

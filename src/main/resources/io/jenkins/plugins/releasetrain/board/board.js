@@ -6,11 +6,11 @@
 // Performance marks: release-board:fetch and release-board:render (first render, layout included).
 
 import { BoardGrid } from './grid.js';
-import { el } from './dom.js';
+import { el, time } from './dom.js';
 import { emptyState, readHash, writeHash } from './location-hash.js';
 import { boardRows, checkDocument, countArtifacts, documentAt, filterRows } from './model.js';
 import { BoardPanel } from './panel.js';
-import { BoardToolbar } from './toolbar.js';
+import { BoardToolbar, keyboardHelp } from './toolbar.js';
 
 export class BoardApp {
   constructor(root, doc) {
@@ -30,7 +30,8 @@ export class BoardApp {
       el('header', { className: 'rt-header' },
         el('h1', { text: 'Release board' }),
         el('p', { className: 'rt-muted' }, `${doc.environments.length} environments in promotion order · generated `,
-          el('time', { datetime: doc.generatedAt, text: new Date(doc.generatedAt).toLocaleString() }))),
+          time(doc.generatedAt)),
+        keyboardHelp()),
       toolbarHost, this.banner, main);
 
     this.toolbar = new BoardToolbar(toolbarHost, { onChange: (change) => this.update(change, false) });
@@ -50,6 +51,8 @@ export class BoardApp {
     window.addEventListener('hashchange', () => this.apply(readHash(window.location.hash)));
     window.addEventListener('popstate', () => this.apply(readHash(window.location.hash)));
     root.addEventListener('keydown', (event) => this.onKey(event));
+    // "/" searches from anywhere on the page, unless something else already used the key
+    document.addEventListener('keydown', (event) => this.onSlash(event));
   }
 
   /** Changes part of the view state, records it in the URL, and redraws. */
@@ -100,7 +103,7 @@ export class BoardApp {
       const back = el('button', { type: 'button', className: 'rt-button', text: 'Back to now' });
       back.addEventListener('click', () => this.update({ at: '' }, true));
       this.banner.replaceChildren(
-        el('span', {}, 'Showing what was live at ', el('time', { datetime: at, title: at, text: new Date(at).toLocaleString() }),
+        el('span', {}, 'Showing what was live at ', time(at),
           ': the last succeeded version of each artifact in each environment. '),
         back);
     } else {
@@ -129,11 +132,16 @@ export class BoardApp {
   }
 
   onKey(event) {
-    const typing = event.target.closest('input, select, textarea') !== null;
     if (event.key === 'Escape' && this.panel.open) {
       event.preventDefault();
       this.closePanel();
-    } else if (event.key === '/' && !typing) {
+    }
+  }
+
+  onSlash(event) {
+    const typing = event.target instanceof Element
+      && event.target.closest('input, select, textarea, [contenteditable]') !== null;
+    if (event.key === '/' && !typing && !event.defaultPrevented && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       this.toolbar.focusSearch();
     }

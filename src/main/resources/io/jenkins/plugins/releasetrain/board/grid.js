@@ -3,12 +3,24 @@
 // Keyboard: arrows move between cells, Home/End to the row's ends, Ctrl+Home/End to the corners,
 // PageUp/PageDown by a screenful, Enter opens the cell's details (on a header: the environment's history).
 
-import { el, time } from './dom.js';
+import { el } from './dom.js';
 import { STATUS_LABELS } from './model.js';
 
 export const ROW_HEIGHT = 64;
-const OVERSCAN = 8;
-const STATUS_SYMBOLS = { succeeded: '✓', failed: '✗', running: '↻', 'pending-approval': '◔' };
+const OVERSCAN = 4;
+
+const SHORT_TIME = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+function shortTime(iso) {
+  return SHORT_TIME.format(new Date(iso));
+}
+
+function artifactCount(product) {
+  const total = product.artifactCount === 1 ? '1 artifact' : `${product.artifactCount} artifacts`;
+  return product.shownCount === undefined || product.shownCount === product.artifactCount
+    ? total
+    : `${product.shownCount} of ${total}`;
+}
 
 export class BoardGrid {
   /**
@@ -100,16 +112,18 @@ export class BoardGrid {
         this.rendered.delete(index);
       }
     }
-    const ordered = [];
-    for (let index = from; index <= to; index += 1) {
+    // Insert new rows next to the kept ones without moving those: moving a node would blur the cell
+    // that has the focus. Rows stay in index order, which is also the reading order.
+    let next = null;
+    for (let index = to; index >= from; index -= 1) {
       let element = this.rendered.get(index);
       if (element === undefined) {
         element = this.renderRow(index);
         this.rendered.set(index, element);
+        this.body.insertBefore(element, next);
       }
-      ordered.push(element);
+      next = element;
     }
-    this.body.replaceChildren(...ordered);
     this.updateTabStop();
   }
 
@@ -160,7 +174,7 @@ export class BoardGrid {
   productRow(row) {
     const cells = [el('div', { role: 'rowheader', className: 'rt-label', 'aria-colindex': 1, tabindex: -1 },
       el('span', { className: 'rt-product-name', text: row.name }),
-      el('span', { className: 'rt-muted', text: row.artifactCount === 1 ? '1 artifact' : `${row.artifactCount} artifacts` }))];
+      el('span', { className: 'rt-muted', text: artifactCount(row) }))];
     row.versions.forEach((version, e) => {
       cells.push(el('div', {
         role: 'gridcell', className: 'rt-cell rt-cell--product', 'aria-colindex': e + 2, tabindex: -1,
@@ -198,6 +212,9 @@ export class BoardGrid {
     if (open) {
       classes.push('rt-cell--open');
     }
+    // As few elements per cell as will do: style and layout cost grows with them, and a screen holds
+    // a thousand cells. Status symbols and the drift sign come from CSS.
+    const version = el('span', { className: 'rt-version', text: cell.displayVersion });
     return el('div', {
       role: 'gridcell',
       className: classes.join(' '),
@@ -208,16 +225,12 @@ export class BoardGrid {
       'data-status': cell.status,
       'data-drift-from': drift ? drift.name : null,
     },
-    el('span', { className: 'rt-line' },
-      el('span', { className: 'rt-version', text: cell.displayVersion }),
-      drift ? el('span', { className: 'rt-drift' },
-        el('span', { 'aria-hidden': 'true', text: '≠ ' }),
-        el('span', { className: 'rt-sr', text: 'differs from ' }),
-        el('span', { text: drift.shortName })) : null),
-    el('span', { className: `rt-status rt-status--${cell.status}` },
-      el('span', { 'aria-hidden': 'true', text: `${STATUS_SYMBOLS[cell.status] ?? '?'} ` }),
-      STATUS_LABELS[cell.status] ?? cell.status),
-    el('span', { className: 'rt-meta' }, time(cell.at, true), cell.by ? ` · ${cell.by}` : ''));
+    drift
+      ? el('span', { className: 'rt-line' }, version,
+        el('span', { className: 'rt-drift' }, el('span', { className: 'rt-sr', text: 'differs from ' }), drift.shortName))
+      : version,
+    el('span', { className: `rt-status rt-status--${cell.status}`, text: STATUS_LABELS[cell.status] ?? cell.status }),
+    el('span', { className: 'rt-meta', title: cell.at, text: `${shortTime(cell.at)}${cell.by ? ` · ${cell.by}` : ''}` }));
   }
 
   elementAt(position) {

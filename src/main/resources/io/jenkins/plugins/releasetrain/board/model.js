@@ -186,15 +186,15 @@ export function filterRows(rows, filters) {
     && (!filters.status || (filters.status === 'drifted' ? row.drifted : row.statuses.has(filters.status)))
     && words.every((word) => row.search.includes(word));
   const result = [];
-  let pendingProduct = null;
+  let product = null;
   for (const row of rows) {
     if (row.type === 'product') {
-      pendingProduct = row;
+      product = { ...row, shownCount: 0 };
     } else if (wanted(row)) {
-      if (pendingProduct !== null) {
-        result.push(pendingProduct);
-        pendingProduct = null;
+      if (product.shownCount === 0) {
+        result.push(product);
       }
+      product.shownCount += 1;
       result.push(row);
     }
   }

@@ -36,7 +36,7 @@ export class BoardPanel {
     const selected = history.runs.find((run) => run.runId === selectedRunId) ?? null;
     const kept = history.complete
       ? `${history.total} ${history.total === 1 ? 'run' : 'runs'}`
-      : `the newest ${history.runs.length} of ${history.total} runs`;
+      : `The newest ${history.runs.length} of ${history.total} runs`;
     this.render(`History of ${environment.name}`, [
       el('p', { className: 'rt-muted', text: `${kept}, newest first.` }),
       this.approvals(environment),

@@ -32,8 +32,7 @@ export class BoardToolbar {
       el('div', { className: 'rt-field' },
         el('label', { for: 'rt-at', text: 'Live at' }),
         el('span', { className: 'rt-inline' }, this.at, this.now)),
-      this.count,
-      help());
+      this.count);
     host.append(form);
 
     form.addEventListener('submit', (event) => event.preventDefault());
@@ -49,7 +48,7 @@ export class BoardToolbar {
 
   setProducts(names) {
     this.product.replaceChildren(el('option', { value: '', text: 'All products' }),
-      names.map((name) => el('option', { value: name, text: name })));
+      ...names.map((name) => el('option', { value: name, text: name })));
   }
 
   /** Shows the view state without firing change events. */
@@ -81,7 +80,8 @@ function field(label, control) {
   return el('div', { className: 'rt-field' }, el('label', { for: control.id, text: label }), control);
 }
 
-function help() {
+/** The keyboard shortcuts, behind a native disclosure so they cost no space until asked for. */
+export function keyboardHelp() {
   const keys = [
     ['Tab', 'into the grid, the filters and the history panel'],
     ['← ↑ → ↓', 'move between cells'],

@@ -41,7 +41,7 @@ public record BoardInputGenerator(
     }
 
     public static BoardInputGenerator small() {
-        return new BoardInputGenerator(4, 3, 5, 6, 3, 8, 7L, List.of("alice", "bob", "carol", "dmitri"));
+        return new BoardInputGenerator(4, 3, 5, 6, 3, 20, 7L, List.of("alice", "bob", "carol", "dmitri"));
     }
 
     /** The board the benchmark draws: 50 environments and 500 artifacts. */
