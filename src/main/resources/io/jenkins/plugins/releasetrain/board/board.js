@@ -25,7 +25,9 @@ export class BoardApp {
     this.banner = el('div', { className: 'rt-banner', role: 'status', hidden: true });
     const main = el('div', { className: 'rt-main' });
     const gridHost = el('div', { className: 'rt-grid-host' });
-    main.append(gridHost);
+    main.append(doc.environments.length === 0
+      ? el('p', { className: 'rt-empty-board', role: 'status', text: 'No release has been recorded yet: the board fills in as releases run.' })
+      : gridHost);
     root.replaceChildren(
       el('header', { className: 'rt-header' },
         el('h1', { text: 'Release board' }),

@@ -450,6 +450,16 @@ class BoardBrowserTest {
         assertThat(text(By.cssSelector(".rt-approvals"))).contains("approved by " + actor);
     }
 
+    @Test
+    void aBoardWithoutEnvironmentsSaysHowItFillsIn() throws IOException {
+        BoardServer empty = serve(Board.of(new BoardInput(BoardInputGenerator.START, List.of()), 10));
+
+        open(empty, "");
+
+        assertThat(text(By.cssSelector(".rt-empty-board"))).startsWith("No release has been recorded yet");
+        assertThat(driver.findElements(By.cssSelector("[role='grid']"))).isEmpty();
+    }
+
     // --- helpers
 
     private BoardServer serve(Board served) throws IOException {
