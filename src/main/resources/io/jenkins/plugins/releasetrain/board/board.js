@@ -95,8 +95,16 @@ export class BoardApp {
     }
     this.toolbar.setState(state);
     this.toolbar.setCount(countArtifacts(filtered), countArtifacts(this.rows), state.at || null);
-    this.showBanner(state.at);
-    this.showPanel(state, environmentIndex);
+    // live regions and the panel are redrawn only when what they say changes, so a screen reader is not
+    // told the same thing on every keystroke in the search field
+    if (state.at !== previous.at) {
+      this.showBanner(state.at);
+    }
+    if (state.at !== previous.at || state.env !== previous.env || state.run !== previous.run
+      || state.artifact !== previous.artifact || !this.panelDrawn) {
+      this.showPanel(state, environmentIndex);
+      this.panelDrawn = true;
+    }
   }
 
   showBanner(at) {

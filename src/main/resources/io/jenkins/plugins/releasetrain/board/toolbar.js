@@ -67,7 +67,11 @@ export class BoardToolbar {
 
   setCount(shown, total, at) {
     const what = shown === total ? `${total} artifacts` : `${shown} of ${total} artifacts`;
-    this.count.replaceChildren(what, at ? ' live at ' : '', at ? time(at) : '');
+    const key = `${what}|${at}`;
+    if (key !== this.countKey) {
+      this.countKey = key;
+      this.count.replaceChildren(what, at ? ' live at ' : '', at ? time(at) : '');
+    }
   }
 
   focusSearch() {
