@@ -28,7 +28,15 @@ public record ArtifactResult(
     /** This result as the state it leaves the artifact in, attributed to its run. */
     public ArtifactState asStateOf(HistoryEntry run) {
         return new ArtifactState(
-                artifactId, product, kind, version, displayVersion, productVersion, status, run.releaseId(), at,
+                artifactId,
+                product,
+                kind,
+                version,
+                displayVersion,
+                productVersion,
+                status,
+                run.releaseId(),
+                at,
                 run.actor());
     }
 }

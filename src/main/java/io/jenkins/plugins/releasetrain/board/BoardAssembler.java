@@ -63,7 +63,8 @@ final class BoardAssembler {
             }
             ArtifactState upstream = i == 0 ? null : columns.get(i - 1).get(id);
             boolean drift = upstream != null && !upstream.version().equals(state.version());
-            cells.add(Optional.of(new BoardCell(state, drift ? environments.get(i - 1).name() : null)));
+            cells.add(Optional.of(
+                    new BoardCell(state, drift ? environments.get(i - 1).name() : null)));
         }
         return new BoardRow(id, product, kind, ArtifactNames.shortName(id, product, kind), cells);
     }
@@ -80,9 +81,7 @@ final class BoardAssembler {
             column.values().forEach(s -> add(catalogue, s.product(), s.artifactId(), s.kind()));
         }
         for (BoardEnvironment environment : environments) {
-            environment
-                    .liveAtHistoryStart()
-                    .forEach(s -> add(catalogue, s.product(), s.artifactId(), s.kind()));
+            environment.liveAtHistoryStart().forEach(s -> add(catalogue, s.product(), s.artifactId(), s.kind()));
             environment.history().stream()
                     .flatMap(run -> run.results().stream())
                     .forEach(r -> add(catalogue, r.product(), r.artifactId(), r.kind()));
@@ -101,7 +100,8 @@ final class BoardAssembler {
         List<HistoryEntry> kept = newestFirst.subList(0, Math.min(historyLimit, newestFirst.size()));
         List<HistoryEntry> left = newestFirst.subList(kept.size(), newestFirst.size());
         Instant historyStart = left.isEmpty() ? null : kept.get(kept.size() - 1).started();
-        List<ArtifactState> liveAtStart = List.copyOf(PointInTime.liveAfter(left).values());
+        List<ArtifactState> liveAtStart =
+                List.copyOf(PointInTime.liveAfter(left).values());
         return new BoardEnvironment(
                 environment.name(),
                 environment.shortName(),

@@ -15,7 +15,8 @@ public record BoardInput(Instant generatedAt, List<EnvironmentInput> environment
     public BoardInput {
         Objects.requireNonNull(generatedAt, "generatedAt");
         environments = List.copyOf(environments);
-        long distinct = environments.stream().map(EnvironmentInput::name).distinct().count();
+        long distinct =
+                environments.stream().map(EnvironmentInput::name).distinct().count();
         if (distinct != environments.size()) {
             throw new IllegalArgumentException("an environment is listed more than once");
         }
@@ -38,7 +39,10 @@ public record BoardInput(Instant generatedAt, List<EnvironmentInput> environment
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("no environment named " + String.join(", ", unknown)
-                    + " (known: " + String.join(", ", environments.stream().map(EnvironmentInput::name).toList())
+                    + " (known: "
+                    + String.join(
+                            ", ",
+                            environments.stream().map(EnvironmentInput::name).toList())
                     + ")");
         }
         return new BoardInput(generatedAt, selected);

@@ -134,11 +134,17 @@ public final class BoardInputJson {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", environment.name());
         map.put("shortName", environment.shortName());
-        map.put("artifacts", environment.artifacts().stream().map(BoardInputJson::state).toList());
-        map.put("history", environment.history().stream().map(BoardInputJson::run).toList());
+        map.put(
+                "artifacts",
+                environment.artifacts().stream().map(BoardInputJson::state).toList());
+        map.put(
+                "history",
+                environment.history().stream().map(BoardInputJson::run).toList());
         map.put(
                 "pendingApprovals",
-                environment.pendingApprovals().stream().map(BoardInputJson::approval).toList());
+                environment.pendingApprovals().stream()
+                        .map(BoardInputJson::approval)
+                        .toList());
         return map;
     }
 

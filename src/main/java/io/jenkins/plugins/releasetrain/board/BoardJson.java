@@ -38,7 +38,9 @@ public final class BoardJson {
         map.put("schemaVersion", SCHEMA_VERSION);
         map.put("generatedAt", time(board.generatedAt()));
         map.put("at", time(board.at()));
-        map.put("environments", board.environments().stream().map(BoardJson::environment).toList());
+        map.put(
+                "environments",
+                board.environments().stream().map(BoardJson::environment).toList());
         List<Object> products = new ArrayList<>();
         for (BoardProduct product : board.products()) {
             products.add(product(product, board.environments().size()));
@@ -160,7 +162,9 @@ public final class BoardJson {
         map.put("cells", cells.size());
         map.put("drifted", cells.stream().filter(BoardCell::drifted).count());
         for (Status status : Status.values()) {
-            map.put(status.label(), cells.stream().filter(c -> c.state().status() == status).count());
+            map.put(
+                    status.label(),
+                    cells.stream().filter(c -> c.state().status() == status).count());
         }
         map.put(
                 "pendingApprovals",

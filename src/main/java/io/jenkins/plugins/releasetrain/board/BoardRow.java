@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param name the artifact's id without its product and kind ({@code cf-edge-s3})
  * @param cells one per environment of the board, in its order; empty where the artifact is not there
  */
-public record BoardRow(String artifactId, String product, ArtifactKind kind, String name, List<Optional<BoardCell>> cells) {
+public record BoardRow(
+        String artifactId, String product, ArtifactKind kind, String name, List<Optional<BoardCell>> cells) {
 
     public BoardRow {
         Objects.requireNonNull(artifactId, "artifactId");

@@ -22,8 +22,7 @@ public final class BoardSite {
         for (String name : BoardAssets.names()) {
             written.add(writeAtomically(directory, name, BoardAssets.read(name)));
         }
-        written.add(writeAtomically(
-                directory, BoardAssets.BOARD_JSON, boardJson.getBytes(StandardCharsets.UTF_8)));
+        written.add(writeAtomically(directory, BoardAssets.BOARD_JSON, boardJson.getBytes(StandardCharsets.UTF_8)));
         return written;
     }
 

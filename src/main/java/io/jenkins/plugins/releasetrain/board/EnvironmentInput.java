@@ -22,7 +22,8 @@ public record EnvironmentInput(
         artifacts = List.copyOf(artifacts);
         history = List.copyOf(history);
         pendingApprovals = List.copyOf(pendingApprovals);
-        long distinct = artifacts.stream().map(ArtifactState::artifactId).distinct().count();
+        long distinct =
+                artifacts.stream().map(ArtifactState::artifactId).distinct().count();
         if (distinct != artifacts.size()) {
             throw new IllegalArgumentException("environment " + name + " lists an artifact more than once");
         }

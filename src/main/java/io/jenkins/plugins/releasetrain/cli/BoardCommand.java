@@ -85,8 +85,10 @@ public final class BoardCommand extends CliCommand {
             return ExitCode.INVALID;
         }
         if (ledger != null) {
-            terminal.err().println("release-train board: --ledger is not supported yet: this build has no ledger"
-                    + " reader. Write the board input as JSON (format in docs/board.md) and pass it with --input FILE.");
+            terminal.err()
+                    .println(
+                            "release-train board: --ledger is not supported yet: this build has no ledger"
+                                    + " reader. Write the board input as JSON (format in docs/board.md) and pass it with --input FILE.");
             return ExitCode.INVALID;
         }
         BoardSource source = BoardInputJson.source(input);
@@ -96,7 +98,8 @@ public final class BoardCommand extends CliCommand {
             moment = at == null ? null : Instant.parse(at);
             board = board(source, moment);
         } catch (DateTimeParseException e) {
-            terminal.err().println("release-train board: --at " + at + " is not a UTC time such as 2026-05-01T12:00:00Z");
+            terminal.err()
+                    .println("release-train board: --at " + at + " is not a UTC time such as 2026-05-01T12:00:00Z");
             return ExitCode.INVALID;
         } catch (BoardInputException | IllegalArgumentException e) {
             terminal.err().println("release-train board: " + e.getMessage());
@@ -108,8 +111,9 @@ public final class BoardCommand extends CliCommand {
         if (out != null) {
             List<Path> files = BoardSite.write(out, BoardJson.write(board));
             terminal.out().println("Wrote the release board (" + files.size() + " files) to " + out);
-            terminal.out().println("Browsers only run its scripts over http: serve the directory with any web server,"
-                    + " or use --serve.");
+            terminal.out()
+                    .println("Browsers only run its scripts over http: serve the directory with any web server,"
+                            + " or use --serve.");
             return ExitCode.OK;
         }
         if (json()) {
@@ -161,9 +165,11 @@ public final class BoardCommand extends CliCommand {
 
     private static void summarize(Terminal terminal, Board board) {
         List<BoardRow> rows = board.rows().stream().filter(r -> !r.isEmpty()).toList();
-        terminal.out().println(terminal.bold("Release board") + "  " + board.environments().size()
-                + " environments, " + rows.size() + " artifacts"
-                + board.pointInTime().map(t -> ", live at " + t).orElse(", generated " + board.generatedAt()));
+        terminal.out()
+                .println(terminal.bold("Release board") + "  "
+                        + board.environments().size()
+                        + " environments, " + rows.size() + " artifacts"
+                        + board.pointInTime().map(t -> ", live at " + t).orElse(", generated " + board.generatedAt()));
         terminal.out().println();
         TextTable table =
                 new TextTable("ENVIRONMENT", "ARTIFACTS", "FAILED", "RUNNING", "AWAITING", "DRIFTED", "LAST RUN");
@@ -190,11 +196,16 @@ public final class BoardCommand extends CliCommand {
         for (BoardRow row : rows) {
             for (int e = 1; e < board.environments().size(); e++) {
                 int environment = e;
-                row.cell(e).filter(BoardCell::drifted).ifPresent(cell -> drift.add("  " + row.artifactId() + "  "
-                        + cell.driftFrom() + " "
-                        + row.cell(environment - 1).orElseThrow().state().displayVersion() + " -> "
-                        + board.environments().get(environment).name() + " "
-                        + cell.state().displayVersion()));
+                row.cell(e)
+                        .filter(BoardCell::drifted)
+                        .ifPresent(cell -> drift.add("  " + row.artifactId() + "  "
+                                + cell.driftFrom() + " "
+                                + row.cell(environment - 1)
+                                        .orElseThrow()
+                                        .state()
+                                        .displayVersion() + " -> "
+                                + board.environments().get(environment).name() + " "
+                                + cell.state().displayVersion()));
             }
         }
         if (!drift.isEmpty()) {
@@ -205,6 +216,7 @@ public final class BoardCommand extends CliCommand {
     }
 
     private static String count(List<BoardCell> cells, Status status) {
-        return Long.toString(cells.stream().filter(c -> c.state().status() == status).count());
+        return Long.toString(
+                cells.stream().filter(c -> c.state().status() == status).count());
     }
 }

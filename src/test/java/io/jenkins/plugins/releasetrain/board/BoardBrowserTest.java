@@ -82,7 +82,9 @@ class BoardBrowserTest {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
-        assertThat(errors).as("console errors, Content-Security-Policy violations included").isEmpty();
+        assertThat(errors)
+                .as("console errors, Content-Security-Policy violations included")
+                .isEmpty();
     }
 
     @Test
@@ -96,7 +98,9 @@ class BoardBrowserTest {
             for (int e = 0; e < board.environments().size(); e++) {
                 String environment = board.environments().get(e).name();
                 Map<String, Object> cell = cells.get(row.artifactId() + " @ " + environment);
-                assertThat(cell).as("%s in %s is drawn", row.artifactId(), environment).isNotNull();
+                assertThat(cell)
+                        .as("%s in %s is drawn", row.artifactId(), environment)
+                        .isNotNull();
                 String text = normalized(cell.get("text"));
                 Optional<BoardCell> expected = row.cell(e);
                 if (expected.isEmpty()) {
@@ -131,7 +135,8 @@ class BoardBrowserTest {
         assertThat(renderedArtifacts()).containsExactlyElementsOf(drifted);
         for (BoardRow row : board.rows().stream().filter(BoardRow::drifted).toList()) {
             for (int e = 0; e < board.environments().size(); e++) {
-                Map<String, Object> cell = cells.get(row.artifactId() + " @ " + board.environments().get(e).name());
+                Map<String, Object> cell = cells.get(
+                        row.artifactId() + " @ " + board.environments().get(e).name());
                 Optional<String> from = row.cell(e).flatMap(BoardCell::driftSource);
                 assertThat(cell.get("className").toString().contains("rt-cell--drift"))
                         .as("%s in environment %d", row.artifactId(), e)
@@ -206,7 +211,8 @@ class BoardBrowserTest {
                         test.history().stream().map(HistoryEntry::runId).toList());
 
         HistoryEntry run = test.history().get(1);
-        driver.findElement(By.cssSelector(".rt-run[data-run='" + run.runId() + "']")).click();
+        driver.findElement(By.cssSelector(".rt-run[data-run='" + run.runId() + "']"))
+                .click();
         waitUntil(() -> driver.getCurrentUrl().contains("run=" + run.runId()));
         assertThat(driver.getCurrentUrl()).contains("env=" + test.name());
         assertThat(text(By.id("rt-run-title"))).isEqualTo("Run " + run.runId());
@@ -245,16 +251,20 @@ class BoardBrowserTest {
             Map<String, Map<String, Object>> cells = renderedCells();
             for (BoardRow row : then.rows().stream().filter(r -> !r.isEmpty()).toList()) {
                 for (int e = 0; e < then.environments().size(); e++) {
-                    Map<String, Object> cell = cells.get(row.artifactId() + " @ " + then.environments().get(e).name());
+                    Map<String, Object> cell = cells.get(row.artifactId() + " @ "
+                            + then.environments().get(e).name());
                     assertThat(cell).as("%s at %s", row.artifactId(), moment).isNotNull();
                     String expected = row.cell(e)
                             .map(c -> c.state().displayVersion())
                             .orElse("not in " + then.environments().get(e).name());
                     assertThat(normalized(cell.get("text")))
-                            .as("%s in %s at %s", row.artifactId(), then.environments().get(e).name(), moment)
+                            .as(
+                                    "%s in %s at %s",
+                                    row.artifactId(), then.environments().get(e).name(), moment)
                             .contains(expected);
                     assertThat(cell.get("driftFrom"))
-                            .isEqualTo(row.cell(e).flatMap(BoardCell::driftSource).orElse(null));
+                            .isEqualTo(
+                                    row.cell(e).flatMap(BoardCell::driftSource).orElse(null));
                 }
             }
             assertThat(text(By.cssSelector(".rt-banner"))).startsWith("Showing what was live at");
@@ -273,27 +283,30 @@ class BoardBrowserTest {
         driver.findElement(By.id("rt-show-at")).click();
 
         waitUntil(() -> driver.getCurrentUrl().contains("at="));
-        assertThat(driver.getCurrentUrl()).contains("at=" + run.ended().toString().replace(":", "%3A"));
+        assertThat(driver.getCurrentUrl())
+                .contains("at=" + run.ended().toString().replace(":", "%3A"));
         assertThat(text(By.cssSelector(".rt-banner"))).contains("Showing what was live at");
         List<String> unknown = driver.findElements(By.cssSelector(".rt-env-button")).stream()
                 .filter(b -> b.getText().contains("no history then"))
                 .map(b -> b.getDomAttribute("data-environment"))
                 .toList();
         List<String> expectedUnknown = board.environments().stream()
-                .filter(e -> e.earliestPointInTime().filter(start -> start.isAfter(run.ended())).isPresent())
+                .filter(e -> e.earliestPointInTime()
+                        .filter(start -> start.isAfter(run.ended()))
+                        .isPresent())
                 .map(BoardEnvironment::name)
                 .toList();
         assertThat(unknown).containsExactlyElementsOf(expectedUnknown);
         chromium.screenshot(SCREENSHOTS.resolve("board-point-in-time.png"));
 
-        driver.executeScript(
-                "const field = document.getElementById('rt-at'); field.value = '2026-03-07T12:30';"
-                        + " field.dispatchEvent(new Event('change', {bubbles: true}));");
+        driver.executeScript("const field = document.getElementById('rt-at'); field.value = '2026-03-07T12:30';"
+                + " field.dispatchEvent(new Event('change', {bubbles: true}));");
         waitUntil(() -> driver.getCurrentUrl().contains("at=2026-03-07T12%3A30%3A00.000Z"));
 
         driver.findElement(By.id("rt-now")).click();
         waitUntil(() -> !driver.getCurrentUrl().contains("at="));
-        assertThat(driver.findElement(By.cssSelector(".rt-banner")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector(".rt-banner")).isDisplayed())
+                .isFalse();
     }
 
     @Test
@@ -324,7 +337,8 @@ class BoardBrowserTest {
         String environment = board.environments().get(1).name();
         assertThat(text(By.id("rt-panel-title"))).isEqualTo(first.artifactId() + " in " + environment);
         assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("rt-panel-title");
-        assertThat(driver.getCurrentUrl()).contains("artifact=" + first.artifactId().replace("/", "%2F"));
+        assertThat(driver.getCurrentUrl())
+                .contains("artifact=" + first.artifactId().replace("/", "%2F"));
 
         keys.sendKeys(Keys.ESCAPE).perform();
         assertThat(driver.findElement(By.id("rt-panel")).isDisplayed()).isFalse();
@@ -337,7 +351,8 @@ class BoardBrowserTest {
         assertThat(text(By.id("rt-panel-title"))).isEqualTo("History of " + environment);
 
         keys.sendKeys(Keys.TAB).perform();
-        assertThat(driver.switchTo().activeElement().getDomAttribute("aria-label")).isEqualTo("Close the panel");
+        assertThat(driver.switchTo().activeElement().getDomAttribute("aria-label"))
+                .isEqualTo("Close the panel");
         keys.sendKeys(Keys.ENTER).perform();
         assertThat(driver.findElement(By.id("rt-panel")).isDisplayed()).isFalse();
     }
@@ -360,7 +375,8 @@ class BoardBrowserTest {
                 .perform();
         BoardRow last = rows.get(rows.size() - 1);
         int lastEnvironment = medium.environments().size() - 1;
-        assertThat(position()).isEqualTo(List.of(Integer.toString(displayRows + 1), Integer.toString(lastEnvironment + 2)));
+        assertThat(position())
+                .isEqualTo(List.of(Integer.toString(displayRows + 1), Integer.toString(lastEnvironment + 2)));
         assertThat(activeArtifact()).isEqualTo(last.artifactId());
         assertThat(normalized(driver.switchTo().activeElement().getText()))
                 .contains(last.cell(lastEnvironment).orElseThrow().state().displayVersion());
@@ -397,7 +413,8 @@ class BoardBrowserTest {
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         try {
             open(server, "");
-            assertThat(driver.findElement(By.cssSelector("[data-release-board]")).getDomAttribute("data-theme"))
+            assertThat(driver.findElement(By.cssSelector("[data-release-board]"))
+                            .getDomAttribute("data-theme"))
                     .isNull();
             assertThat(luminance(boardBackground())).isLessThan(0.15);
             assertReadable("system dark");
@@ -406,12 +423,11 @@ class BoardBrowserTest {
         }
 
         open(server, "");
-        Object theme = driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "const root = document.querySelector('[data-release-board]');"
-                        + "document.documentElement.style.setProperty('--background', '#202124');"
-                        + "document.documentElement.style.setProperty('--text-color', '#d6d6d6');"
-                        + "import('./board.js').then(m => m.mount(root)).then(() => done(root.dataset.theme));");
+        Object theme = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const root = document.querySelector('[data-release-board]');"
+                + "document.documentElement.style.setProperty('--background', '#202124');"
+                + "document.documentElement.style.setProperty('--text-color', '#d6d6d6');"
+                + "import('./board.js').then(m => m.mount(root)).then(() => done(root.dataset.theme));");
         assertThat(theme).as("the theme follows Jenkins' --background").isEqualTo("dark");
         assertThat(boardBackground()).isEqualTo("rgb(32, 33, 36)");
         assertReadable("Jenkins dark variables");
@@ -422,8 +438,16 @@ class BoardBrowserTest {
         String actor = "<img src=x onerror=\"window.pwned=1\">";
         String artifact = "shop/deploy/<svg onload=window.pwned=2>";
         ArtifactState state = new ArtifactState(
-                artifact, "shop", ArtifactKind.DEPLOYMENT, "abc", null, "<b>1.0</b>", Status.SUCCEEDED, "r1",
-                BoardInputGenerator.START, actor);
+                artifact,
+                "shop",
+                ArtifactKind.DEPLOYMENT,
+                "abc",
+                null,
+                "<b>1.0</b>",
+                Status.SUCCEEDED,
+                "r1",
+                BoardInputGenerator.START,
+                actor);
         EnvironmentInput production = new EnvironmentInput(
                 "production",
                 "prod",
@@ -432,8 +456,7 @@ class BoardBrowserTest {
                 List.of(
                         new PendingApproval("r2", List.of(actor), 1, "javascript:window.pwned=3"),
                         new PendingApproval("r3", List.of(), 2, "https://jenkins.example.com/job/x/input/")));
-        BoardServer hostile =
-                serve(Board.of(new BoardInput(BoardInputGenerator.START, List.of(production)), 10));
+        BoardServer hostile = serve(Board.of(new BoardInput(BoardInputGenerator.START, List.of(production)), 10));
 
         open(hostile, "#env=production");
 
@@ -473,7 +496,8 @@ class BoardBrowserTest {
     private void open(BoardServer target, String hash) {
         driver.get(target.uri() + "?load=" + ++loads + hash);
         waitUntil(() -> {
-            String state = driver.findElement(By.cssSelector("[data-release-board]")).getDomAttribute("data-state");
+            String state =
+                    driver.findElement(By.cssSelector("[data-release-board]")).getDomAttribute("data-state");
             assertThat(state).as("the board loads").isNotEqualTo("error");
             return "ready".equals(state);
         });
@@ -494,7 +518,8 @@ class BoardBrowserTest {
     @SuppressWarnings("unchecked")
     private Map<String, Map<String, Object>> renderedCells() {
         Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
-        for (Map<String, Object> cell : (List<Map<String, Object>>) scrollThrough().get("cells")) {
+        for (Map<String, Object> cell :
+                (List<Map<String, Object>>) scrollThrough().get("cells")) {
             byKey.put((String) cell.get("key"), cell);
         }
         return byKey;
@@ -546,22 +571,21 @@ class BoardBrowserTest {
     }
 
     private boolean inGrid() {
-        return (Boolean) driver.executeScript(
-                "return document.querySelector('[role=grid]').contains(document.activeElement)");
+        return (Boolean)
+                driver.executeScript("return document.querySelector('[role=grid]').contains(document.activeElement)");
     }
 
     /** The focused cell as [aria-rowindex, aria-colindex]. */
     @SuppressWarnings("unchecked")
     private List<String> position() {
-        return (List<String>) driver.executeScript(
-                "const cell = document.activeElement.closest('[aria-colindex]');"
-                        + "return [cell.closest('[role=row]').getAttribute('aria-rowindex'),"
-                        + " cell.getAttribute('aria-colindex')]");
+        return (List<String>) driver.executeScript("const cell = document.activeElement.closest('[aria-colindex]');"
+                + "return [cell.closest('[role=row]').getAttribute('aria-rowindex'),"
+                + " cell.getAttribute('aria-colindex')]");
     }
 
     private String activeArtifact() {
-        return (String) driver.executeScript(
-                "return document.activeElement.closest('[role=row]').dataset.artifact || null");
+        return (String)
+                driver.executeScript("return document.activeElement.closest('[role=row]').dataset.artifact || null");
     }
 
     private String boardBackground() {
@@ -618,6 +642,10 @@ class BoardBrowserTest {
     }
 
     private static String normalized(Object text) {
-        return text.toString().replace('\u202f', ' ').replace('\u00a0', ' ').replaceAll("[ \\t]+", " ").trim();
+        return text.toString()
+                .replace('\u202f', ' ')
+                .replace('\u00a0', ' ')
+                .replaceAll("[ \\t]+", " ")
+                .trim();
     }
 }

@@ -133,8 +133,10 @@ public record BoardInputGenerator(
             history.add(
                     run(e, next, train.get(next), artifacts, live, current, Status.PENDING_APPROVAL, false, random));
             approvals.add(new PendingApproval(
-                    releaseId(next), List.of(actor(next + 1)), 1, "https://jenkins.example.com/job/release/" + next
-                            + "/input/"));
+                    releaseId(next),
+                    List.of(actor(next + 1)),
+                    1,
+                    "https://jenkins.example.com/job/release/" + next + "/input/"));
         }
         List<ArtifactState> states = artifacts.stream()
                 .map(a -> current.get(a.id()))
@@ -153,7 +155,8 @@ public record BoardInputGenerator(
             Status mode,
             boolean failFirst,
             SplittableRandom random) {
-        Instant started = START.plus(Duration.ofDays(r)).plus(Duration.ofHours(2L * lag(e)))
+        Instant started = START.plus(Duration.ofDays(r))
+                .plus(Duration.ofHours(2L * lag(e)))
                 .plus(Duration.ofMinutes(e));
         String actor = actor(r + e);
         List<ArtifactResult> results = new ArrayList<>();
@@ -168,7 +171,9 @@ public record BoardInputGenerator(
             Status status = mode;
             if (mode == Status.RUNNING && index % 2 == 0) {
                 status = Status.SUCCEEDED;
-            } else if (mode == Status.SUCCEEDED && r > 0 && (failFirst && index == 1 || random.nextInt(failOneIn) == 0)) {
+            } else if (mode == Status.SUCCEEDED
+                    && r > 0
+                    && (failFirst && index == 1 || random.nextInt(failOneIn) == 0)) {
                 status = Status.FAILED;
                 failed = true;
             }
@@ -191,7 +196,9 @@ public record BoardInputGenerator(
         }
         Status runStatus = failed ? Status.FAILED : mode;
         Instant ended = mode == Status.SUCCEEDED
-                ? results.isEmpty() ? started.plusSeconds(5) : results.get(results.size() - 1).at().plusSeconds(3)
+                ? results.isEmpty()
+                        ? started.plusSeconds(5)
+                        : results.get(results.size() - 1).at().plusSeconds(3)
                 : null;
         HistoryEntry run = new HistoryEntry(
                 String.format("%d-%d", e + 1, r + 1), releaseId(r), runStatus, started, ended, actor, results);

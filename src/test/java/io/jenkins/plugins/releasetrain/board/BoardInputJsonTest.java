@@ -97,7 +97,8 @@ class BoardInputJsonTest {
 
     @Test
     void rejectsAnArtifactListedTwiceInAnEnvironment() {
-        String artifact = MINIMAL.substring(MINIMAL.indexOf("{\n          \"artifactId\""), MINIMAL.indexOf("}\n      ]") + 1);
+        String artifact =
+                MINIMAL.substring(MINIMAL.indexOf("{\n          \"artifactId\""), MINIMAL.indexOf("}\n      ]") + 1);
         String text = Fixtures.replaceOnce(MINIMAL, artifact, artifact + ", " + artifact);
 
         assertThatThrownBy(() -> BoardInputJson.read("in.json", text))

@@ -27,7 +27,8 @@ class BoardJsonTest {
         BoardInput input = BoardInputGenerator.small().generate();
 
         assertThat(schemaErrors(BoardJson.write(Board.of(input, 3)))).isEmpty();
-        assertThat(schemaErrors(BoardJson.write(Board.at(input, BoardInputGenerator.START.plusSeconds(86_400 * 3), 50))))
+        assertThat(schemaErrors(
+                        BoardJson.write(Board.at(input, BoardInputGenerator.START.plusSeconds(86_400 * 3), 50))))
                 .isEmpty();
     }
 

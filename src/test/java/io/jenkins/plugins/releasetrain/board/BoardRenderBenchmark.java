@@ -61,7 +61,11 @@ public final class BoardRenderBenchmark {
                 naive.add(number(all.get("render")));
                 naiveNodes.add(number(all.get("nodes")));
             }
-            System.out.printf(Locale.ROOT, "%d measured iterations after %d warm-up, median (min..max) ms%n", iterations, WARM_UP);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d measured iterations after %d warm-up, median (min..max) ms%n",
+                    iterations,
+                    WARM_UP);
             print("fetch + JSON.parse of board.json", fetch);
             print("first render, virtualized (now)", render);
             print("first render, virtualized (point in time)", renderAt);

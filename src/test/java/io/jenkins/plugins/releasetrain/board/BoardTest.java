@@ -125,7 +125,8 @@ class BoardTest {
         assertThat(kept.liveAtHistoryStart())
                 .extracting(ArtifactState::artifactId, ArtifactState::version)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(API, "b"), org.assertj.core.groups.Tuple.tuple(WORKER, "1.0"));
+                        org.assertj.core.groups.Tuple.tuple(API, "b"),
+                        org.assertj.core.groups.Tuple.tuple(WORKER, "1.0"));
         BoardEnvironment whole = Board.of(input(production), 5).environments().get(0);
         assertThat(whole.historyComplete()).isTrue();
         assertThat(whole.liveAtHistoryStart()).isEmpty();
@@ -159,7 +160,16 @@ class BoardTest {
         ArtifactState older = new ArtifactState(
                 API, "shop", ArtifactKind.DEPLOYMENT, "a", null, "1.4.0", Status.SUCCEEDED, RELEASE, T0, "alice");
         ArtifactState newer = new ArtifactState(
-                WORKER, "shop", ArtifactKind.IMAGE, "2.0", null, "1.5.0-rc1", Status.SUCCEEDED, RELEASE, days(1), "bob");
+                WORKER,
+                "shop",
+                ArtifactKind.IMAGE,
+                "2.0",
+                null,
+                "1.5.0-rc1",
+                Status.SUCCEEDED,
+                RELEASE,
+                days(1),
+                "bob");
 
         Board board = Board.of(input(environment("staging", List.of(older, newer))), 10);
 
@@ -254,7 +264,10 @@ class BoardTest {
     }
 
     static HistoryEntry run(String runId, Instant started, ArtifactResult... results) {
-        Instant ended = Arrays.stream(results).map(ArtifactResult::at).max(Instant::compareTo).orElse(started);
+        Instant ended = Arrays.stream(results)
+                .map(ArtifactResult::at)
+                .max(Instant::compareTo)
+                .orElse(started);
         boolean failed = Arrays.stream(results).anyMatch(r -> r.status() == Status.FAILED);
         return new HistoryEntry(
                 runId, RELEASE, failed ? Status.FAILED : Status.SUCCEEDED, started, ended, "alice", List.of(results));

@@ -35,7 +35,8 @@ class BoardCommandTest {
     @BeforeEach
     void writeInput() throws Exception {
         input = directory.resolve("board-input.json");
-        Files.writeString(input, BoardInputJson.write(BoardInputGenerator.small().generate()));
+        Files.writeString(
+                input, BoardInputJson.write(BoardInputGenerator.small().generate()));
     }
 
     private int run(String... args) {
@@ -56,7 +57,13 @@ class BoardCommandTest {
 
     @Test
     void printsTheBoardDocumentAsJson() throws Exception {
-        int exit = run("board", "--input", input.toString(), "--format", "json", "--environments",
+        int exit = run(
+                "board",
+                "--input",
+                input.toString(),
+                "--format",
+                "json",
+                "--environments",
                 "staging-us-east-2,production-us-east-2");
 
         assertThat(exit).isEqualTo(ExitCode.OK);
@@ -88,7 +95,9 @@ class BoardCommandTest {
         try {
             URI uri = out.served.get(20, TimeUnit.SECONDS);
             HttpResponse<String> board = HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(uri.resolve("board.json")).build(), HttpResponse.BodyHandlers.ofString());
+                    .send(
+                            HttpRequest.newBuilder(uri.resolve("board.json")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(board.statusCode()).isEqualTo(200);
             assertThat(board.body()).contains("production-us-east-2");
         } finally {
@@ -107,7 +116,8 @@ class BoardCommandTest {
 
     @Test
     void rejectsAnInvalidInputNamingTheField() throws Exception {
-        Files.writeString(input, Files.readString(input).replaceFirst("\"status\" : \"succeeded\"", "\"status\" : \"ok\""));
+        Files.writeString(
+                input, Files.readString(input).replaceFirst("\"status\" : \"succeeded\"", "\"status\" : \"ok\""));
 
         int exit = run("board", "--input", input.toString());
 
@@ -142,7 +152,8 @@ class BoardCommandTest {
     /** Output that tells when the command says where it serves, so the test waits for that and no longer. */
     private static final class ServedWatcher extends StringWriter {
 
-        private static final Pattern SERVED = Pattern.compile("Serving the release board at (http://127\\.0\\.0\\.1:\\d+/)");
+        private static final Pattern SERVED =
+                Pattern.compile("Serving the release board at (http://127\\.0\\.0\\.1:\\d+/)");
 
         final CompletableFuture<URI> served = new CompletableFuture<>();
 
