@@ -20,12 +20,15 @@ public record ArtifactResult(
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(status, "status");
+        Status.require(Objects.requireNonNull(status, "status"), Status.RESULT, "an artifact's result");
         Objects.requireNonNull(at, "at");
         displayVersion = displayVersion == null ? DisplayVersions.of(kind, version) : displayVersion;
     }
 
-    /** This result as the state it leaves the artifact in, attributed to its run. */
+    /**
+     * This result as the state it leaves the artifact in, attributed to its run; a live result (succeeded
+     * or unchanged) leaves it succeeded.
+     */
     public ArtifactState asStateOf(HistoryEntry run) {
         return new ArtifactState(
                 artifactId,
@@ -34,7 +37,7 @@ public record ArtifactResult(
                 version,
                 displayVersion,
                 productVersion,
-                status,
+                status.isLive() ? Status.SUCCEEDED : status,
                 run.releaseId(),
                 at,
                 run.actor());

@@ -62,7 +62,10 @@ final class BoardAssembler {
                 continue;
             }
             ArtifactState upstream = i == 0 ? null : columns.get(i - 1).get(id);
-            boolean drift = upstream != null && !upstream.version().equals(state.version());
+            boolean drift = upstream != null
+                    && upstream.live().isPresent()
+                    && state.live().isPresent()
+                    && !upstream.liveVersion().equals(state.liveVersion());
             cells.add(Optional.of(
                     new BoardCell(state, drift ? environments.get(i - 1).name() : null)));
         }

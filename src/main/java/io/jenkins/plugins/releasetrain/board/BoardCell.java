@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * One artifact in one environment as the board shows it.
  *
- * @param driftFrom the previous environment in promotion order when it has this artifact at another
- *     version, else null
+ * @param driftFrom the previous environment in promotion order when the version live there differs from
+ *     the one live here, else null
  */
 public record BoardCell(ArtifactState state, String driftFrom) {
 

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -89,17 +90,18 @@ public final class BoardInputJson {
                 node.text("version"),
                 node.optionalText("displayVersion"),
                 node.optionalText("productVersion"),
-                node.status("status"),
+                node.status("status", Status.CELL),
                 node.text("releaseId"),
                 node.instant("at"),
-                node.optionalText("by"));
+                node.optionalText("by"),
+                node.optionalText("liveVersion"));
     }
 
     private static HistoryEntry run(Node node) {
         return new HistoryEntry(
                 node.text("runId"),
                 node.text("releaseId"),
-                node.status("status"),
+                node.status("status", Status.RUN),
                 node.instant("started"),
                 node.has("ended") ? node.instant("ended") : null,
                 node.optionalText("actor"),
@@ -114,13 +116,13 @@ public final class BoardInputJson {
                 node.text("version"),
                 node.optionalText("displayVersion"),
                 node.optionalText("productVersion"),
-                node.status("status"),
+                node.status("status", Status.RESULT),
                 node.instant("at"));
     }
 
     private static PendingApproval approval(Node node) {
-        int stillNeeded = node.integer("stillNeeded");
-        if (stillNeeded < 0) {
+        Integer stillNeeded = node.has("stillNeeded") ? node.integer("stillNeeded") : null;
+        if (stillNeeded != null && stillNeeded < 0) {
             throw node.problem("stillNeeded", "must be 0 or more");
         }
         return new PendingApproval(
@@ -160,6 +162,9 @@ public final class BoardInputJson {
         map.put("releaseId", state.releaseId());
         map.put("at", state.at().toString());
         putIfPresent(map, "by", state.by());
+        if (!state.version().equals(state.liveVersion())) {
+            putIfPresent(map, "liveVersion", state.liveVersion());
+        }
         return map;
     }
 
@@ -192,7 +197,7 @@ public final class BoardInputJson {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("releaseId", approval.releaseId());
         map.put("approvedBy", approval.approvedBy());
-        map.put("stillNeeded", approval.stillNeeded());
+        putIfPresent(map, "stillNeeded", approval.stillNeeded());
         putIfPresent(map, "url", approval.url());
         return map;
     }
@@ -261,17 +266,14 @@ public final class BoardInputJson {
             }
         }
 
-        Status status(String field) {
+        Status status(String field, Set<Status> allowed) {
             String text = text(field);
             return Status.fromLabel(text)
+                    .filter(allowed::contains)
                     .orElseThrow(() -> problem(
                             field,
-                            "'" + text + "' is not a status; use one of "
-                                    + String.join(
-                                            ", ",
-                                            Arrays.stream(Status.values())
-                                                    .map(Status::label)
-                                                    .toList())));
+                            "'" + text + "' is not a status here; use one of "
+                                    + String.join(", ", Status.labels(allowed))));
         }
 
         ArtifactKind kind(String field) {

@@ -113,6 +113,7 @@ public final class BoardJson {
         map.put("releaseId", state.releaseId());
         map.put("at", time(state.at()));
         map.put("by", state.by());
+        map.put("liveVersion", state.liveVersion());
         map.put("driftFrom", cell.driftFrom());
         return map;
     }
@@ -161,7 +162,7 @@ public final class BoardJson {
         map.put("artifacts", board.rows().stream().filter(row -> !row.isEmpty()).count());
         map.put("cells", cells.size());
         map.put("drifted", cells.stream().filter(BoardCell::drifted).count());
-        for (Status status : Status.values()) {
+        for (Status status : Status.CELL) {
             map.put(
                     status.label(),
                     cells.stream().filter(c -> c.state().status() == status).count());

@@ -14,14 +14,15 @@ public record BoardProduct(String name, List<BoardRow> artifacts) {
     }
 
     /**
-     * The product's version in an environment: that of its most recently released artifact there, since a
-     * partly promoted product has artifacts of two releases.
+     * The product's version live in an environment: that of its most recently deployed artifact there, since
+     * a partly promoted product has artifacts of two releases. Failed, running and waiting attempts do not
+     * count: their version is not live.
      */
     public Optional<String> versionIn(int environmentIndex) {
         return artifacts.stream()
                 .flatMap(row -> row.cell(environmentIndex).stream())
                 .map(BoardCell::state)
-                .filter(state -> state.productVersion() != null)
+                .filter(state -> state.status() == Status.SUCCEEDED && state.productVersion() != null)
                 .max(Comparator.comparing(ArtifactState::at))
                 .map(ArtifactState::productVersion);
     }

@@ -23,7 +23,7 @@ public record HistoryEntry(
     public HistoryEntry {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(releaseId, "releaseId");
-        Objects.requireNonNull(status, "status");
+        Status.require(Objects.requireNonNull(status, "status"), Status.RUN, "a run");
         Objects.requireNonNull(started, "started");
         results = List.copyOf(results);
     }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What was live in an environment at a given moment: for each artifact, the last version that succeeded
- * there at or before it. Failed, running and unapproved attempts never replace what is live.
+ * there at or before it (a run that found it unchanged keeps the earlier deployment). Failed, skipped,
+ * running and unapproved attempts never replace what is live.
  */
 public final class PointInTime {
 
@@ -29,11 +30,15 @@ public final class PointInTime {
         Map<String, ArtifactState> live = new LinkedHashMap<>();
         for (HistoryEntry run : inOrder(runs)) {
             for (ArtifactResult result : run.results()) {
-                if (result.status() != Status.SUCCEEDED || result.at().isAfter(moment)) {
+                if (!result.status().isLive() || result.at().isAfter(moment)) {
                     continue;
                 }
                 ArtifactState known = live.get(result.artifactId());
-                if (known == null || !result.at().isBefore(known.at())) {
+                // Found unchanged: the same version stays live as it was deployed, when and by whom.
+                boolean sameDeployment = result.status() == Status.UNCHANGED
+                        && known != null
+                        && known.version().equals(result.version());
+                if (!sameDeployment && (known == null || !result.at().isBefore(known.at()))) {
                     live.put(result.artifactId(), result.asStateOf(run));
                 }
             }

@@ -220,7 +220,8 @@ export class BoardGrid {
       className: classes.join(' '),
       'aria-colindex': e + 2,
       tabindex: -1,
-      title: `${row.id} in ${environment.name}: ${cell.version}`,
+      title: `${row.id} in ${environment.name}: ${cell.version}`
+        + (cell.liveVersion !== null && cell.liveVersion !== cell.version ? ` (live: ${cell.liveVersion})` : ''),
       'data-environment': environment.name,
       'data-status': cell.status,
       'data-drift-from': drift ? drift.name : null,

@@ -10,7 +10,14 @@ export const STATUS_LABELS = {
   failed: 'failed',
   running: 'running',
   'pending-approval': 'pending approval',
+  unchanged: 'unchanged',
+  skipped: 'skipped',
+  partial: 'partly released',
+  cancelled: 'cancelled',
 };
+
+/** Results after which the artifact is live with the result's version. */
+const LIVE = new Set(['succeeded', 'unchanged']);
 
 /** Throws with a message for people when the document is not a board this front end can draw. */
 export function checkDocument(doc) {
@@ -26,7 +33,8 @@ export function checkDocument(doc) {
 
 /**
  * The cells of every row as they were at `moment` (a Date): per environment, the history's starting
- * state, then every succeeded result up to that moment. Mirrors the engine's PointInTime.
+ * state, then every live (succeeded or unchanged) result up to that moment; a result that found the
+ * artifact unchanged keeps the earlier deployment. Mirrors the engine's PointInTime.
  * Environments whose kept history starts after `moment` cannot say; they come back in `unknownBefore`.
  */
 export function documentAt(doc, moment) {
@@ -63,7 +71,7 @@ function liveAt(environment, time) {
   for (let r = history.runs.length - 1; r >= 0; r -= 1) {
     const run = history.runs[r];
     for (const result of run.results) {
-      if (result.status !== 'succeeded') {
+      if (!LIVE.has(result.status)) {
         continue;
       }
       const at = Date.parse(result.at);
@@ -71,7 +79,8 @@ function liveAt(environment, time) {
         continue;
       }
       const known = live.get(result.artifactId);
-      if (known === undefined || at >= Date.parse(known.at)) {
+      const sameDeployment = result.status === 'unchanged' && known !== undefined && known.version === result.version;
+      if (!sameDeployment && (known === undefined || at >= Date.parse(known.at))) {
         live.set(result.artifactId, cellOf(result, 'succeeded', run.releaseId, run.actor));
       }
     }
@@ -88,17 +97,23 @@ function cellOf(source, status, releaseId, by) {
     releaseId,
     at: source.at,
     by: by ?? null,
+    liveVersion: source.version,
     driftFrom: null,
   };
 }
 
-/** Flags each cell whose artifact is at another version in the previous environment (promotion order). */
+/**
+ * Flags each cell whose live version differs from the one live in the previous environment (promotion
+ * order). Mirrors the engine's BoardAssembler.
+ */
 export function withDrift(cells, environments) {
   for (let e = 1; e < cells.length; e += 1) {
     const cell = cells[e];
     const upstream = cells[e - 1];
     if (cell !== null) {
-      cell.driftFrom = upstream !== null && upstream.version !== cell.version ? environments[e - 1].name : null;
+      const differs = upstream !== null && upstream.liveVersion !== null && cell.liveVersion !== null
+        && upstream.liveVersion !== cell.liveVersion;
+      cell.driftFrom = differs ? environments[e - 1].name : null;
     }
   }
   if (cells.length > 0 && cells[0] !== null) {
@@ -157,13 +172,16 @@ function searchText(product, artifact) {
   return parts.join(' ').toLowerCase();
 }
 
-/** A product's version per environment: that of its most recently released artifact there. */
+/**
+ * A product's live version per environment: that of its most recently deployed artifact there (attempts
+ * that failed, run or wait do not count). Mirrors the engine's BoardProduct.versionIn.
+ */
 export function productVersions(artifacts, environmentCount) {
   const versions = new Array(environmentCount).fill(null);
   const times = new Array(environmentCount).fill(-Infinity);
   for (const artifact of artifacts) {
     artifact.cells.forEach((cell, e) => {
-      if (cell !== null && cell.productVersion !== null) {
+      if (cell !== null && cell.status === 'succeeded' && cell.productVersion !== null) {
         const at = Date.parse(cell.at);
         if (at > times[e]) {
           times[e] = at;

@@ -57,10 +57,13 @@ export class BoardPanel {
       el('ul', {}, environment.pendingApprovals.map((approval) => {
         const link = safeLink(approval.url, document.baseURI);
         const approvedBy = approval.approvedBy.length === 0 ? 'no approval yet' : `approved by ${approval.approvedBy.join(', ')}`;
-        const needed = approval.stillNeeded === 1 ? '1 more approval needed' : `${approval.stillNeeded} more approvals needed`;
+        let needed = '';
+        if (approval.stillNeeded !== null && approval.stillNeeded !== undefined) {
+          needed = approval.stillNeeded === 1 ? '; 1 more approval needed' : `; ${approval.stillNeeded} more approvals needed`;
+        }
         return el('li', {},
           el('span', {}, 'release ', el('code', { text: approval.releaseId.slice(0, 12), title: approval.releaseId })),
-          el('span', { text: ` — ${approvedBy}; ${needed}` }),
+          el('span', { text: ` — ${approvedBy}${needed}` }),
           link === null ? null : [' ', el('a', { href: link, className: 'rt-link', text: 'Review and approve' })]);
       })));
   }
@@ -112,10 +115,12 @@ export class BoardPanel {
     history.addEventListener('click', () => this.onShowHistory(environmentIndex));
     let drift = 'first environment of the promotion order';
     if (upstream !== null) {
-      if (upstreamCell === null) {
-        drift = `not in ${upstream.name}`;
-      } else if (cell !== null && upstreamCell.version !== cell.version) {
-        drift = `differs: ${upstream.name} has ${upstreamCell.displayVersion}`;
+      if (upstreamCell === null || upstreamCell.liveVersion === null) {
+        drift = `nothing live in ${upstream.name}`;
+      } else if (cell !== null && cell.liveVersion === null) {
+        drift = `nothing live here yet; ${upstream.name} has ${shortVersion(row, upstreamCell.liveVersion)}`;
+      } else if (cell !== null && upstreamCell.liveVersion !== cell.liveVersion) {
+        drift = `differs: ${upstream.name} has ${shortVersion(row, upstreamCell.liveVersion)} live`;
       } else if (cell !== null) {
         drift = `same as ${upstream.name}`;
       }
@@ -125,6 +130,8 @@ export class BoardPanel {
         ? el('p', { text: `${row.id} is not in ${environment.name}.` })
         : el('dl', { className: 'rt-facts' },
           fact('Version', el('code', { className: 'rt-wrap', text: cell.version })),
+          cell.status === 'succeeded' ? null
+            : fact('Live version', cell.liveVersion === null ? 'none yet' : el('code', { className: 'rt-wrap', text: cell.liveVersion })),
           fact('Product version', cell.productVersion ?? '—'),
           fact('Status', el('span', { className: `rt-status rt-status--${cell.status}`, text: STATUS_LABELS[cell.status] ?? cell.status })),
           fact('Release', el('code', { className: 'rt-wrap', text: cell.releaseId })),
@@ -143,6 +150,11 @@ export class BoardPanel {
       el('div', { className: 'rt-panel-body' }, content));
     this.element.hidden = false;
   }
+}
+
+/** A commit cut to 12 digits as the board shows them; a tag as is. */
+function shortVersion(row, version) {
+  return row.kind === 'deploy' && version.length > 12 ? version.slice(0, 12) : version;
 }
 
 function fact(term, value) {

@@ -159,6 +159,8 @@ public record BoardInputGenerator(
                 .plus(Duration.ofHours(2L * lag(e)))
                 .plus(Duration.ofMinutes(e));
         String actor = actor(r + e);
+        Map<String, Artifact> byId = new LinkedHashMap<>();
+        artifacts.forEach(a -> byId.put(a.id(), a));
         List<ArtifactResult> results = new ArrayList<>();
         boolean failed = false;
         int index = 0;
@@ -202,7 +204,14 @@ public record BoardInputGenerator(
                 : null;
         HistoryEntry run = new HistoryEntry(
                 String.format("%d-%d", e + 1, r + 1), releaseId(r), runStatus, started, ended, actor, results);
-        results.forEach(result -> current.put(result.artifactId(), result.asStateOf(run)));
+        for (ArtifactResult result : results) {
+            Integer liveGeneration = live.get(result.artifactId());
+            Artifact artifact = byId.get(result.artifactId());
+            current.put(
+                    result.artifactId(),
+                    result.asStateOf(run)
+                            .withLiveVersion(liveGeneration == null ? null : version(artifact, liveGeneration)));
+        }
         return run;
     }
 

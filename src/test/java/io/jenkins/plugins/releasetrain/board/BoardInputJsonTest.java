@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.releasetrain.testing.Fixtures;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BoardInputJsonTest {
@@ -67,8 +68,21 @@ class BoardInputJsonTest {
         String text = Fixtures.replaceOnce(MINIMAL, "\"succeeded\"", "\"done\"");
 
         assertThatThrownBy(() -> BoardInputJson.read("in.json", text))
-                .hasMessage("in.json: environments[0].artifacts[0].status: 'done' is not a status;"
+                .hasMessage("in.json: environments[0].artifacts[0].status: 'done' is not a status here;"
                         + " use one of succeeded, failed, running, pending-approval");
+    }
+
+    @Test
+    void takesRunStatusesForRunsButNotForCells() {
+        String partialCell = Fixtures.replaceOnce(MINIMAL, "\"succeeded\"", "\"partial\"");
+
+        assertThatThrownBy(() -> BoardInputJson.read("in.json", partialCell))
+                .hasMessageContaining("'partial' is not a status here");
+        HistoryEntry partialRun =
+                new HistoryEntry("7", "r", Status.PARTIAL, BoardTest.T0, BoardTest.T0, null, List.of());
+        EnvironmentInput environment = new EnvironmentInput("staging", null, List.of(), List.of(partialRun), List.of());
+        BoardInput input = new BoardInput(BoardTest.T0, List.of(environment));
+        assertThat(BoardInputJson.read("in.json", BoardInputJson.write(input))).isEqualTo(input);
     }
 
     @Test

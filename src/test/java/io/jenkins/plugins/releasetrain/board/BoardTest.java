@@ -59,6 +59,50 @@ class BoardTest {
     }
 
     @Test
+    void driftComparesWhatIsLiveNotWhatWasAttempted() {
+        ArtifactState failedAttempt = new ArtifactState(
+                        API, "shop", ArtifactKind.DEPLOYMENT, "b", null, "1.1.0", Status.FAILED, RELEASE, T0, "bob")
+                .withLiveVersion("a");
+        ArtifactState pending = new ArtifactState(
+                        API,
+                        "shop",
+                        ArtifactKind.DEPLOYMENT,
+                        "c",
+                        null,
+                        "1.2.0",
+                        Status.PENDING_APPROVAL,
+                        RELEASE,
+                        T0,
+                        "bob")
+                .withLiveVersion("a");
+        BoardInput input = input(
+                environment("staging", List.of(failedAttempt)),
+                environment("production", List.of(state(API, "a"))),
+                environment("dr", List.of(pending)));
+
+        BoardRow api = Board.of(input, 10).row(API).orElseThrow();
+
+        assertThat(api.cell(1).orElseThrow().drifted())
+                .as("staging still runs a after its attempt at b failed")
+                .isFalse();
+        assertThat(api.cell(2).orElseThrow().drifted())
+                .as("c only waits for approval; a is live")
+                .isFalse();
+        assertThat(failedAttempt.liveVersion()).isEqualTo("a");
+    }
+
+    @Test
+    void nothingLiveYetIsNotDrift() {
+        ArtifactState firstAttempt = new ArtifactState(
+                API, "shop", ArtifactKind.DEPLOYMENT, "b", null, null, Status.FAILED, RELEASE, T0, null);
+        BoardInput input = input(
+                environment("staging", List.of(state(API, "a"))), environment("production", List.of(firstAttempt)));
+
+        assertThat(Board.of(input, 10).row(API).orElseThrow().drifted()).isFalse();
+        assertThat(firstAttempt.live()).isEmpty();
+    }
+
+    @Test
     void pointInTimeShowsTheLastSucceededVersionAtThatMoment() {
         EnvironmentInput production = environment(
                 "production",
@@ -156,7 +200,7 @@ class BoardTest {
     }
 
     @Test
-    void productVersionIsThatOfItsMostRecentlyReleasedArtifact() {
+    void productVersionIsThatOfItsMostRecentlyDeployedArtifact() {
         ArtifactState older = new ArtifactState(
                 API, "shop", ArtifactKind.DEPLOYMENT, "a", null, "1.4.0", Status.SUCCEEDED, RELEASE, T0, "alice");
         ArtifactState newer = new ArtifactState(
@@ -170,10 +214,24 @@ class BoardTest {
                 RELEASE,
                 days(1),
                 "bob");
+        ArtifactState waiting = new ArtifactState(
+                        "shop/deploy/web",
+                        "shop",
+                        ArtifactKind.DEPLOYMENT,
+                        "w2",
+                        null,
+                        "1.6.0",
+                        Status.PENDING_APPROVAL,
+                        RELEASE,
+                        days(2),
+                        "bob")
+                .withLiveVersion("w1");
 
-        Board board = Board.of(input(environment("staging", List.of(older, newer))), 10);
+        Board board = Board.of(input(environment("staging", List.of(older, newer, waiting))), 10);
 
-        assertThat(board.products().get(0).versionIn(0)).contains("1.5.0-rc1");
+        assertThat(board.products().get(0).versionIn(0))
+                .as("the release waiting for approval is not live")
+                .contains("1.5.0-rc1");
     }
 
     @Test
