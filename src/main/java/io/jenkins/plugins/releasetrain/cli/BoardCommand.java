@@ -11,16 +11,23 @@ import io.jenkins.plugins.releasetrain.board.BoardRow;
 import io.jenkins.plugins.releasetrain.board.BoardServer;
 import io.jenkins.plugins.releasetrain.board.BoardSite;
 import io.jenkins.plugins.releasetrain.board.BoardSource;
+import io.jenkins.plugins.releasetrain.board.LedgerBoardSource;
 import io.jenkins.plugins.releasetrain.board.Status;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +45,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class BoardCommand extends CliCommand {
 
-    @Option(names = "--ledger", paramLabel = "DIR", description = "The ledger directory to read.")
+    @Option(
+            names = "--ledger",
+            paramLabel = "DIR",
+            description = "The ledger directory to read (columns ordered dev, test, staging, production..."
+                    + " unless --environments says otherwise).")
     private Path ledger;
 
     @Option(
@@ -84,14 +95,9 @@ public final class BoardCommand extends CliCommand {
             terminal.err().println("release-train board: " + usage.get());
             return ExitCode.INVALID;
         }
-        if (ledger != null) {
-            terminal.err()
-                    .println(
-                            "release-train board: --ledger is not supported yet: this build has no ledger"
-                                    + " reader. Write the board input as JSON (format in docs/board.md) and pass it with --input FILE.");
-            return ExitCode.INVALID;
-        }
-        BoardSource source = BoardInputJson.source(input);
+        BoardSource source = ledger != null
+                ? new LedgerBoardSource(Ledger.open(ledger), List.of(), Clock.systemUTC(), once(terminal))
+                : BoardInputJson.source(input);
         Instant moment;
         Board board;
         try {
@@ -101,7 +107,7 @@ public final class BoardCommand extends CliCommand {
             terminal.err()
                     .println("release-train board: --at " + at + " is not a UTC time such as 2026-05-01T12:00:00Z");
             return ExitCode.INVALID;
-        } catch (BoardInputException | IllegalArgumentException e) {
+        } catch (BoardInputException | LedgerException | IllegalArgumentException e) {
             terminal.err().println("release-train board: " + e.getMessage());
             return ExitCode.INVALID;
         }
@@ -142,6 +148,9 @@ public final class BoardCommand extends CliCommand {
         }
         if (input != null && !Files.isRegularFile(input)) {
             return Optional.of("no board input file at " + input);
+        }
+        if (ledger != null && !Files.isDirectory(ledger)) {
+            return Optional.of("no ledger directory at " + ledger);
         }
         return Optional.empty();
     }
@@ -213,6 +222,17 @@ public final class BoardCommand extends CliCommand {
             terminal.out().println(terminal.yellow("Drift between neighbouring environments (" + drift.size() + "):"));
             drift.forEach(terminal.out()::println);
         }
+    }
+
+    /** Ledger warnings on stderr, each once however often a served board re-reads the ledger. */
+    private static Consumer<String> once(Terminal terminal) {
+        Set<String> told = ConcurrentHashMap.newKeySet();
+        return warning -> {
+            if (told.add(warning)) {
+                terminal.err().println(terminal.yellow(warning));
+                terminal.err().flush();
+            }
+        };
     }
 
     private static String count(List<BoardCell> cells, Status status) {

@@ -2,10 +2,14 @@ package io.jenkins.plugins.releasetrain.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LiveArtifact;
+import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.ArtifactKind;
 import io.jenkins.plugins.releasetrain.testing.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -471,6 +476,72 @@ class BoardBrowserTest {
         assertThat(links).hasSize(1);
         assertThat(links.get(0).getDomAttribute("href")).isEqualTo("https://jenkins.example.com/job/x/input/");
         assertThat(text(By.cssSelector(".rt-approvals"))).contains("approved by " + actor);
+    }
+
+    @Test
+    void aBoardServedFromARealLedgerShowsWhatTheLedgerSays(@TempDir Path directory) throws IOException {
+        Ledger ledger = ExampleLedger.write(directory);
+        LedgerBoardSource source = new LedgerBoardSource(Ledger.open(directory), List.of(), Clock.systemUTC(), w -> {});
+        BoardServer served = BoardServer.start(0, () -> BoardJson.write(Board.of(source.read(), 50)));
+        servers.add(served);
+
+        open(served, "");
+
+        Map<String, Map<String, Object>> cells = renderedCells();
+        for (LiveArtifact live : ledger.state(ExampleLedger.STAGING).artifacts()) {
+            String text = normalized(
+                    cells.get(live.artifactId() + " @ " + ExampleLedger.STAGING).get("text"));
+            if (live.artifactId().equals(ExampleLedger.LICENSE)) {
+                assertThat(text).contains("88e5368b50c4", "failed", "bob");
+            } else {
+                assertThat(text).as(live.artifactId()).contains(live.artifact().displayVersion(), "succeeded");
+            }
+        }
+        Map<String, String> liveInProduction = new LinkedHashMap<>();
+        ledger.state(ExampleLedger.PRODUCTION)
+                .artifacts()
+                .forEach(a -> liveInProduction.put(a.artifactId(), a.artifact().version()));
+        int waiting = 0;
+        for (Artifact artifact : ExampleLedger.PRODUCTION_NEXT.release().artifacts()) {
+            Map<String, Object> cell = cells.get(artifact.id() + " @ " + ExampleLedger.PRODUCTION);
+            String text = normalized(cell.get("text"));
+            if (artifact.version().equals(liveInProduction.get(artifact.id()))) {
+                assertThat(text).as(artifact.id()).contains("succeeded");
+                assertThat(cell.get("driftFrom")).isNull();
+            } else {
+                waiting++;
+                assertThat(text)
+                        .as(artifact.id())
+                        .contains(artifact.displayVersion(), "pending approval", "differs from stage-us");
+                assertThat(cell.get("driftFrom")).isEqualTo(ExampleLedger.STAGING);
+            }
+        }
+        assertThat(waiting).isEqualTo(5);
+        assertThat(text(By.cssSelector(".rt-env-button[data-environment='" + ExampleLedger.PRODUCTION + "']")))
+                .contains("prod-us", "1 awaiting approval");
+        chromium.screenshot(SCREENSHOTS.resolve("board-ledger.png"));
+
+        driver.findElement(By.cssSelector(".rt-env-button[data-environment='" + ExampleLedger.PRODUCTION + "']"))
+                .click();
+        assertThat(text(By.cssSelector(".rt-approvals li")))
+                .contains("approved by bob")
+                .doesNotContain("more approval");
+        assertThat(driver.findElements(By.cssSelector(".rt-run")).stream()
+                        .map(b -> normalized(b.getText().replace('\n', ' ')))
+                        .toList())
+                .satisfiesExactly(
+                        p2 -> assertThat(p2).startsWith("run p2 pending approval"),
+                        p1 -> assertThat(p1).startsWith("run p1 succeeded"));
+
+        driver.findElement(By.cssSelector(".rt-env-button[data-environment='" + ExampleLedger.STAGING + "']"))
+                .click();
+        driver.findElement(By.cssSelector(".rt-run[data-run='s0']")).click();
+        waitUntil(() -> driver.getCurrentUrl().contains("run=s0"));
+        assertThat(text(By.cssSelector(".rt-run-detail"))).contains("cancelled");
+        driver.findElement(By.cssSelector(".rt-run[data-run='s3']")).click();
+        waitUntil(() -> driver.getCurrentUrl().contains("run=s3"));
+        assertThat(text(By.cssSelector(".rt-results li[data-artifact='" + ExampleLedger.PORTAL + "']")))
+                .contains("unchanged");
     }
 
     @Test

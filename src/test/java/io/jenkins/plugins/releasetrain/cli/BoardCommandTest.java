@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.releasetrain.board.BoardAssets;
 import io.jenkins.plugins.releasetrain.board.BoardInputGenerator;
 import io.jenkins.plugins.releasetrain.board.BoardInputJson;
+import io.jenkins.plugins.releasetrain.board.ExampleLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -107,11 +108,27 @@ class BoardCommandTest {
     }
 
     @Test
-    void saysTheLedgerIsNotReadableYetAndPointsToInput() {
-        int exit = run("board", "--ledger", directory.toString(), "--serve", "0");
+    void summarizesALedgerInPromotionOrder() {
+        Path ledger = directory.resolve("ledger");
+        ExampleLedger.write(ledger);
+
+        int exit = run("board", "--ledger", ledger.toString());
+
+        assertThat(exit).isEqualTo(ExitCode.OK);
+        assertThat(out.toString())
+                .contains("2 environments, 9 artifacts")
+                .containsPattern("staging-us-east-2\\s+9\\s+1\\s+0\\s+0\\s+\\d+\\s+s3 failed")
+                .containsPattern("production-us-east-2\\s+9\\s+0\\s+0\\s+1\\s+\\d+\\s+p2 pending-approval");
+        assertThat(out.toString().indexOf("staging-us-east-2"))
+                .isLessThan(out.toString().indexOf("production-us-east-2"));
+    }
+
+    @Test
+    void refusesALedgerDirectoryThatIsNotThere() {
+        int exit = run("board", "--ledger", directory.resolve("missing").toString(), "--serve", "0");
 
         assertThat(exit).isEqualTo(ExitCode.INVALID);
-        assertThat(err.toString()).contains("--ledger is not supported yet", "--input FILE");
+        assertThat(err.toString()).contains("no ledger directory at");
     }
 
     @Test
