@@ -70,4 +70,9 @@ public record ArtifactState(
     public Optional<String> live() {
         return Optional.ofNullable(liveVersion);
     }
+
+    /** The live version as tables show it: a commit cut to 12 digits, a tag as is. */
+    public Optional<String> liveDisplayVersion() {
+        return live().map(v -> v.equals(version) ? displayVersion : DisplayVersions.of(kind, v));
+    }
 }

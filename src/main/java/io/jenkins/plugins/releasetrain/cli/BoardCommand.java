@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasetrain.cli;
 
+import io.jenkins.plugins.releasetrain.board.ArtifactState;
 import io.jenkins.plugins.releasetrain.board.Board;
 import io.jenkins.plugins.releasetrain.board.BoardCell;
 import io.jenkins.plugins.releasetrain.board.BoardEnvironment;
@@ -207,14 +208,8 @@ public final class BoardCommand extends CliCommand {
                 int environment = e;
                 row.cell(e)
                         .filter(BoardCell::drifted)
-                        .ifPresent(cell -> drift.add("  " + row.artifactId() + "  "
-                                + cell.driftFrom() + " "
-                                + row.cell(environment - 1)
-                                        .orElseThrow()
-                                        .state()
-                                        .displayVersion() + " -> "
-                                + board.environments().get(environment).name() + " "
-                                + cell.state().displayVersion()));
+                        .ifPresent(cell -> drift.add(
+                                driftLine(row, row.cell(environment - 1).orElseThrow(), cell, board, environment)));
             }
         }
         if (!drift.isEmpty()) {
@@ -222,6 +217,18 @@ public final class BoardCommand extends CliCommand {
             terminal.out().println(terminal.yellow("Drift between neighbouring environments (" + drift.size() + "):"));
             drift.forEach(terminal.out()::println);
         }
+    }
+
+    /** What is live on either side, and the attempt under way or failed when the cell shows one. */
+    private static String driftLine(BoardRow row, BoardCell upstream, BoardCell cell, Board board, int environment) {
+        ArtifactState state = cell.state();
+        String attempt = state.status() == Status.SUCCEEDED
+                ? ""
+                : "  (" + state.status().label() + ": " + state.displayVersion() + ")";
+        return "  " + row.artifactId() + "  " + cell.driftFrom() + " "
+                + upstream.state().liveDisplayVersion().orElse("-") + " -> "
+                + board.environments().get(environment).name() + " "
+                + state.liveDisplayVersion().orElse("-") + attempt;
     }
 
     /** Ledger warnings on stderr, each once however often a served board re-reads the ledger. */

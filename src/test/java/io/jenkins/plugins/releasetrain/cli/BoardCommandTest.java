@@ -121,6 +121,11 @@ class BoardCommandTest {
                 .containsPattern("production-us-east-2\\s+9\\s+0\\s+0\\s+1\\s+\\d+\\s+p2 pending-approval");
         assertThat(out.toString().indexOf("staging-us-east-2"))
                 .isLessThan(out.toString().indexOf("production-us-east-2"));
+        assertThat(out.toString())
+                .as("drift is between what is live; the waiting attempt is named")
+                .contains("product1/deploy/portal  staging-us-east-2 c0ffee8ffe71 -> production-us-east-2 b4522e8ffe71"
+                        + "  (pending-approval: c0ffee8ffe71)")
+                .doesNotContain("lic-verf  staging");
     }
 
     @Test
