@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ApproveCommand.class,
             RejectCommand.class,
-            ApprovalsCommand.class
+            ApprovalsCommand.class,
+            BoardCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 the work failed, 2 invalid input or usage, 3 awaiting approval."})
 public final class ReleaseTrainCli implements java.util.concurrent.Callable<Integer> {

@@ -1,0 +1,78 @@
+package io.jenkins.plugins.releasetrain.board;
+
+import io.jenkins.plugins.releasetrain.manifest.ArtifactKind;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The latest thing that happened to one artifact in one environment: the version live there, or the one
+ * being deployed, failed, or waiting for approval; which release brought it, when and by whom.
+ *
+ * @param productVersion the product's display version in that release ({@code 1.9.0-rc2}), or null
+ * @param by who released it, or null when the ledger does not say
+ * @param liveVersion the version live there whatever the latest attempt: {@code version} when it
+ *     succeeded, the earlier version when an attempt failed or is under way, null when none is live yet.
+ *     Drift compares these.
+ */
+public record ArtifactState(
+        String artifactId,
+        String product,
+        ArtifactKind kind,
+        String version,
+        String displayVersion,
+        String productVersion,
+        Status status,
+        String releaseId,
+        Instant at,
+        String by,
+        String liveVersion) {
+
+    public ArtifactState {
+        Objects.requireNonNull(artifactId, "artifactId");
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(version, "version");
+        Status.require(Objects.requireNonNull(status, "status"), Status.CELL, "an artifact's state");
+        Objects.requireNonNull(releaseId, "releaseId");
+        Objects.requireNonNull(at, "at");
+        displayVersion = displayVersion == null ? DisplayVersions.of(kind, version) : displayVersion;
+        if (status == Status.SUCCEEDED && liveVersion == null) {
+            liveVersion = version;
+        }
+        if (status == Status.SUCCEEDED && !liveVersion.equals(version)) {
+            throw new IllegalArgumentException(
+                    artifactId + " succeeded with " + version + " but says " + liveVersion + " is live");
+        }
+    }
+
+    /** A state whose live version is its version when it succeeded, and unknown (none) otherwise. */
+    public ArtifactState(
+            String artifactId,
+            String product,
+            ArtifactKind kind,
+            String version,
+            String displayVersion,
+            String productVersion,
+            Status status,
+            String releaseId,
+            Instant at,
+            String by) {
+        this(artifactId, product, kind, version, displayVersion, productVersion, status, releaseId, at, by, null);
+    }
+
+    /** The same state with what is live there meanwhile. */
+    public ArtifactState withLiveVersion(String live) {
+        return new ArtifactState(
+                artifactId, product, kind, version, displayVersion, productVersion, status, releaseId, at, by, live);
+    }
+
+    public Optional<String> live() {
+        return Optional.ofNullable(liveVersion);
+    }
+
+    /** The live version as tables show it: a commit cut to 12 digits, a tag as is. */
+    public Optional<String> liveDisplayVersion() {
+        return live().map(v -> v.equals(version) ? displayVersion : DisplayVersions.of(kind, v));
+    }
+}
