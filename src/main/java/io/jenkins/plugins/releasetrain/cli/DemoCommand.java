@@ -188,6 +188,9 @@ public final class DemoCommand extends CliCommand {
                 images.resolve("product1/microservice-2/index.json") + " (dev_456 and stage_us_456: one digest)");
         table.row("what is live", "release-train state production-us-east-2 --ledger " + ledger);
         table.row("every run", "release-train history staging-us-east-2 --ledger " + ledger);
+        table.row(
+                "the release board",
+                "release-train board --ledger " + ledger + " --serve 8080   (then open http://127.0.0.1:8080/)");
         table.row("staging vs production", "release-train diff " + staging + " " + production);
         table.row(
                 "run it again",

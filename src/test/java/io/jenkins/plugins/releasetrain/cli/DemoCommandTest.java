@@ -32,7 +32,8 @@ class DemoCommandTest {
                 .containsPattern("Run \\S+ succeeded; recorded in .*production-us-east-2.jsonl")
                 .contains("tagged prod_us_401")
                 .contains("Where to look")
-                .contains("release-train state production-us-east-2 --ledger " + work.resolve("ledger"));
+                .contains("release-train state production-us-east-2 --ledger " + work.resolve("ledger"))
+                .contains("release-train board --ledger " + work.resolve("ledger") + " --serve 8080");
         Ledger ledger = Ledger.open(work.resolve("ledger"));
         assertThat(ledger.environments()).containsExactly("production-us-east-2", "staging-us-east-2");
         for (String environment : ledger.environments()) {
