@@ -241,6 +241,7 @@ final class LedgerCodec {
         json.writeEndObject();
         json.writeStringField("sourceName", started.sourceName());
         json.writeStringField("sourceText", started.sourceText());
+        writeMap(json, "details", started.details());
     }
 
     private static ReleaseStarted readStarted(Fields fields) throws CorruptRecordException {
@@ -255,7 +256,8 @@ final class LedgerCodec {
                 fields.decoder().sourceText(fields.text("sourceText")),
                 new PlanSummary(
                         (int) plan.number("added"), (int) plan.number("changed"), (int) plan.number("unchanged"), (int)
-                                plan.number("removed")));
+                                plan.number("removed")),
+                fields.has("details") ? fields.map("details") : Map.of());
     }
 
     private static void writeResult(JsonGenerator json, ArtifactResult result) throws IOException {
@@ -390,6 +392,10 @@ final class LedgerCodec {
                 throw new CorruptRecordException("field '" + name + "' is missing or not an object");
             }
             return new Fields(value, decoder);
+        }
+
+        boolean has(String name) {
+            return node.has(name);
         }
 
         Map<String, String> map(String name) throws CorruptRecordException {

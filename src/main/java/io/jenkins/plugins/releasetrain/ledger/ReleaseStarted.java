@@ -6,6 +6,7 @@ import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,8 @@ public record ReleaseStarted(
         Instant time,
         String sourceName,
         String sourceText,
-        PlanSummary plan)
+        PlanSummary plan,
+        Map<String, String> details)
         implements LedgerRecord {
 
     public ReleaseStarted {
@@ -35,10 +37,25 @@ public record ReleaseStarted(
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(sourceText, "sourceText");
         Objects.requireNonNull(plan, "plan");
+        details = Map.copyOf(details);
     }
 
     public static ReleaseStarted of(
             RunId runId, LoadedManifest manifest, PlanSummary plan, String actor, Instant time) {
+        return of(runId, manifest, plan, actor, time, Map.of());
+    }
+
+    /**
+     * A start with {@code details} about where the run comes from, such as the Jenkins job and build URL
+     * (keys in docs/ledger.md) that the board links to.
+     */
+    public static ReleaseStarted of(
+            RunId runId,
+            LoadedManifest manifest,
+            PlanSummary plan,
+            String actor,
+            Instant time,
+            Map<String, String> details) {
         Release release = manifest.release();
         return new ReleaseStarted(
                 runId,
@@ -48,7 +65,8 @@ public record ReleaseStarted(
                 time,
                 manifest.sourceName(),
                 manifest.document().text(),
-                plan);
+                plan,
+                details);
     }
 
     /**

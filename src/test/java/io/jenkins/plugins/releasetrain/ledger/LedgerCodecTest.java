@@ -37,6 +37,28 @@ class LedgerCodecTest {
     }
 
     @Test
+    void keepsWhereAStartCameFromAndReadsStartsWrittenWithoutIt() throws Exception {
+        java.util.Map<String, String> origin = java.util.Map.of(
+                "jenkins.job", "releases/production", "jenkins.url", "https://ci.example.com/job/releases/7/");
+        ReleaseStarted started = ReleaseStarted.of(run, staging, new PlanSummary(9, 0, 0, 0), "alice", T0, origin);
+        byte[] line = LedgerCodec.encode(new LedgerEntry(1, started));
+
+        assertThat(((ReleaseStarted)
+                                LedgerCodec.decode(line, 0, line.length - 1).record())
+                        .details())
+                .isEqualTo(origin);
+
+        ReleaseStarted plain = LedgerFixtures.started(run, staging, "alice", T0);
+        byte[] withEmptyDetails = LedgerCodec.encode(new LedgerEntry(2, plain));
+        String withoutDetails = new String(withEmptyDetails, StandardCharsets.UTF_8).replace(",\"details\":{}", "");
+        byte[] older = withFreshChecksum(withoutDetails);
+        assertThat(((ReleaseStarted)
+                                LedgerCodec.decode(older, 0, older.length - 1).record())
+                        .details())
+                .isEmpty();
+    }
+
+    @Test
     void writesOneLineOfPlainJsonEndingWithItsChecksum() throws Exception {
         String text = "line one\nline \"two\"\t\u00e9\u2028";
         ArtifactResult result = new ArtifactResult(
@@ -121,5 +143,15 @@ class LedgerCodecTest {
             assertThat(rebuilt.version()).isEqualTo(artifact.version());
             assertThat(rebuilt.attributes()).containsExactlyEntriesOf(artifact.attributes());
         }
+    }
+
+    /** A line edited by hand, given the checksum the ledger would have written for it. */
+    private static byte[] withFreshChecksum(String line) {
+        String body = line.substring(0, line.lastIndexOf(",\"crc32c\"")) + "}";
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        String checksum = String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
+        return (body.substring(0, body.length() - 1) + ",\"crc32c\":\"" + checksum + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }
