@@ -2,7 +2,6 @@ package io.jenkins.plugins.releasetrain.approval;
 
 import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A policy file that cannot be used, with every error found in it, each at its line and column. */
 public class PolicyException extends RuntimeException {
@@ -12,7 +11,7 @@ public class PolicyException extends RuntimeException {
     private final List<Diagnostic> diagnostics;
 
     public PolicyException(List<Diagnostic> diagnostics) {
-        super(summary(diagnostics));
+        super(Diagnostic.summary("the policy file", diagnostics));
         this.diagnostics = List.copyOf(diagnostics);
     }
 
@@ -22,13 +21,5 @@ public class PolicyException extends RuntimeException {
 
     public List<Diagnostic> errors() {
         return diagnostics.stream().filter(Diagnostic::isError).toList();
-    }
-
-    private static String summary(List<Diagnostic> diagnostics) {
-        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-        String header = errors == 1 ? "1 error in the policy file" : errors + " errors in the policy file";
-        return diagnostics.stream()
-                .map(Diagnostic::format)
-                .collect(Collectors.joining(System.lineSeparator(), header + ":" + System.lineSeparator(), ""));
     }
 }

@@ -34,6 +34,19 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
         return hint == null ? line : line + System.lineSeparator() + "  hint: " + hint;
     }
 
+    /**
+     * "2 errors in the release manifest:" followed by each diagnostic, as the message of an exception that
+     * carries them.
+     */
+    public static String summary(String subject, java.util.List<Diagnostic> diagnostics) {
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        String header = (errors == 1 ? "1 error in " : errors + " errors in ") + subject + ":";
+        return diagnostics.stream()
+                .map(Diagnostic::format)
+                .collect(java.util.stream.Collectors.joining(
+                        System.lineSeparator(), header + System.lineSeparator(), ""));
+    }
+
     @Override
     public String toString() {
         return format();

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.releasetrain.manifest;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A manifest that cannot be used: it carries every error found (validation collects them all at once), so
@@ -14,7 +13,7 @@ public class ManifestException extends RuntimeException {
     private final List<Diagnostic> diagnostics;
 
     public ManifestException(List<Diagnostic> diagnostics) {
-        super(summary(diagnostics));
+        super(Diagnostic.summary("the release manifest", diagnostics));
         this.diagnostics = List.copyOf(diagnostics);
     }
 
@@ -28,13 +27,5 @@ public class ManifestException extends RuntimeException {
 
     public List<Diagnostic> errors() {
         return diagnostics.stream().filter(Diagnostic::isError).toList();
-    }
-
-    private static String summary(List<Diagnostic> diagnostics) {
-        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-        String header = errors == 1 ? "1 error in the release manifest" : errors + " errors in the release manifest";
-        return diagnostics.stream()
-                .map(Diagnostic::format)
-                .collect(Collectors.joining(System.lineSeparator(), header + ":" + System.lineSeparator(), ""));
     }
 }
