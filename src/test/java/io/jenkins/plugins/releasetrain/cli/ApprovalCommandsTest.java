@@ -48,33 +48,33 @@ class ApprovalCommandsTest {
 
     @Test
     void twoDistinctLeadsApproveAndTheReleaseMayRun() {
-        CliRun before = approvals();
-        assertThat(before.exitCode()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        CliResult before = approvals();
+        assertThat(before.exit()).isEqualTo(ExitCode.AWAITING_APPROVAL);
         assertThat(before.out())
                 .contains("Approvals for production-us-east-2  release f97f0f959fe0 from " + PRODUCTION + ", rule"
                         + " 'production'")
                 .contains("It needs 2 approvals (2 required) from a member of release-leads.");
 
-        CliRun bob = approve("bob", "--groups", "release-leads,developers", "--comment", "canary is green");
-        assertThat(bob.exitCode()).isEqualTo(ExitCode.OK);
+        CliResult bob = approve("bob", "--groups", "release-leads,developers", "--comment", "canary is green");
+        assertThat(bob.exit()).isEqualTo(ExitCode.OK);
         assertThat(bob.out())
                 .startsWith("recorded  bob approved at ")
                 .contains(": \"canary is green\".")
                 .contains("It needs 1 more approval (2 required) from a member of release-leads; given so far by"
                         + " bob.");
 
-        CliRun again = approve("BOB", "--groups", "release-leads");
-        assertThat(again.exitCode()).isEqualTo(ExitCode.OK);
+        CliResult again = approve("BOB", "--groups", "release-leads");
+        assertThat(again.exit()).isEqualTo(ExitCode.OK);
         assertThat(again.out()).startsWith("recorded (no change)  BOB approved again at ");
 
-        CliRun dana = approve("dana", "--groups", "release-leads");
-        assertThat(dana.exitCode()).isEqualTo(ExitCode.OK);
+        CliResult dana = approve("dana", "--groups", "release-leads");
+        assertThat(dana.exit()).isEqualTo(ExitCode.OK);
         assertThat(dana.out())
                 .contains("Release f97f0f959fe0 may run in production-us-east-2 (rule 'production'): approved by bob"
                         + " and dana (2 of 2 required).");
 
-        CliRun after = approvals();
-        assertThat(after.exitCode()).isEqualTo(ExitCode.OK);
+        CliResult after = approvals();
+        assertThat(after.exit()).isEqualTo(ExitCode.OK);
         assertThat(after.out())
                 .contains("ACTOR  ACTION   STANDING   WHY")
                 .contains("bob    approve  counts     bob approved at ")
@@ -92,11 +92,11 @@ class ApprovalCommandsTest {
 
     @Test
     void anAuthorsApprovalIsRefusedAndNotRecorded() {
-        CliRun alice = approve("alice", "--groups", "release-leads", "--author", "alice@example.com");
-        assertThat(alice.exitCode()).isEqualTo(ExitCode.FAILED);
+        CliResult alice = approve("alice", "--groups", "release-leads", "--author", "alice@example.com");
+        assertThat(alice.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(alice.out()).startsWith("not recorded  alice cannot approve: alice authored this release.");
-        CliRun outsider = approve("mallory");
-        assertThat(outsider.exitCode()).isEqualTo(ExitCode.FAILED);
+        CliResult outsider = approve("mallory");
+        assertThat(outsider.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(outsider.out())
                 .contains("mallory cannot approve in production-us-east-2: only a member of release-leads can.");
         assertThat(approvalsInLedger()).isEmpty();
@@ -106,7 +106,7 @@ class ApprovalCommandsTest {
     void aRejectionStopsTheReleaseUntilItChanges() {
         approve("bob", "--groups", "release-leads");
         approve("dana", "--groups", "release-leads");
-        CliRun erin = CliRun.of(
+        CliResult erin = CliResult.run(
                 "reject",
                 PRODUCTION,
                 "--ledger",
@@ -119,11 +119,11 @@ class ApprovalCommandsTest {
                 "release-leads",
                 "--comment",
                 "breaks checkout");
-        assertThat(erin.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(erin.exit()).isEqualTo(ExitCode.OK);
         assertThat(erin.out())
                 .contains("erin rejected it at ")
                 .contains("A rejection stands until the manifest changes");
-        assertThat(approvals().exitCode()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(approvals().exit()).isEqualTo(ExitCode.AWAITING_APPROVAL);
         assertThat(approvalsInLedger())
                 .extracting(ApprovalRecorded::decision)
                 .containsExactly(ApprovalDecision.APPROVED, ApprovalDecision.APPROVED, ApprovalDecision.REJECTED);
@@ -131,7 +131,7 @@ class ApprovalCommandsTest {
 
     @Test
     void aRejectionNeedsAReason() {
-        CliRun run = CliRun.of(
+        CliResult run = CliResult.run(
                 "reject",
                 PRODUCTION,
                 "--ledger",
@@ -142,25 +142,26 @@ class ApprovalCommandsTest {
                 "erin",
                 "--groups",
                 "release-leads");
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(run.err()).contains("a rejection needs --comment saying why");
     }
 
     @Test
     void aBypassIsRefusedWhereTheRuleDoesNotAllowIt() {
-        CliRun run = approve("root", "--admin", "--bypass", "--comment", "incident 7");
-        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        CliResult run = approve("root", "--admin", "--bypass", "--comment", "incident 7");
+        assertThat(run.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(run.out()).contains("root cannot bypass rule 'production': it does not allow administrators");
-        CliRun both = approve("root", "--admin", "--bypass", "--emergency-override");
-        assertThat(both.exitCode()).isEqualTo(ExitCode.INVALID);
+        CliResult both = approve("root", "--admin", "--bypass", "--emergency-override");
+        assertThat(both.exit()).isEqualTo(ExitCode.INVALID);
     }
 
     @Test
     void reportsStatusAsJsonForMachines() throws IOException {
         approve("bob", "--groups", "release-leads");
-        CliRun run = CliRun.of("approvals", "--format", "json", PRODUCTION, "--ledger", ledger, "--policy", policy);
+        CliResult run =
+                CliResult.run("approvals", "--format", "json", PRODUCTION, "--ledger", ledger, "--policy", policy);
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertThat(run.exitCode()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(run.exit()).isEqualTo(ExitCode.AWAITING_APPROVAL);
         assertThat(json.get("decision").asText()).isEqualTo("needs-approvals");
         assertThat(json.get("missing").asInt()).isEqualTo(1);
         assertThat(json.get("shortfalls").get(0).get("groups").get(0).asText()).isEqualTo("release-leads");
@@ -171,8 +172,8 @@ class ApprovalCommandsTest {
     @Test
     void anInvalidPolicyIsReportedAtItsLineAndNothingIsRecorded() throws IOException {
         Files.writeString(Path.of(policy), POLICY.replace("requiredApprovals: 2", "requiredApproval: 2"));
-        CliRun run = approve("bob", "--groups", "release-leads");
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        CliResult run = approve("bob", "--groups", "release-leads");
+        assertThat(run.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(run.err())
                 .contains(policy + ":6:5: error: unknown key 'requiredApproval' in a rule")
                 .contains("hint: did you mean 'requiredApprovals'?");
@@ -181,14 +182,14 @@ class ApprovalCommandsTest {
 
     @Test
     void anUnprotectedEnvironmentNeedsNoApproval() {
-        CliRun run = CliRun.of(
+        CliResult run = CliResult.run(
                 "approvals",
                 Fixtures.example("staging-us-east-2.yaml").toString(),
                 "--ledger",
                 ledger,
                 "--policy",
                 policy);
-        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.exit()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).contains("No rule protects staging-us-east-2");
     }
 
@@ -209,7 +210,7 @@ class ApprovalCommandsTest {
         }
         String manifest =
                 dir.resolve("infra/releases/production-us-east-2.yaml").toString();
-        CliRun alice = CliRun.of(
+        CliResult alice = CliResult.run(
                 "approve",
                 manifest,
                 "--ledger",
@@ -222,11 +223,11 @@ class ApprovalCommandsTest {
                 "release-leads",
                 "--authors-since",
                 "v1");
-        assertThat(alice.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(alice.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(alice.out())
                 .startsWith("not recorded  alice cannot approve: alice authored this release (commit "
                         + released.substring(0, 12) + ").");
-        CliRun bob = CliRun.of(
+        CliResult bob = CliResult.run(
                 "approve",
                 manifest,
                 "--ledger",
@@ -239,27 +240,27 @@ class ApprovalCommandsTest {
                 "release-leads",
                 "--authors-since",
                 "v1");
-        assertThat(bob.exitCode()).isEqualTo(ExitCode.OK);
-        CliRun unknown =
-                CliRun.of("approvals", manifest, "--ledger", ledger, "--policy", policy, "--authors-since", "v9");
-        assertThat(unknown.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(bob.exit()).isEqualTo(ExitCode.OK);
+        CliResult unknown =
+                CliResult.run("approvals", manifest, "--ledger", ledger, "--policy", policy, "--authors-since", "v9");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(unknown.err()).contains("release-train: --authors-since: ").contains("v9");
         Path loose = Files.writeString(dir.resolve("production-us-east-2.yaml"), text);
-        CliRun outside = CliRun.of(
+        CliResult outside = CliResult.run(
                 "approvals", loose.toString(), "--ledger", ledger, "--policy", policy, "--authors-since", "v1");
-        assertThat(outside.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(outside.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(outside.err()).contains("is not in a git repository");
     }
 
-    private CliRun approvals() {
-        return CliRun.of("approvals", PRODUCTION, "--ledger", ledger, "--policy", policy);
+    private CliResult approvals() {
+        return CliResult.run("approvals", PRODUCTION, "--ledger", ledger, "--policy", policy);
     }
 
-    private CliRun approve(String user, String... more) {
+    private CliResult approve(String user, String... more) {
         List<String> args = new java.util.ArrayList<>(
                 List.of("approve", PRODUCTION, "--ledger", ledger, "--policy", policy, "--as", user));
         args.addAll(List.of(more));
-        return CliRun.of(args.toArray(String[]::new));
+        return CliResult.run(args.toArray(String[]::new));
     }
 
     private List<ApprovalRecorded> approvalsInLedger() {

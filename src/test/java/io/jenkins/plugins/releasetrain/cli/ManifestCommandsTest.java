@@ -21,8 +21,8 @@ class ManifestCommandsTest {
 
     @Test
     void validatesTheExamples() {
-        CliRun run = CliRun.of("validate", STAGING, PRODUCTION);
-        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        CliResult run = CliResult.run("validate", STAGING, PRODUCTION);
+        assertThat(run.exit()).isEqualTo(ExitCode.OK);
         assertThat(run.out())
                 .contains("ok  " + STAGING + "  staging-us-east-2: 1 product, 6 deployments, 3 images (release ")
                 .contains("ok  " + PRODUCTION);
@@ -37,8 +37,8 @@ class ManifestCommandsTest {
                 Fixtures.exampleText("staging-us-east-2.yaml")
                         .replace("deployTarget: apigw", "deployTarget: lamda")
                         .replace("releaseVersion: 1.9.0", "releaseVersion: latest"));
-        CliRun run = CliRun.of("validate", STAGING, bad.toString());
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        CliResult run = CliResult.run("validate", STAGING, bad.toString());
+        assertThat(run.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(run.out()).contains("ok  " + STAGING).contains("invalid  " + bad + "  2 errors");
         assertThat(run.err())
                 .contains(bad + ":8:21: error: releaseVersion 'latest' is not a semantic version")
@@ -50,9 +50,9 @@ class ManifestCommandsTest {
     void validatesAsJsonForMachines(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "environment: {}\n");
-        CliRun run = CliRun.of("validate", "--format", "json", STAGING, bad.toString());
+        CliResult run = CliResult.run("validate", "--format", "json", STAGING, bad.toString());
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(json.get("valid").asBoolean()).isFalse();
         assertThat(json.get("files").get(0).get("valid").asBoolean()).isTrue();
         assertThat(json.get("files").get(0).get("releaseId").asText()).hasSize(64);
@@ -65,8 +65,8 @@ class ManifestCommandsTest {
 
     @Test
     void reportsAMissingFileAsInvalidInput() {
-        CliRun run = CliRun.of("validate", "no/such/file.yaml");
-        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        CliResult run = CliResult.run("validate", "no/such/file.yaml");
+        assertThat(run.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(run.err()).contains("no/such/file.yaml:1:1: error: no such file");
     }
 
@@ -80,8 +80,8 @@ class ManifestCommandsTest {
                         .replace(
                                 "gitCommit: 4f545ec8f09c81ac645926f755ba13f46434f636",
                                 "gitCommit: 5a545ec8f09c81ac645926f755ba13f46434f637"));
-        CliRun run = CliRun.of("plan", next.toString(), "--against", STAGING);
-        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        CliResult run = CliResult.run("plan", next.toString(), "--against", STAGING);
+        assertThat(run.exit()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
                 .contains("product1  changed  1.9.0-rc2 -> 1.9.0-rc3")
@@ -92,7 +92,7 @@ class ManifestCommandsTest {
 
     @Test
     void warnsWhenPlanningAgainstAnotherEnvironment() {
-        CliRun run = CliRun.of("plan", STAGING, "--against", PRODUCTION);
+        CliResult run = CliResult.run("plan", STAGING, "--against", PRODUCTION);
         assertThat(run.err())
                 .contains("is for environment 'production-us-east-2', not 'staging-us-east-2'")
                 .contains("release-train diff");
@@ -101,13 +101,13 @@ class ManifestCommandsTest {
 
     @Test
     void plansAFirstReleaseAsAllAdded() {
-        CliRun run = CliRun.of("plan", STAGING);
+        CliResult run = CliResult.run("plan", STAGING);
         assertThat(run.out()).contains("nothing deployed yet").contains("9 added (9 artifacts)");
     }
 
     @Test
     void plansAsJson() throws IOException {
-        CliRun run = CliRun.of("plan", "--format", "json", STAGING, "--against", STAGING);
+        CliResult run = CliResult.run("plan", "--format", "json", STAGING, "--against", STAGING);
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("summary").get("unchanged").asInt()).isEqualTo(9);
         assertThat(json.get("artifacts").get(0).get("id").asText()).isEqualTo("product1/deploy/cf-edge-s3");
@@ -117,35 +117,35 @@ class ManifestCommandsTest {
 
     @Test
     void diffsTwoEnvironments() throws IOException {
-        CliRun run = CliRun.of("diff", STAGING, PRODUCTION);
-        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        CliResult run = CliResult.run("diff", STAGING, PRODUCTION);
+        assertThat(run.exit()).isEqualTo(ExitCode.OK);
         assertThat(run.out())
                 .startsWith("Promoting staging-us-east-2 into production-us-east-2\n")
                 .containsPattern("product1/image/product1/microservice-2 +changed +dev_401 -> dev_456")
                 .contains("3 changed, 6 unchanged (9 artifacts)");
         JsonNode json = new ObjectMapper()
-                .readTree(
-                        CliRun.of("diff", "--format", "json", STAGING, STAGING).out());
+                .readTree(CliResult.run("diff", "--format", "json", STAGING, STAGING)
+                        .out());
         assertThat(json.get("inSync").asBoolean()).isTrue();
     }
 
     @Test
     void printsTheSchema() throws IOException {
-        JsonNode schema = new ObjectMapper().readTree(CliRun.of("schema").out());
+        JsonNode schema = new ObjectMapper().readTree(CliResult.run("schema").out());
         assertThat(schema.get("title").asText()).isEqualTo("Release Train release manifest");
     }
 
     @Test
     void exitsWithTwoOnUsageErrors() {
-        assertThat(CliRun.of().exitCode()).isEqualTo(ExitCode.INVALID);
-        CliRun unknown = CliRun.of("plan", STAGING, "--bogus");
-        assertThat(unknown.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(CliResult.run().exit()).isEqualTo(ExitCode.INVALID);
+        CliResult unknown = CliResult.run("plan", STAGING, "--bogus");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(unknown.err()).contains("Unknown option: '--bogus'");
-        assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(CliResult.run("frobnicate").exit()).isEqualTo(ExitCode.INVALID);
     }
 
     @Test
     void printsNoColourWhenNotOnATerminal() {
-        assertThat(CliRun.of("plan", STAGING).out()).doesNotContain("\u001B[");
+        assertThat(CliResult.run("plan", STAGING).out()).doesNotContain("\u001B[");
     }
 }

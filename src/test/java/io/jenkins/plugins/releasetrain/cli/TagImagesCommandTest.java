@@ -49,16 +49,16 @@ class TagImagesCommandTest {
 
     @Test
     void tagsEveryImageOfTheReleaseThenReportsThemUnchanged() throws Exception {
-        CliRun first = CliRun.of("tag-images", STAGING, "--registry", server.reference());
-        CliRun second = CliRun.of("tag-images", STAGING, "--registry", server.reference());
+        CliResult first = CliResult.run("tag-images", STAGING, "--registry", server.reference());
+        CliResult second = CliResult.run("tag-images", STAGING, "--registry", server.reference());
 
-        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCode.OK);
+        assertThat(first.exit()).as(first.err()).isEqualTo(ExitCode.OK);
         assertThat(first.out())
                 .contains("Tagging images of staging-us-east-2")
                 .contains("tagged product1/microservice-1:dev_123 -> product1/microservice-1:stage_us_123 sha256:")
                 .contains("tagged product1/microservice-2:dev_456 -> product1/microservice-2:stage_us_456")
                 .contains("3 images: 3 tagged, 0 unchanged, 0 failed");
-        assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(second.exit()).isEqualTo(ExitCode.OK);
         assertThat(second.out()).contains("3 images: 0 tagged, 3 unchanged, 0 failed");
         try (HttpRegistry registry = new HttpRegistry(server.endpoint(), null)) {
             TagState source = registry.digest(ImageRef.tagged("product1/microservice-1", "dev_123"));
@@ -71,7 +71,7 @@ class TagImagesCommandTest {
     void writesOneJsonDocumentAndTheReportFile() throws Exception {
         Path report = dir.resolve("report.json");
 
-        CliRun run = CliRun.of(
+        CliResult run = CliResult.run(
                 "tag-images",
                 STAGING,
                 "--registry",
@@ -81,7 +81,7 @@ class TagImagesCommandTest {
                 "--report",
                 report.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.exit()).isEqualTo(ExitCode.OK);
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.path("summary").path("total").asInt()).isEqualTo(3);
         assertThat(json.path("images").get(0).path("artifactId").asText())
@@ -104,9 +104,9 @@ class TagImagesCommandTest {
         TestImages.pushImage(layout, "product1/microservice-3", "dev_789", Flavor.OCI, "l3");
         byte[] before = Files.readAllBytes(layoutDir.resolve("product1/microservice-1/index.json"));
 
-        CliRun run = CliRun.of("tag-images", STAGING, "--registry", "oci-layout:" + layoutDir, "--dry-run");
+        CliResult run = CliResult.run("tag-images", STAGING, "--registry", "oci-layout:" + layoutDir, "--dry-run");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.exit()).isEqualTo(ExitCode.OK);
         assertThat(run.out())
                 .contains("would-tag product1/microservice-3:dev_789")
                 .contains("3 would be tagged");
@@ -118,9 +118,9 @@ class TagImagesCommandTest {
     void exitsWithOneWhenAnImageCannotBeTagged() {
         Path empty = dir.resolve("layout-empty");
 
-        CliRun run = CliRun.of("tag-images", STAGING, "--registry", "oci-layout:" + empty);
+        CliResult run = CliResult.run("tag-images", STAGING, "--registry", "oci-layout:" + empty);
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(run.out())
                 .contains("failed product1/microservice-1:dev_123 -> product1/microservice-1:stage_us_123: source")
                 .contains("not found");
@@ -128,18 +128,18 @@ class TagImagesCommandTest {
 
     @Test
     void exitsWithTwoForABadRegistryReferenceOrOption() {
-        CliRun badReference = CliRun.of("tag-images", STAGING, "--registry", "ftp://example.com");
-        CliRun badRegion = CliRun.of("tag-images", STAGING, "--registry", "ecr:moon-1");
-        CliRun badConcurrency =
-                CliRun.of("tag-images", STAGING, "--registry", server.reference(), "--concurrency", "0");
-        CliRun missingManifest = CliRun.of("tag-images", "no/such.yaml", "--registry", server.reference());
+        CliResult badReference = CliResult.run("tag-images", STAGING, "--registry", "ftp://example.com");
+        CliResult badRegion = CliResult.run("tag-images", STAGING, "--registry", "ecr:moon-1");
+        CliResult badConcurrency =
+                CliResult.run("tag-images", STAGING, "--registry", server.reference(), "--concurrency", "0");
+        CliResult missingManifest = CliResult.run("tag-images", "no/such.yaml", "--registry", server.reference());
 
-        assertThat(badReference.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(badReference.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(badReference.err()).contains("unsupported registry reference 'ftp://example.com'");
-        assertThat(badRegion.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(badRegion.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(badRegion.err()).contains("invalid AWS region 'moon-1'");
-        assertThat(badConcurrency.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(badConcurrency.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(badConcurrency.err()).contains("concurrency must be 1..64");
-        assertThat(missingManifest.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(missingManifest.exit()).isEqualTo(ExitCode.INVALID);
     }
 }
