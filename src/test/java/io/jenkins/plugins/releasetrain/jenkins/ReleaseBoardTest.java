@@ -233,7 +233,7 @@ class ReleaseBoardTest {
         HtmlForm create = admin.goTo("newView").getFormByName("createItem");
         create.getInputByName("name").setValue("Releases");
         HtmlRadioButtonInput releaseBoard = create.getRadioButtonsByName("mode").stream()
-                .filter(radio -> radio.getValueAttribute().equals(ReleaseBoardView.class.getName()))
+                .filter(radio -> radio.getAttribute("value").equals(ReleaseBoardView.class.getName()))
                 .findFirst()
                 .orElseThrow();
         releaseBoard.setChecked(true);
