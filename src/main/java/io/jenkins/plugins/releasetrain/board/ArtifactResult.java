@@ -27,7 +27,7 @@ public record ArtifactResult(
 
     /**
      * This result as the state it leaves the artifact in, attributed to its run; a live result (succeeded
-     * or unchanged) leaves it succeeded.
+     * or unchanged) leaves it succeeded, linked to the run's page.
      */
     public ArtifactState asStateOf(HistoryEntry run) {
         return new ArtifactState(
@@ -40,6 +40,8 @@ public record ArtifactResult(
                 status.isLive() ? Status.SUCCEEDED : status,
                 run.releaseId(),
                 at,
-                run.actor());
+                run.actor(),
+                null,
+                run.url());
     }
 }

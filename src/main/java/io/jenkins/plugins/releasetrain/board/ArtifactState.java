@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param liveVersion the version live there whatever the latest attempt: {@code version} when it
  *     succeeded, the earlier version when an attempt failed or is under way, null when none is live yet.
  *     Drift compares these.
+ * @param url the page of the run that brought this state (its Jenkins build), or null
  */
 public record ArtifactState(
         String artifactId,
@@ -26,7 +27,8 @@ public record ArtifactState(
         String releaseId,
         Instant at,
         String by,
-        String liveVersion) {
+        String liveVersion,
+        String url) {
 
     public ArtifactState {
         Objects.requireNonNull(artifactId, "artifactId");
@@ -46,7 +48,10 @@ public record ArtifactState(
         }
     }
 
-    /** A state whose live version is its version when it succeeded, and unknown (none) otherwise. */
+    /**
+     * A state whose live version is its version when it succeeded, and unknown (none) otherwise, without a
+     * link.
+     */
     public ArtifactState(
             String artifactId,
             String product,
@@ -58,13 +63,41 @@ public record ArtifactState(
             String releaseId,
             Instant at,
             String by) {
-        this(artifactId, product, kind, version, displayVersion, productVersion, status, releaseId, at, by, null);
+        this(artifactId, product, kind, version, displayVersion, productVersion, status, releaseId, at, by, null, null);
     }
 
     /** The same state with what is live there meanwhile. */
     public ArtifactState withLiveVersion(String live) {
         return new ArtifactState(
-                artifactId, product, kind, version, displayVersion, productVersion, status, releaseId, at, by, live);
+                artifactId,
+                product,
+                kind,
+                version,
+                displayVersion,
+                productVersion,
+                status,
+                releaseId,
+                at,
+                by,
+                live,
+                url);
+    }
+
+    /** The same state linked to the page of the run that brought it. */
+    public ArtifactState withUrl(String page) {
+        return new ArtifactState(
+                artifactId,
+                product,
+                kind,
+                version,
+                displayVersion,
+                productVersion,
+                status,
+                releaseId,
+                at,
+                by,
+                liveVersion,
+                page);
     }
 
     public Optional<String> live() {

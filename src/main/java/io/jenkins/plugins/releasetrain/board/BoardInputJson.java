@@ -94,7 +94,8 @@ public final class BoardInputJson {
                 node.text("releaseId"),
                 node.instant("at"),
                 node.optionalText("by"),
-                node.optionalText("liveVersion"));
+                node.optionalText("liveVersion"),
+                node.optionalText("url"));
     }
 
     private static HistoryEntry run(Node node) {
@@ -105,7 +106,8 @@ public final class BoardInputJson {
                 node.instant("started"),
                 node.has("ended") ? node.instant("ended") : null,
                 node.optionalText("actor"),
-                node.list("results", BoardInputJson::result));
+                node.list("results", BoardInputJson::result),
+                node.optionalText("url"));
     }
 
     private static ArtifactResult result(Node node) {
@@ -165,6 +167,7 @@ public final class BoardInputJson {
         if (!state.version().equals(state.liveVersion())) {
             putIfPresent(map, "liveVersion", state.liveVersion());
         }
+        putIfPresent(map, "url", state.url());
         return map;
     }
 
@@ -177,6 +180,7 @@ public final class BoardInputJson {
         putIfPresent(map, "ended", run.ended() == null ? null : run.ended().toString());
         putIfPresent(map, "actor", run.actor());
         map.put("results", run.results().stream().map(BoardInputJson::result).toList());
+        putIfPresent(map, "url", run.url());
         return map;
     }
 

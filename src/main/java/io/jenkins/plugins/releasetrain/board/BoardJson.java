@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class BoardJson {
 
     /** Raised when a field is added, renamed or changes meaning; readers check it before anything else. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -115,6 +115,7 @@ public final class BoardJson {
         map.put("by", state.by());
         map.put("liveVersion", state.liveVersion());
         map.put("driftFrom", cell.driftFrom());
+        map.put("url", state.url());
         return map;
     }
 
@@ -127,6 +128,7 @@ public final class BoardJson {
         map.put("releaseId", state.releaseId());
         map.put("at", time(state.at()));
         map.put("by", state.by());
+        map.put("url", state.url());
         return map;
     }
 
@@ -138,6 +140,7 @@ public final class BoardJson {
         map.put("started", time(run.started()));
         map.put("ended", time(run.ended()));
         map.put("actor", run.actor());
+        map.put("url", run.url());
         map.put("results", run.results().stream().map(BoardJson::result).toList());
         return map;
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param ended when the run finished, or null while it runs or waits for approval
  * @param actor who started it, or null when the ledger does not say
+ * @param url the run's page (its Jenkins build), or null
  */
 public record HistoryEntry(
         String runId,
@@ -18,7 +19,8 @@ public record HistoryEntry(
         Instant started,
         Instant ended,
         String actor,
-        List<ArtifactResult> results) {
+        List<ArtifactResult> results,
+        String url) {
 
     public HistoryEntry {
         Objects.requireNonNull(runId, "runId");

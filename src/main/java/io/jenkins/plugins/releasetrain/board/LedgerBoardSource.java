@@ -12,17 +12,21 @@ import io.jenkins.plugins.releasetrain.ledger.PendingRelease;
 import io.jenkins.plugins.releasetrain.ledger.RecordedArtifact;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.Product;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -31,23 +35,44 @@ import java.util.function.Consumer;
  * an artifact whose latest attempt failed shows that attempt, and the environment's latest run, if it has
  * not ended, shows the artifacts it will still change as running (or pending approval while it has
  * recorded no result).
+ *
+ * <p>A {@link RunAccess} decides which runs the reader may see. The others are left out of the history and
+ * the pending approvals, and they never show in a cell: a cell whose live version was deployed (or last
+ * found unchanged) by a run the reader may not see is left out, and a failed attempt or a run in progress
+ * shows only when the reader may see that run.
  */
 public final class LedgerBoardSource implements BoardSource {
 
     private final Ledger ledger;
     private final List<String> environments;
+    private final RunAccess access;
     private final Clock clock;
     private final Consumer<String> warnings;
 
     /**
+     * A source that shows every run.
+     *
      * @param environments the columns in promotion order, or empty for every environment of the ledger in
      *     {@link PromotionOrder}
      * @param warnings told about damaged ledger lines and runs whose manifest no longer loads; they never
      *     stop the board
      */
     public LedgerBoardSource(Ledger ledger, List<String> environments, Clock clock, Consumer<String> warnings) {
+        this(ledger, environments, RunAccess.everyRun(), clock, warnings);
+    }
+
+    /**
+     * A source that shows what {@code access} lets its reader see.
+     *
+     * @param environments the columns in promotion order, each shown even when empty; or empty for every
+     *     environment of the ledger in {@link PromotionOrder}, leaving out those whose runs the reader may
+     *     not see
+     */
+    public LedgerBoardSource(
+            Ledger ledger, List<String> environments, RunAccess access, Clock clock, Consumer<String> warnings) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.environments = List.copyOf(environments);
+        this.access = Objects.requireNonNull(access, "access");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
@@ -55,44 +80,58 @@ public final class LedgerBoardSource implements BoardSource {
     @Override
     public BoardInput read() {
         Instant now = clock.instant();
-        List<String> names = environments.isEmpty() ? PromotionOrder.of(ledger.environments()) : environments;
+        boolean named = !environments.isEmpty();
+        List<String> names = named ? environments : PromotionOrder.of(ledger.environments());
         List<EnvironmentInput> inputs = new ArrayList<>();
         for (String name : names) {
             EnvironmentLedger read = ledger.read(name);
             read.warnings().stream().map(LedgerWarning::format).forEach(warnings);
-            inputs.add(environment(read));
+            Origins origins = new Origins(read.runs());
+            if (named || read.runs().isEmpty() || read.runs().stream().anyMatch(origins::canSee)) {
+                inputs.add(environment(read, origins));
+            }
         }
         return new BoardInput(now, inputs);
     }
 
-    private EnvironmentInput environment(EnvironmentLedger read) {
+    private EnvironmentInput environment(EnvironmentLedger read, Origins origins) {
         List<ReleaseRun> runs = read.runs();
         ReleaseRun latest = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-        Optional<Release> latestRelease = Optional.ofNullable(latest).flatMap(this::release);
+        List<ReleaseRun> shown = runs.stream().filter(origins::canSee).toList();
+        ReleaseRun latestShown = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        Optional<Release> latestRelease = Optional.ofNullable(latestShown).flatMap(this::release);
         List<HistoryEntry> history = new ArrayList<>();
-        for (ReleaseRun run : runs) {
-            history.add(entry(run, run == latest));
+        for (ReleaseRun run : shown) {
+            history.add(entry(run, run == latest, origins.page(run.runId())));
         }
+        // only the environment's latest run can be waiting; hidden, it shows nothing
+        boolean latestIsShown = latest != null && latest == latestShown;
         List<PendingApproval> approvals = read.pending().stream()
-                .filter(pending -> latest != null && pending.started().runId().equals(latest.runId()))
-                .map(LedgerBoardSource::approval)
+                .filter(pending -> latestIsShown && pending.started().runId().equals(latest.runId()))
+                .map(pending -> approval(pending, origins.page(pending.started().runId())))
                 .toList();
-        Optional<ReleaseRun> unfinished = Optional.ofNullable(latest).filter(run -> !run.isFinished());
+        Optional<ReleaseRun> unfinished = Optional.ofNullable(latest).filter(run -> latestIsShown && !run.isFinished());
         return new EnvironmentInput(
                 read.environment(),
                 latestRelease.map(r -> r.environment().shortName()).orElse(read.environment()),
-                current(read, unfinished, unfinished.isPresent() ? latestRelease : Optional.empty()),
+                current(read, origins, unfinished, unfinished.isPresent() ? latestRelease : Optional.empty()),
                 history,
                 approvals);
     }
 
     /** What each artifact shows now: live, unless a later attempt failed or the unfinished run will change it. */
     private static List<ArtifactState> current(
-            EnvironmentLedger read, Optional<ReleaseRun> unfinished, Optional<Release> inFlight) {
+            EnvironmentLedger read, Origins origins, Optional<ReleaseRun> unfinished, Optional<Release> inFlight) {
         Map<String, ArtifactState> cells = new LinkedHashMap<>();
         Map<String, LiveArtifact> live = new LinkedHashMap<>();
+        Set<String> hidden = new HashSet<>();
         for (LiveArtifact artifact : read.state().artifacts()) {
             live.put(artifact.artifactId(), artifact);
+            if (!origins.canSee(artifact.deployedIn())
+                    || !origins.canSee(artifact.latest().runId())) {
+                hidden.add(artifact.artifactId());
+                continue;
+            }
             // the time the deployment was recorded: what the ledger's stateAt and the board's point in time use
             cells.put(
                     artifact.artifactId(),
@@ -101,7 +140,8 @@ public final class LedgerBoardSource implements BoardSource {
                             Status.SUCCEEDED,
                             artifact.releaseId().value(),
                             artifact.deployment().time(),
-                            artifact.deployedBy()));
+                            artifact.deployedBy(),
+                            origins.page(artifact.deployedIn())));
         }
         Map<String, io.jenkins.plugins.releasetrain.ledger.ArtifactResult> lastAttempt = new LinkedHashMap<>();
         for (ReleaseRun run : read.runs()) {
@@ -113,6 +153,7 @@ public final class LedgerBoardSource implements BoardSource {
         }
         lastAttempt.values().stream()
                 .filter(result -> result.status() == ArtifactStatus.FAILED)
+                .filter(result -> !hidden.contains(result.artifactId()) && origins.canSee(result.runId()))
                 .forEach(result -> cells.put(
                         result.artifactId(),
                         state(
@@ -120,7 +161,8 @@ public final class LedgerBoardSource implements BoardSource {
                                         Status.FAILED,
                                         result.releaseId().value(),
                                         result.time(),
-                                        result.actor())
+                                        result.actor(),
+                                        origins.page(result.runId()))
                                 .withLiveVersion(liveVersion(live, result.artifactId()))));
         if (unfinished.isPresent() && inFlight.isPresent()) {
             ReleaseRun run = unfinished.get();
@@ -130,7 +172,7 @@ public final class LedgerBoardSource implements BoardSource {
                 LiveArtifact deployed = live.get(artifact.id());
                 boolean changes =
                         deployed == null || !deployed.artifact().attributes().equals(artifact.attributes());
-                if (changes && run.result(artifact.id()).isEmpty()) {
+                if (changes && run.result(artifact.id()).isEmpty() && !hidden.contains(artifact.id())) {
                     cells.put(
                             artifact.id(),
                             new ArtifactState(
@@ -146,7 +188,8 @@ public final class LedgerBoardSource implements BoardSource {
                                     run.releaseId().value(),
                                     run.startedAt(),
                                     run.actor(),
-                                    liveVersion(live, artifact.id())));
+                                    liveVersion(live, artifact.id()),
+                                    origins.page(run.runId())));
                 }
             }
         }
@@ -157,7 +200,7 @@ public final class LedgerBoardSource implements BoardSource {
      * A run as the board tells it. Only the environment's latest run can still be going: runs hold the
      * environment's lock, so an earlier one that never recorded its end was cut short (its process died).
      */
-    private static HistoryEntry entry(ReleaseRun run, boolean latest) {
+    private static HistoryEntry entry(ReleaseRun run, boolean latest, String page) {
         Status status = run.status().map(LedgerBoardSource::status).orElse(Status.CANCELLED);
         if (run.status().isEmpty() && latest) {
             status = run.results().isEmpty() ? Status.PENDING_APPROVAL : Status.RUNNING;
@@ -182,7 +225,8 @@ public final class LedgerBoardSource implements BoardSource {
                 run.startedAt(),
                 run.finished().map(f -> f.time()).orElse(null),
                 run.actor(),
-                results);
+                results,
+                page);
     }
 
     private static String liveVersion(Map<String, LiveArtifact> live, String artifactId) {
@@ -190,18 +234,20 @@ public final class LedgerBoardSource implements BoardSource {
         return artifact == null ? null : artifact.artifact().version();
     }
 
-    private static PendingApproval approval(PendingRelease pending) {
+    /** A release waiting in Jenkins is approved at its build's input prompt. */
+    private static PendingApproval approval(PendingRelease pending, String page) {
         List<String> approvedBy = pending.approvals().stream()
                 .filter(approval -> approval.decision() == ApprovalDecision.APPROVED)
                 .map(ApprovalRecorded::actor)
                 .distinct()
                 .toList();
         // The ledger keeps approvals, not the rule that counts them: how many more are needed is unknown here.
-        return new PendingApproval(pending.releaseId().value(), approvedBy, null, null);
+        String prompt = page == null ? null : (page.endsWith("/") ? page : page + "/") + "input/";
+        return new PendingApproval(pending.releaseId().value(), approvedBy, null, prompt);
     }
 
     private static ArtifactState state(
-            RecordedArtifact artifact, Status status, String releaseId, Instant at, String by) {
+            RecordedArtifact artifact, Status status, String releaseId, Instant at, String by, String page) {
         return new ArtifactState(
                 artifact.id(),
                 artifact.product(),
@@ -212,7 +258,9 @@ public final class LedgerBoardSource implements BoardSource {
                 status,
                 releaseId,
                 at,
-                by);
+                by,
+                null,
+                page);
     }
 
     private static Status status(ReleaseStatus status) {
@@ -240,6 +288,37 @@ public final class LedgerBoardSource implements BoardSource {
         } catch (LedgerException e) {
             warnings.accept("warning: " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Where each run of one environment comes from, and what the reader may see of it, asked once per run. A
+     * result whose run's start is not in the ledger (its line was damaged) has an unknown origin.
+     */
+    private final class Origins {
+
+        private final Map<RunId, RunOrigin> byRun = new HashMap<>();
+        private final Map<RunId, Boolean> seen = new HashMap<>();
+        private final Map<RunId, Optional<String>> pages = new HashMap<>();
+
+        Origins(List<ReleaseRun> runs) {
+            runs.forEach(run -> byRun.put(run.runId(), RunOrigin.of(run.started())));
+        }
+
+        boolean canSee(ReleaseRun run) {
+            return canSee(run.runId());
+        }
+
+        boolean canSee(RunId run) {
+            return seen.computeIfAbsent(run, r -> access.canSee(origin(r)));
+        }
+
+        String page(RunId run) {
+            return pages.computeIfAbsent(run, r -> access.page(origin(r))).orElse(null);
+        }
+
+        private RunOrigin origin(RunId run) {
+            return byRun.getOrDefault(run, RunOrigin.UNKNOWN);
         }
     }
 }

@@ -198,18 +198,33 @@ function resolveTheme(root) {
     return;
   }
   const background = getComputedStyle(document.documentElement).getPropertyValue('--background').trim();
-  if (background === '') {
-    return;
+  const light = background === '' ? null : lightness(background);
+  if (light !== null) {
+    root.dataset.theme = light < 0.6 ? 'dark' : 'light';
   }
+}
+
+/**
+ * The perceptual lightness of a CSS colour, 0 (black) to 1 (white), or null when the browser cannot say.
+ * Jenkins' themes write colours in oklch() and relative colour syntax, which computed styles keep in their
+ * own space, so the colour is converted to oklab (whose first channel is lightness) where the browser can;
+ * older browsers compute every colour to rgb().
+ */
+function lightness(color) {
   const probe = document.createElement('span');
-  probe.style.color = background;
+  probe.style.color = CSS.supports('color', 'oklab(from red l a b)') ? `oklab(from ${color} l a b)` : color;
   document.body.append(probe);
-  const match = getComputedStyle(probe).color.match(/\d+(\.\d+)?/g);
+  const computed = getComputedStyle(probe).color;
   probe.remove();
-  if (match !== null && match.length >= 3) {
-    const [r, g, b] = match.slice(0, 3).map(Number);
-    root.dataset.theme = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+  const numbers = (computed.match(/-?\d*\.?\d+(e-?\d+)?/g) ?? []).map(Number);
+  if (computed.startsWith('oklab(') && numbers.length >= 3) {
+    return numbers[0];
   }
+  if (computed.startsWith('rgb') && numbers.length >= 3) {
+    const [r, g, b] = numbers;
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  }
+  return null;
 }
 
 function ensureStylesheet(root) {

@@ -1,7 +1,7 @@
 // The board's data, without the DOM: reading board.json, the point-in-time view, drift and filters.
 // Everything here is plain data in, plain data out, so the grid only draws what this module decides.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const STATUSES = ['succeeded', 'failed', 'running', 'pending-approval'];
 
@@ -65,7 +65,7 @@ function liveAt(environment, time) {
     return live;
   }
   for (const state of history.liveAtStart) {
-    live.set(state.artifactId, cellOf(state, 'succeeded', state.releaseId, state.by));
+    live.set(state.artifactId, cellOf(state, 'succeeded', state.releaseId, state.by, state.url));
   }
   // runs are newest first; replay them oldest first so later results win
   for (let r = history.runs.length - 1; r >= 0; r -= 1) {
@@ -81,14 +81,14 @@ function liveAt(environment, time) {
       const known = live.get(result.artifactId);
       const sameDeployment = result.status === 'unchanged' && known !== undefined && known.version === result.version;
       if (!sameDeployment && (known === undefined || at >= Date.parse(known.at))) {
-        live.set(result.artifactId, cellOf(result, 'succeeded', run.releaseId, run.actor));
+        live.set(result.artifactId, cellOf(result, 'succeeded', run.releaseId, run.actor, run.url));
       }
     }
   }
   return live;
 }
 
-function cellOf(source, status, releaseId, by) {
+function cellOf(source, status, releaseId, by, url) {
   return {
     version: source.version,
     displayVersion: source.displayVersion,
@@ -99,6 +99,7 @@ function cellOf(source, status, releaseId, by) {
     by: by ?? null,
     liveVersion: source.version,
     driftFrom: null,
+    url: url ?? null,
   };
 }
 

@@ -95,7 +95,8 @@ export class BoardPanel {
         fact('Release', el('code', { text: run.releaseId.slice(0, 12), title: run.releaseId })),
         fact('Started', time(run.started)),
         fact('Ended', time(run.ended)),
-        fact('By', run.actor ?? '—')),
+        fact('By', run.actor ?? '—'),
+        buildFact(run.url)),
       button,
       el('h4', { className: 'rt-results-title', text: `Artifacts (${run.results.length})` }),
       el('ul', { className: 'rt-results' }, run.results.map((result) => el('li', { 'data-artifact': result.artifactId },
@@ -137,6 +138,7 @@ export class BoardPanel {
           fact('Release', el('code', { className: 'rt-wrap', text: cell.releaseId })),
           fact('When', time(cell.at)),
           fact('By', cell.by ?? '—'),
+          buildFact(cell.url),
           fact(upstream === null ? 'Promotion' : `Compared with ${upstream.shortName}`, drift)),
       history,
     ]);
@@ -159,4 +161,10 @@ function shortVersion(row, version) {
 
 function fact(term, value) {
   return [el('dt', { text: term }), el('dd', {}, value)];
+}
+
+/** The run's page (a Jenkins build), when the source gave one that is a web link. */
+function buildFact(url) {
+  const link = safeLink(url, document.baseURI);
+  return link === null ? null : fact('Build', el('a', { href: link, className: 'rt-link', text: 'Open the build' }));
 }

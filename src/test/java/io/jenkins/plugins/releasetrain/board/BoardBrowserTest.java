@@ -8,6 +8,8 @@ import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.ArtifactKind;
 import io.jenkins.plugins.releasetrain.testing.HeadlessChromium;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -403,6 +405,42 @@ class BoardBrowserTest {
     }
 
     @Test
+    void runsAndCellsLinkToTheBuildThatRanThem() {
+        BoardEnvironment environment = board.environments().get(1);
+        HistoryEntry linked = environment.history().stream()
+                .filter(run -> run.url() != null)
+                .findFirst()
+                .orElseThrow();
+        HistoryEntry unlinked = environment.history().stream()
+                .filter(run -> run.url() == null)
+                .findFirst()
+                .orElseThrow();
+
+        open(server, "#env=" + environment.name() + "&run=" + linked.runId());
+        assertThat(driver.findElement(By.cssSelector(".rt-run-detail a.rt-link"))
+                        .getDomAttribute("href"))
+                .isEqualTo(linked.url());
+
+        open(server, "#env=" + environment.name() + "&run=" + unlinked.runId());
+        assertThat(driver.findElements(By.cssSelector(".rt-run-detail a")))
+                .as("a run from the command line has no build")
+                .isEmpty();
+
+        BoardRow row = board.rows().stream()
+                .filter(r -> r.cell(1).filter(c -> c.state().url() != null).isPresent())
+                .findFirst()
+                .orElseThrow();
+        open(
+                server,
+                "#artifact=" + URLEncoder.encode(row.artifactId(), StandardCharsets.UTF_8) + "&env="
+                        + environment.name());
+        WebElement build = driver.findElement(By.cssSelector(".rt-panel-body a.rt-link"));
+        assertThat(build.getText()).isEqualTo("Open the build");
+        assertThat(build.getDomAttribute("href"))
+                .isEqualTo(row.cell(1).orElseThrow().state().url());
+    }
+
+    @Test
     void darkThemeComesFromTheAttributeTheSystemOrJenkinsAndStaysReadable() {
         open(server, "#env=" + board.environments().get(1).name());
         assertThat(boardBackground()).isEqualTo("rgb(255, 255, 255)");
@@ -439,6 +477,28 @@ class BoardBrowserTest {
     }
 
     @Test
+    void followsJenkinsThemesWhoseColoursAreWrittenInOklch() {
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            // core's light theme, and a light background in oklch: both light whatever the system prefers
+            assertThat(themeUnder(Map.of("--background", "rgb(254 254 254)", "--text-color", JENKINS_TEXT)))
+                    .isEqualTo("light");
+            assertReadable("Jenkins light on a dark system");
+            assertThat(themeUnder(Map.of("--background", "oklch(0.97 0.01 250)", "--text-color", JENKINS_TEXT)))
+                    .isEqualTo("light");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+        // the dark-theme plugin's background and text, relative to Jenkins' --white
+        assertThat(themeUnder(Map.of(
+                        "--background", "oklch(from var(--white) 0.175 0.013 h)", "--text-color", "var(--white)")))
+                .isEqualTo("dark");
+        assertReadable("Jenkins dark theme on a light system");
+    }
+
+    @Test
     void showsHostileValuesAsTextAndFollowsOnlyWebLinks() throws IOException {
         String actor = "<img src=x onerror=\"window.pwned=1\">";
         String artifact = "shop/deploy/<svg onload=window.pwned=2>";
@@ -453,10 +513,23 @@ class BoardBrowserTest {
                 "r1",
                 BoardInputGenerator.START,
                 actor);
+        ArtifactState scripted = new ArtifactState(
+                "shop/deploy/api",
+                "shop",
+                ArtifactKind.DEPLOYMENT,
+                "def",
+                null,
+                null,
+                Status.SUCCEEDED,
+                "r1",
+                BoardInputGenerator.START,
+                "alice",
+                null,
+                "javascript:window.pwned=4");
         EnvironmentInput production = new EnvironmentInput(
                 "production",
                 "prod",
-                List.of(state),
+                List.of(state, scripted),
                 List.of(),
                 List.of(
                         new PendingApproval("r2", List.of(actor), 1, "javascript:window.pwned=3"),
@@ -476,6 +549,11 @@ class BoardBrowserTest {
         assertThat(links).hasSize(1);
         assertThat(links.get(0).getDomAttribute("href")).isEqualTo("https://jenkins.example.com/job/x/input/");
         assertThat(text(By.cssSelector(".rt-approvals"))).contains("approved by " + actor);
+
+        open(hostile, "#artifact=shop%2Fdeploy%2Fapi&env=production");
+        assertThat(text(By.id("rt-panel-title"))).isEqualTo("shop/deploy/api in production");
+        assertThat(driver.findElements(By.cssSelector(".rt-panel-body a"))).isEmpty();
+        assertThat(driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
     }
 
     @Test
@@ -555,6 +633,24 @@ class BoardBrowserTest {
     }
 
     // --- helpers
+
+    /** Jenkins' text colour as core defines it: --black, relative to the accent colour. */
+    private static final String JENKINS_TEXT = "oklch(from oklch(55% 0.2308 256.91) 5% 0.075 h)";
+
+    /** Mounts the board again under the given Jenkins variables and answers the theme it chose. */
+    private Object themeUnder(Map<String, String> variables) {
+        open(server, "");
+        StringBuilder script = new StringBuilder("const done = arguments[arguments.length - 1];"
+                + "const root = document.querySelector('[data-release-board]'); delete root.dataset.theme;"
+                + "const style = document.documentElement.style; style.setProperty('--white', '#fff');");
+        variables.forEach((name, value) -> script.append("style.setProperty('")
+                .append(name)
+                .append("', '")
+                .append(value)
+                .append("');"));
+        script.append("import('./board.js').then(m => m.mount(root)).then(() => done(root.dataset.theme || null));");
+        return driver.executeAsyncScript(script.toString());
+    }
 
     private BoardServer serve(Board served) throws IOException {
         String json = BoardJson.write(served);

@@ -202,8 +202,10 @@ public record BoardInputGenerator(
                         ? started.plusSeconds(5)
                         : results.get(results.size() - 1).at().plusSeconds(3)
                 : null;
+        // every third run comes from the command line, without a build page
+        String page = r % 3 == 2 ? null : "https://jenkins.example.com/job/release-" + (e + 1) + "/" + (r + 1) + "/";
         HistoryEntry run = new HistoryEntry(
-                String.format("%d-%d", e + 1, r + 1), releaseId(r), runStatus, started, ended, actor, results);
+                String.format("%d-%d", e + 1, r + 1), releaseId(r), runStatus, started, ended, actor, results, page);
         for (ArtifactResult result : results) {
             Integer liveGeneration = live.get(result.artifactId());
             Artifact artifact = byId.get(result.artifactId());

@@ -79,7 +79,7 @@ class BoardInputJsonTest {
         assertThatThrownBy(() -> BoardInputJson.read("in.json", partialCell))
                 .hasMessageContaining("'partial' is not a status here");
         HistoryEntry partialRun =
-                new HistoryEntry("7", "r", Status.PARTIAL, BoardTest.T0, BoardTest.T0, null, List.of());
+                new HistoryEntry("7", "r", Status.PARTIAL, BoardTest.T0, BoardTest.T0, null, List.of(), null);
         EnvironmentInput environment = new EnvironmentInput("staging", null, List.of(), List.of(partialRun), List.of());
         BoardInput input = new BoardInput(BoardTest.T0, List.of(environment));
         assertThat(BoardInputJson.read("in.json", BoardInputJson.write(input))).isEqualTo(input);

@@ -15,7 +15,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BoardJsonTest {
@@ -71,7 +73,7 @@ class BoardJsonTest {
 
         long drifted = board.rows().stream()
                 .flatMap(r -> r.cells().stream())
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .filter(BoardCell::drifted)
                 .count();
         assertThat(drifted).isPositive();
@@ -82,6 +84,38 @@ class BoardJsonTest {
         assertThat(summary.get("running").asInt()).isPositive();
         assertThat(summary.get("pending-approval").asInt()).isPositive();
         assertThat(summary.get("pendingApprovals").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void cellsRunsAndTheStateAtTheStartOfAShortenedHistoryCarryTheirRunsPage() throws Exception {
+        Board board = Board.of(BoardInputGenerator.small().generate(), 1);
+
+        JsonNode document = MAPPER.readTree(BoardJson.write(board));
+
+        JsonNode environment = document.get("environments").get(0);
+        assertThat(text(environment.get("history").get("runs").get(0).get("url")))
+                .isEqualTo(board.environments().get(0).history().get(0).url());
+        assertThat(environment.get("history").get("liveAtStart"))
+                .isNotEmpty()
+                .allSatisfy(state -> assertThat(state.has("url")).isTrue());
+        List<JsonNode> rows = new ArrayList<>();
+        document.get("products").forEach(product -> product.get("artifacts").forEach(rows::add));
+        int linked = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            for (int e = 0; e < board.environments().size(); e++) {
+                Optional<BoardCell> cell = board.rows().get(r).cell(e);
+                if (cell.isPresent()) {
+                    String url = cell.get().state().url();
+                    assertThat(text(rows.get(r).get("cells").get(e).get("url"))).isEqualTo(url);
+                    linked += url == null ? 0 : 1;
+                }
+            }
+        }
+        assertThat(linked).isPositive();
+    }
+
+    private static String text(JsonNode node) {
+        return node.isNull() ? null : node.asText();
     }
 
     static List<Error> schemaErrors(String json) throws Exception {

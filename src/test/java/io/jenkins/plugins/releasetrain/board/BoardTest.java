@@ -328,7 +328,14 @@ class BoardTest {
                 .orElse(started);
         boolean failed = Arrays.stream(results).anyMatch(r -> r.status() == Status.FAILED);
         return new HistoryEntry(
-                runId, RELEASE, failed ? Status.FAILED : Status.SUCCEEDED, started, ended, "alice", List.of(results));
+                runId,
+                RELEASE,
+                failed ? Status.FAILED : Status.SUCCEEDED,
+                started,
+                ended,
+                "alice",
+                List.of(results),
+                null);
     }
 
     private static ArtifactKind kindOf(String id) {

@@ -38,12 +38,24 @@ import java.util.Map;
  *   <li>production, run {@code p2}: {@link #PRODUCTION_NEXT} (staging's versions) started and waiting,
  *       approved by bob.
  * </ul>
+ *
+ * <p>Every run but {@code s0} records the Jenkins job and build that ran it, as the plugin does: builds 1 and
+ * 2 of {@link #PRODUCTION_JOB}, builds 1 to 3 of {@link #STAGING_JOB}; {@code s0} ran from the command line.
  */
 public final class ExampleLedger {
 
     static final String STAGING = "staging-us-east-2";
     static final String PRODUCTION = "production-us-east-2";
     static final Instant T0 = Instant.parse("2026-08-01T09:00:00Z");
+
+    static final String STAGING_JOB = "releases/staging";
+    static final String PRODUCTION_JOB = "releases/production";
+    private static final Map<String, String> JOB_OF_RUN = Map.of(
+            "p1", PRODUCTION_JOB,
+            "p2", PRODUCTION_JOB,
+            "s1", STAGING_JOB,
+            "s2", STAGING_JOB,
+            "s3", STAGING_JOB);
 
     static final String PORTAL = "product1/deploy/portal";
     static final String LICENSE = "product1/deploy/lic-verf";
@@ -158,9 +170,25 @@ public final class ExampleLedger {
         return records;
     }
 
+    /** The page of the build that ran {@code runId} as Jenkins records it, or null for the command line's run. */
+    static String page(String runId) {
+        String job = JOB_OF_RUN.get(runId);
+        return job == null
+                ? null
+                : "https://ci.example.com/job/" + job.replace("/", "/job/") + "/" + build(runId) + "/";
+    }
+
+    private static String build(String runId) {
+        return runId.substring(1);
+    }
+
     private static ReleaseStarted started(LoadedManifest manifest, String runId, String actor, Instant time) {
         int artifacts = manifest.release().artifacts().size();
-        return ReleaseStarted.of(new RunId(runId), manifest, new PlanSummary(0, artifacts, 0, 0), actor, time);
+        String job = JOB_OF_RUN.get(runId);
+        Map<String, String> details = job == null
+                ? Map.of()
+                : Map.of(RunOrigin.JOB, job, RunOrigin.BUILD, build(runId), RunOrigin.URL, page(runId));
+        return ReleaseStarted.of(new RunId(runId), manifest, new PlanSummary(0, artifacts, 0, 0), actor, time, details);
     }
 
     private static io.jenkins.plugins.releasetrain.ledger.ArtifactResult result(

@@ -4,7 +4,10 @@ import static io.jenkins.plugins.releasetrain.board.ExampleLedger.LICENSE;
 import static io.jenkins.plugins.releasetrain.board.ExampleLedger.MICROSERVICE_1;
 import static io.jenkins.plugins.releasetrain.board.ExampleLedger.PORTAL;
 import static io.jenkins.plugins.releasetrain.board.ExampleLedger.PRODUCTION;
+import static io.jenkins.plugins.releasetrain.board.ExampleLedger.PRODUCTION_JOB;
 import static io.jenkins.plugins.releasetrain.board.ExampleLedger.STAGING;
+import static io.jenkins.plugins.releasetrain.board.ExampleLedger.STAGING_JOB;
+import static io.jenkins.plugins.releasetrain.board.ExampleLedger.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
@@ -18,7 +21,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -192,6 +197,134 @@ class LedgerBoardSourceTest {
                 .read();
 
         assertThat(empty.environments()).isEmpty();
+    }
+
+    @Test
+    void cellsRunsAndApprovalsLinkToTheBuildTheirRunRecorded() {
+        Map<String, ArtifactState> staging = cells(STAGING);
+
+        assertThat(staging.get(PORTAL).url())
+                .as("deployed by s2, found unchanged by s3")
+                .isEqualTo(page("s2"));
+        assertThat(staging.get(LICENSE).url()).as("failed again in s3").isEqualTo(page("s3"));
+        assertThat(staging.get(MICROSERVICE_1).url()).isEqualTo(page("s3"));
+        Map<String, String> runPages = new TreeMap<>();
+        input.environment(STAGING).orElseThrow().history().forEach(run -> runPages.put(run.runId(), run.url()));
+        assertThat(runPages)
+                .containsEntry("s1", page("s1"))
+                .containsEntry("s3", page("s3"))
+                .containsEntry("s0", null);
+        assertThat(input.environment(PRODUCTION).orElseThrow().pendingApprovals())
+                .singleElement()
+                .extracting(PendingApproval::url)
+                .isEqualTo(page("p2") + "input/");
+        assertThat(cells(PRODUCTION).values())
+                .filteredOn(c -> c.status() == Status.PENDING_APPROVAL)
+                .allSatisfy(c -> assertThat(c.url()).isEqualTo(page("p2")));
+    }
+
+    @Test
+    void aReaderSeesOnlyTheRunsOfTheJobsTheyMayRead() {
+        BoardInput staging = readAs(origin -> STAGING_JOB.equals(origin.job()));
+
+        assertThat(staging.environments())
+                .as("production has runs, none of which this reader may see")
+                .extracting(EnvironmentInput::name)
+                .containsExactly(STAGING);
+        assertThat(staging.environment(STAGING).orElseThrow().history())
+                .extracting(HistoryEntry::runId)
+                .as("s0 ran from the command line")
+                .containsExactly("s1", "s2", "s3");
+        assertThat(staging.environment(STAGING).orElseThrow().artifacts())
+                .as("s0 deployed one artifact, and s1 deployed it again")
+                .hasSameSizeAs(ledger.state(STAGING).artifacts());
+    }
+
+    @Test
+    void namedEnvironmentsStayAsEmptyColumnsWhenTheReaderMaySeeNothingThere() {
+        BoardInput named = new LedgerBoardSource(
+                        Ledger.open(directory),
+                        List.of(STAGING, PRODUCTION),
+                        access(origin -> STAGING_JOB.equals(origin.job())),
+                        Clock.systemUTC(),
+                        warnings::add)
+                .read();
+
+        EnvironmentInput production = named.environment(PRODUCTION).orElseThrow();
+        assertThat(production.artifacts()).isEmpty();
+        assertThat(production.history()).isEmpty();
+        assertThat(production.pendingApprovals()).isEmpty();
+        assertThat(production.shortName())
+                .as("nothing it may see says the short name")
+                .isEqualTo(PRODUCTION);
+    }
+
+    @Test
+    void aCellIsLeftOutWhenARunTheReaderMayNotSeeMadeItsVersionLive() {
+        BoardInput withoutS3 = readAs(origin -> origin.job() != null && !"3".equals(origin.build()));
+        Map<String, ArtifactState> staging = withoutS3.environment(STAGING).orElseThrow().artifacts().stream()
+                .collect(Collectors.toMap(ArtifactState::artifactId, s -> s));
+
+        assertThat(staging).as("s3 deployed it").doesNotContainKey(MICROSERVICE_1);
+        assertThat(staging)
+                .as("s3 found it unchanged: it is live as part of s3's release")
+                .doesNotContainKey(PORTAL);
+        ArtifactState license = staging.get(LICENSE);
+        assertThat(license.status())
+                .as("its last attempt (s3) is hidden; what is live came from s1")
+                .isEqualTo(Status.SUCCEEDED);
+        assertThat(license.version()).isEqualTo("77e5368b50c42384093c754055e3856b4a2dfa6e");
+        assertThat(license.url()).isEqualTo(page("s1"));
+        assertThat(withoutS3.environment(STAGING).orElseThrow().history())
+                .extracting(HistoryEntry::runId)
+                .containsExactly("s1", "s2");
+    }
+
+    @Test
+    void aWaitingRunTheReaderMayNotSeeLeavesWhatIsLive() {
+        BoardInput withoutP2 = readAs(origin -> !PRODUCTION_JOB.equals(origin.job()) || "1".equals(origin.build()));
+        EnvironmentInput production = withoutP2.environment(PRODUCTION).orElseThrow();
+
+        assertThat(production.pendingApprovals()).isEmpty();
+        assertThat(production.artifacts())
+                .hasSameSizeAs(ledger.state(PRODUCTION).artifacts())
+                .allSatisfy(cell -> {
+                    assertThat(cell.status()).isEqualTo(Status.SUCCEEDED);
+                    assertThat(cell.url()).isEqualTo(page("p1"));
+                });
+        assertThat(production.history())
+                .singleElement()
+                .extracting(HistoryEntry::runId)
+                .isEqualTo("p1");
+    }
+
+    @Test
+    void aFilteredBoardFollowsTheSchema() throws Exception {
+        BoardInput staging = readAs(origin -> STAGING_JOB.equals(origin.job()));
+
+        assertThat(BoardJsonTest.schemaErrors(BoardJson.write(Board.of(staging, 2))))
+                .isEmpty();
+    }
+
+    private BoardInput readAs(Predicate<RunOrigin> canSee) {
+        return new LedgerBoardSource(
+                        Ledger.open(directory), List.of(), access(canSee), Clock.systemUTC(), warnings::add)
+                .read();
+    }
+
+    /** A reader who may see the runs {@code canSee} admits, linked as the ledger recorded. */
+    private static RunAccess access(Predicate<RunOrigin> canSee) {
+        return new RunAccess() {
+            @Override
+            public boolean canSee(RunOrigin origin) {
+                return canSee.test(origin);
+            }
+
+            @Override
+            public Optional<String> page(RunOrigin origin) {
+                return Optional.ofNullable(origin.url());
+            }
+        };
     }
 
     private Map<String, ArtifactState> cells(String environment) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.releasetrain.board.BoardAssets;
 import io.jenkins.plugins.releasetrain.board.BoardInputGenerator;
 import io.jenkins.plugins.releasetrain.board.BoardInputJson;
+import io.jenkins.plugins.releasetrain.board.BoardJson;
 import io.jenkins.plugins.releasetrain.board.ExampleLedger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -69,7 +70,7 @@ class BoardCommandTest {
 
         assertThat(exit).isEqualTo(ExitCode.OK);
         JsonNode document = new ObjectMapper().readTree(out.toString());
-        assertThat(document.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(document.get("schemaVersion").asInt()).isEqualTo(BoardJson.SCHEMA_VERSION);
         assertThat(document.get("environments").findValuesAsText("name"))
                 .containsExactly("staging-us-east-2", "production-us-east-2");
     }
@@ -84,7 +85,7 @@ class BoardCommandTest {
         for (String name : BoardAssets.names()) {
             assertThat(site.resolve(name)).exists();
         }
-        assertThat(site.resolve("board.json")).content().contains("\"schemaVersion\":1");
+        assertThat(site.resolve("board.json")).content().contains("\"schemaVersion\":" + BoardJson.SCHEMA_VERSION);
         assertThat(out.toString()).contains("Wrote the release board", "serve the directory");
     }
 
