@@ -96,7 +96,12 @@ final class ReleaseLedger {
                 runId,
                 actor,
                 LOCK_WAIT,
-                locked -> listener.getLogger().println(Messages.ReleaseLedger_Waiting(locked.getMessage())))) {
+                locked -> {
+                    // Parallel branches of one run append in turn; only another run's hold is worth a line.
+                    if (locked.holder().filter(h -> h.runId().equals(runId)).isEmpty()) {
+                        listener.getLogger().println(Messages.ReleaseLedger_Waiting(locked.getMessage()));
+                    }
+                })) {
             lock.appendAll(records);
         } catch (LedgerException e) {
             throw new AbortException(Messages.ReleaseLedger_Unwritable(ledger.directory(), e.getMessage()));
