@@ -53,9 +53,22 @@ class ReleaseApprovalTest {
     @BeforeEach
     void secureAndProtectStaging(JenkinsRule rule) throws Exception {
         j = rule;
+        PromoteReleaseTest.deploymentJobs(j, null);
+        // Before security: a script that is not sandboxed (it builds a FakeChangeLogSCM) is approved only then.
+        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
+        job.setDefinition(new CpsFlowDefinition(
+                "import org.jvnet.hudson.test.FakeChangeLogSCM\n"
+                        + "node {\n"
+                        + "  def changes = new FakeChangeLogSCM()\n"
+                        + "  changes.addChange().withAuthor('alice').withMsg('Release 1.9.0-rc2 to staging')"
+                        + ".withPath('" + STAGING + "')\n"
+                        + "  checkout(changes)\n"
+                        + "  " + writeFile(STAGING, MANIFEST)
+                        + "  promoteRelease manifest: '" + STAGING + "'\n"
+                        + "}",
+                false));
         secure(j);
         protectStaging(false);
-        PromoteReleaseTest.deploymentJobs(j, null);
     }
 
     /** The users and groups of every approval test, also used across a restart. */
@@ -85,19 +98,9 @@ class ReleaseApprovalTest {
 
     /** Starts the promotion as carol; alice's commit changed the manifest (the build's change set says so). */
     private WorkflowRun startPromotion() throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
-        job.setDefinition(new CpsFlowDefinition(
-                "import org.jvnet.hudson.test.FakeChangeLogSCM\n"
-                        + "node {\n"
-                        + "  def changes = new FakeChangeLogSCM()\n"
-                        + "  changes.addChange().withAuthor('alice').withMsg('Release 1.9.0-rc2 to staging')"
-                        + ".withPath('" + STAGING + "')\n"
-                        + "  checkout(changes)\n"
-                        + "  " + writeFile(STAGING, MANIFEST)
-                        + "  promoteRelease manifest: '" + STAGING + "'\n"
-                        + "}",
-                false));
-        return job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("carol")))
+        return j.jenkins
+                .getItemByFullName("promote", WorkflowJob.class)
+                .scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("carol")))
                 .waitForStart();
     }
 
@@ -147,7 +150,7 @@ class ReleaseApprovalTest {
 
     @Test
     void theUserWhoStartedTheReleaseAndAnAdministratorTheRuleDoesNotNameDoNotCount() throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
+        WorkflowJob job = j.createProject(WorkflowJob.class, "promote-sandboxed");
         job.setDefinition(new CpsFlowDefinition(
                 "node {\n" + writeFile(STAGING, MANIFEST) + "  promoteRelease manifest: '" + STAGING + "'\n}", true));
         WorkflowRun run = job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("bob")))
