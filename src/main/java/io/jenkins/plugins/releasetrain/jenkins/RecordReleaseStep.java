@@ -226,7 +226,7 @@ public class RecordReleaseStep extends Step {
             try {
                 switch (String.valueOf(step.event)) {
                     case STARTED -> {
-                        PromotionPlan plan = plan(ledger, release, listener);
+                        PromotionPlan plan = plan(ledger, release);
                         Map<String, String> leftOut = new LinkedHashMap<>();
                         plan.skipped().forEach(s -> leftOut.put(s.artifact().id(), s.reason()));
                         ReleaseLedger.append(
@@ -275,8 +275,7 @@ public class RecordReleaseStep extends Step {
             return ScriptValues.copyOf(answer);
         }
 
-        private PromotionPlan plan(Ledger ledger, Release release, TaskListener listener)
-                throws IOException, InterruptedException {
+        private PromotionPlan plan(Ledger ledger, Release release) throws IOException, InterruptedException {
             Optional<Release> deployed = Optional.empty();
             if (step.against != null) {
                 try {
@@ -286,6 +285,7 @@ public class RecordReleaseStep extends Step {
                     throw new AbortException(e.getMessage());
                 }
             }
+            // The same plan releasePlan printed just before, with its warnings: not printed twice.
             return ReleaseLedger.promotionPlan(
                     ledger,
                     release,
@@ -293,7 +293,7 @@ public class RecordReleaseStep extends Step {
                     ReleaseTrainConfiguration.get().jobTemplate(),
                     step.all,
                     step.resume,
-                    listener);
+                    TaskListener.NULL);
         }
 
         private List<ArtifactResult> artifacts(Run<?, ?> run, PromotionRecords records, Instant now)

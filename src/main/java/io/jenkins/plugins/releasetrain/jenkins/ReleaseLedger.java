@@ -91,17 +91,12 @@ final class ReleaseLedger {
         if (records.isEmpty()) {
             return;
         }
-        try (EnvironmentLock lock = ledger.lock(
-                environment,
-                runId,
-                actor,
-                LOCK_WAIT,
-                locked -> {
-                    // Parallel branches of one run append in turn; only another run's hold is worth a line.
-                    if (locked.holder().filter(h -> h.runId().equals(runId)).isEmpty()) {
-                        listener.getLogger().println(Messages.ReleaseLedger_Waiting(locked.getMessage()));
-                    }
-                })) {
+        try (EnvironmentLock lock = ledger.lock(environment, runId, actor, LOCK_WAIT, locked -> {
+            // Parallel branches of one run append in turn; only another run's hold is worth a line.
+            if (locked.holder().filter(h -> h.runId().equals(runId)).isEmpty()) {
+                listener.getLogger().println(Messages.ReleaseLedger_Waiting(locked.getMessage()));
+            }
+        })) {
             lock.appendAll(records);
         } catch (LedgerException e) {
             throw new AbortException(Messages.ReleaseLedger_Unwritable(ledger.directory(), e.getMessage()));
