@@ -234,7 +234,7 @@ public class RecordReleaseStep extends Step {
                                 environment,
                                 runId,
                                 actor,
-                                List.of(records.started(loaded, plan.plan(), now)),
+                                List.of(records.started(loaded, plan.plan(), now, ReleaseBuilds.details(run))),
                                 listener);
                         action.started(runId.value(), plan.describe(), leftOut);
                         listener.getLogger().println(Messages.RecordReleaseStep_RecordedStart(runId, environment));

@@ -8,8 +8,11 @@ import io.jenkins.plugins.releasetrain.approval.BuildChanges;
 import io.jenkins.plugins.releasetrain.approval.Participants;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 import jenkins.scm.RunWithSCM;
 
 /** What the ledger and the approval rules need to know about the build that releases. */
@@ -25,6 +28,18 @@ final class ReleaseBuilds {
 
     static RunId runId(Run<?, ?> run) {
         return RunId.forBuild(run.getParent().getFullName(), run.getNumber());
+    }
+
+    /** Where a ledger run comes from, for the release board's links: the keys of docs/ledger.md. */
+    static Map<String, String> details(Run<?, ?> run) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("jenkins.job", run.getParent().getFullName());
+        details.put("jenkins.build", String.valueOf(run.getNumber()));
+        String root = Jenkins.get().getRootUrl();
+        if (root != null) {
+            details.put("jenkins.url", root + run.getUrl());
+        }
+        return details;
     }
 
     static String actor(Run<?, ?> run) {

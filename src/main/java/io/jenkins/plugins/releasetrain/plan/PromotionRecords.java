@@ -54,6 +54,15 @@ public final class PromotionRecords {
     }
 
     public ReleaseStarted started(LoadedManifest manifest, ReleasePlan plan, Instant time) {
+        return started(manifest, plan, time, Map.of());
+    }
+
+    /**
+     * The start of the run, with {@code details} saying where it comes from (for Jenkins, {@code jenkins.job},
+     * {@code jenkins.build} and {@code jenkins.url}: docs/ledger.md).
+     */
+    public ReleaseStarted started(
+            LoadedManifest manifest, ReleasePlan plan, Instant time, Map<String, String> details) {
         if (!manifest.release().id().equals(release.id())) {
             throw new IllegalArgumentException("the manifest is not the release being recorded");
         }
@@ -62,7 +71,7 @@ public final class PromotionRecords {
                 (int) plan.count(ChangeKind.CHANGED),
                 (int) plan.count(ChangeKind.UNCHANGED),
                 (int) plan.count(ChangeKind.REMOVED));
-        return ReleaseStarted.of(runId, manifest, summary, actor, time);
+        return ReleaseStarted.of(runId, manifest, summary, actor, time, details);
     }
 
     /**

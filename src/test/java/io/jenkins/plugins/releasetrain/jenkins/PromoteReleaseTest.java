@@ -163,6 +163,9 @@ class PromoteReleaseTest {
         ReleaseRun firstRun = ledger.run(RunId.forBuild("promote", 1)).orElseThrow();
         ReleaseRun secondRun = ledger.run(RunId.forBuild("promote", 2)).orElseThrow();
         assertThat(firstRun.status().orElseThrow(), is(ReleaseStatus.FAILED));
+        assertThat(firstRun.started().details().get("jenkins.job"), is("promote"));
+        assertThat(firstRun.started().details().get("jenkins.build"), is("1"));
+        assertThat(firstRun.started().details().get("jenkins.url"), is(j.getURL() + "job/promote/1/"));
         assertThat(firstRun.result("product1/deploy/portal").orElseThrow().status(), is(ArtifactStatus.FAILED));
         assertThat(secondRun.status().orElseThrow(), is(ReleaseStatus.SUCCEEDED));
         assertThat(secondRun.result("product1/deploy/portal").orElseThrow().status(), is(ArtifactStatus.SUCCEEDED));

@@ -205,6 +205,9 @@ class PromoteReleaseScriptTest {
 
         ReleaseRun run = run();
         assertThat(run.actor()).isEqualTo("carol");
+        assertThat(run.started().details())
+                .containsEntry("jenkins.job", "promote-staging")
+                .containsEntry("jenkins.build", "7");
         assertThat(run.releaseId()).isEqualTo(release(DEPLOYMENTS_ONLY).id());
         assertThat(run.status()).contains(ReleaseStatus.FAILED);
         assertThat(run.results())

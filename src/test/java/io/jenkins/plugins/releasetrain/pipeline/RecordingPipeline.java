@@ -250,7 +250,19 @@ public final class RecordingPipeline {
                 Map<String, String> reasons = new LinkedHashMap<>();
                 plan.skipped().forEach(s -> reasons.put(s.artifact().id(), s.reason()));
                 leftOut.put(release.id().value(), reasons);
-                append(release, List.of(records.started(manifest, plan.plan(), now)));
+                append(
+                        release,
+                        List.of(records.started(
+                                manifest,
+                                plan.plan(),
+                                now,
+                                Map.of(
+                                        "jenkins.job",
+                                        JOB,
+                                        "jenkins.build",
+                                        String.valueOf(build),
+                                        "jenkins.url",
+                                        "http://jenkins.example/job/" + JOB + "/" + build + "/"))));
             }
             case "artifact" -> {
                 @SuppressWarnings("unchecked")

@@ -58,6 +58,19 @@ class PromotionRecordsTest {
         assertThat(started.sourceText()).isEqualTo(manifest.document().text());
         assertThat(started.plan().added()).isEqualTo(9);
         assertThat(started.release()).isEqualTo(release);
+        assertThat(started.details()).isEmpty();
+    }
+
+    @Test
+    void aStartSaysWhichBuildRanTheRelease() {
+        Map<String, String> build = Map.of(
+                "jenkins.job", "promote-staging",
+                "jenkins.build", "7",
+                "jenkins.url", "https://jenkins.example.com/job/promote-staging/7/");
+
+        ReleaseStarted started = records.started(manifest, ReleasePlan.of(release, Optional.empty()), T0, build);
+
+        assertThat(started.details()).isEqualTo(build);
     }
 
     @Test
