@@ -257,13 +257,13 @@ final class PolicyReader {
     }
 
     /** A weekly window names days ("Friday 18:00"); a one-off window gives dates ("2026-12-19"). */
-    private static boolean startsWithLetter(String text) {
+    static boolean startsWithLetter(String text) {
         String value = text.strip();
         return !value.isEmpty() && Character.isLetter(value.charAt(0));
     }
 
     /** {@code 2026-12-19} (midnight starting that day), {@code 2026-12-19T18:00} or {@code 2026-12-19 18:00}. */
-    private static LocalDateTime dateTime(String text) {
+    static LocalDateTime dateTime(String text) {
         String value = text.strip().replace(' ', 'T');
         try {
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay() : LocalDateTime.parse(value);

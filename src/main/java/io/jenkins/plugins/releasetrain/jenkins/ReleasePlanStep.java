@@ -13,8 +13,6 @@ import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
-import io.jenkins.plugins.releasetrain.plan.PromotionScope;
-import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,13 +162,8 @@ public class ReleasePlanStep extends Step {
                                         step.against, deployedEnvironment, environment));
                     }
                 }
-                if (step.resume) {
-                    listener.getLogger().println(Messages.ReleasePlanStep_NothingRecorded());
-                }
-                PromotionPlan plan = PromotionPlan.of(
-                        ReleasePlan.of(target.release(), deployed),
-                        jobTemplate,
-                        PromotionScope.of(step.all, step.resume, Set.of()));
+                PromotionPlan plan = ReleaseLedger.promotionPlan(
+                        ReleaseLedger.get(), target.release(), deployed, jobTemplate, step.all, step.resume, listener);
                 return ScriptValues.copyOf(plan.toMap());
             } catch (ManifestException e) {
                 throw new AbortException(e.getMessage());

@@ -5,9 +5,14 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.releasetrain.approval.ProtectionPolicy;
+import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
+import io.jenkins.plugins.releasetrain.image.RegistryChoice;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,7 +30,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * What administrators decide for every release: the environments in promotion order, the image registries,
- * where the ledger lives and which job deploys a {@code workflowBase}. Nothing here comes from a manifest or a
+ * the protection rules of environments, where the ledger lives and which job deploys a {@code workflowBase}. Nothing here comes from a manifest or a
  * Jenkinsfile, so the people who write those cannot change it.
  */
 @Extension
@@ -34,8 +39,11 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
 
     private List<ReleaseEnvironment> environments = new ArrayList<>();
     private List<ReleaseRegistry> registries = new ArrayList<>();
+    private List<ReleaseProtectionRule> protectionRules = new ArrayList<>();
     private String ledgerDirectory;
     private String defaultJobTemplate;
+
+    private transient Ledger ledger;
 
     public ReleaseTrainConfiguration() {
         load();
@@ -65,6 +73,49 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public List<ReleaseProtectionRule> getProtectionRules() {
+        return protectionRules == null ? List.of() : Collections.unmodifiableList(protectionRules);
+    }
+
+    /**
+     * @throws IllegalArgumentException when a rule cannot work (a quorum nobody can reach, a window that ends
+     *     before it starts), saying what to fix
+     */
+    @DataBoundSetter
+    public void setProtectionRules(List<ReleaseProtectionRule> protectionRules) {
+        List<ReleaseProtectionRule> rules =
+                protectionRules == null ? new ArrayList<>() : new ArrayList<>(protectionRules);
+        policyOf(rules);
+        this.protectionRules = rules;
+        save();
+    }
+
+    /** The protection rules as the approval engine applies them, in order: the first that matches decides. */
+    public ProtectionPolicy policy() {
+        return policyOf(getProtectionRules());
+    }
+
+    private static ProtectionPolicy policyOf(List<ReleaseProtectionRule> rules) {
+        List<ProtectionRule> converted = new ArrayList<>();
+        for (ReleaseProtectionRule rule : rules) {
+            try {
+                converted.add(rule.toRule());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        Messages.ReleaseTrainConfiguration_InvalidRule(rule.getName(), e.getMessage()), e);
+            }
+        }
+        return new ProtectionPolicy(converted);
+    }
+
+    /** The registries as the image engine's choice of a registry sees them. */
+    public List<RegistryChoice.NamedRegistry> namedRegistries() {
+        return getRegistries().stream()
+                .map(r -> new RegistryChoice.NamedRegistry(
+                        r.getName(), r.reference(), r.getCredentialsId(), r.isInsecure()))
+                .toList();
+    }
+
     public String getLedgerDirectory() {
         return ledgerDirectory;
     }
@@ -84,6 +135,15 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         return ledgerDirectory != null
                 ? new File(ledgerDirectory)
                 : new File(new File(Jenkins.get().getRootDir(), "release-train"), "ledger");
+    }
+
+    /** The ledger in {@link #getLedgerRoot()}, opened once and kept: it remembers what it already parsed. */
+    public synchronized Ledger ledger() {
+        Path root = getLedgerRoot().toPath().toAbsolutePath().normalize();
+        if (ledger == null || !ledger.directory().equals(root)) {
+            ledger = Ledger.open(root);
+        }
+        return ledger;
     }
 
     public String getDefaultJobTemplate() {
@@ -120,6 +180,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         List<ReleaseEnvironment> previousEnvironments = environments;
         List<ReleaseRegistry> previousRegistries = registries;
+        List<ReleaseProtectionRule> previousRules = protectionRules;
         String previousLedgerDirectory = ledgerDirectory;
         String previousJobTemplate = defaultJobTemplate;
         try (BulkChange bc = new BulkChange(this)) {
@@ -128,6 +189,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         } catch (FormException e) {
             environments = previousEnvironments;
             registries = previousRegistries;
+            protectionRules = previousRules;
             ledgerDirectory = previousLedgerDirectory;
             defaultJobTemplate = previousJobTemplate;
             throw e;
@@ -141,6 +203,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         // Stapler leaves a list alone when its last entry was deleted from the form; start from empty lists.
         environments = new ArrayList<>();
         registries = new ArrayList<>();
+        protectionRules = new ArrayList<>();
         try {
             req.bindJSON(this, json);
         } catch (IllegalArgumentException e) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public record RunId(String value) {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:#/@+-]{0,199}");
+    private static final String ALLOWED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:/@+-";
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -30,6 +31,26 @@ public record RunId(String value) {
     public static RunId startingAt(Instant start) {
         return new RunId(STAMP.format(start) + "-"
                 + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24)));
+    }
+
+    /**
+     * The id of a CI build: {@code folder/promote-prod#42}, so that the ledger leads back to the build; a build
+     * resumed after a restart keeps its id, a re-run is another build with its own. Characters a run id cannot hold (spaces,
+     * non-ASCII letters) become {@code -}; an over-long job name keeps its end, which names the job itself.
+     */
+    public static RunId forBuild(String job, int number) {
+        if (job == null || job.isBlank() || number < 1) {
+            throw new IllegalArgumentException("a build is a job name and a number from 1: " + job + " #" + number);
+        }
+        String suffix = "#" + number;
+        StringBuilder name = new StringBuilder();
+        job.strip().codePoints().forEach(c -> name.append(c < 128 && ALLOWED.indexOf(c) >= 0 ? (char) c : '-'));
+        int start = Math.max(0, name.length() - (200 - suffix.length()));
+        while (start < name.length() && !Character.isLetterOrDigit(name.charAt(start))) {
+            start++;
+        }
+        String kept = start < name.length() ? name.substring(start) : "build";
+        return new RunId(kept + suffix);
     }
 
     @Override

@@ -93,7 +93,10 @@ public record PromotionPlan(
                 .append(release().environment().name())
                 .append(plan.deployed()
                         .map(r -> ", compared with deployed release " + r.id().shortForm())
-                        .orElse(", nothing recorded as deployed"))
+                        .orElse(
+                                plan.count(ChangeKind.ADDED) == plan.artifacts().size()
+                                        ? ", nothing recorded as deployed"
+                                        : ", compared with what the ledger records as live"))
                 .append('\n');
         text.append("  ")
                 .append(plan.count(ChangeKind.ADDED))

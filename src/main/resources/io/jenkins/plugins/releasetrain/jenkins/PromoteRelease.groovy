@@ -2,8 +2,9 @@ package io.jenkins.plugins.releasetrain.jenkins
 
 /**
  * The body of the {@code promoteRelease} global variable. It only sequences steps: the plan, the branches,
- * their jobs and parameters all come from the {@code releasePlan} step, so that the same decisions are
- * tested in Java and shown by the CLI.
+ * their jobs and parameters come from {@code releasePlan}, the approval decision and the prompt from
+ * {@code releaseApproval}, the judgement of each answer from {@code recordApproval}, and the ledger records
+ * from {@code recordRelease}, so that every decision is made and tested in Java.
  *
  * Written for both the Pipeline CPS interpreter (Groovy 2.4) and plain Groovy (the engine build drives it
  * with recording fakes): index loops over lists, no lambdas, and the parallel closures are built in
@@ -12,6 +13,10 @@ package io.jenkins.plugins.releasetrain.jenkins
 class PromoteRelease implements Serializable {
 
     private static final long serialVersionUID = 1L
+
+    private static final String DECISION_HELP = 'approve counts toward the approvals this release needs;' +
+            ' reject stops this release until its manifest changes'
+    private static final String COMMENT_HELP = 'Why: kept in the release ledger with your answer'
 
     def script
 
@@ -37,8 +42,18 @@ class PromoteRelease implements Serializable {
     def promote(Map args) {
         def plan = script.releasePlan(planArguments(args))
         script.echo(plan.text)
-        // Protected environments will be gated here, between the plan and the first branch, once the
-        // approval engine lands: the gate needs the plan to show and its release id to approve.
+        script.recordRelease(startArguments(args))
+        def approval = null
+        try {
+            approval = approve(args)
+        } catch (Exception e) {
+            finish(args, true)
+            throw e
+        }
+        if (!approval.allowed) {
+            finish(args, true)
+            script.error(approval.message)
+        }
         def results = [:]
         def branches = plan.branches
         def interruption = null
@@ -48,7 +63,7 @@ class PromoteRelease implements Serializable {
             def handlers = args.handlers == null ? [:] : args.handlers
             for (int i = 0; i < branches.size(); i++) {
                 def branch = branches[i]
-                parallelBranches[branch.name] = branchClosure(branch, handlers, results)
+                parallelBranches[branch.name] = branchClosure(args, branch, handlers, results)
             }
             if (args.failFast == true) {
                 parallelBranches.failFast = true
@@ -62,6 +77,14 @@ class PromoteRelease implements Serializable {
             }
         }
         def outcome = outcomeOf(plan, results)
+        for (int i = 0; i < outcome.results.size(); i++) {
+            if (outcome.results[i].result == 'NOT_BUILT') {
+                recordBranch(args, outcome.results[i], System.currentTimeMillis())
+            }
+        }
+        def finished = finish(args, interruption != null || (failure != null && outcome.failed.isEmpty()))
+        outcome.runId = finished.runId
+        outcome.status = finished.status
         if (interruption != null) {
             report(outcome)
             throw interruption
@@ -72,30 +95,61 @@ class PromoteRelease implements Serializable {
         return outcome
     }
 
+    def approve(Map args) {
+        def round = 1
+        def gate = script.releaseApproval(approvalArguments(args, round))
+        while (gate.prompt != null) {
+            script.input(message: gate.prompt.message, id: gate.prompt.id, submitter: gate.prompt.submitter,
+                    submitterParameter: 'approver', ok: 'Submit', parameters: [
+                        script.choice(name: 'decision', choices: gate.prompt.actions, description: DECISION_HELP),
+                        script.text(name: 'comment', description: COMMENT_HELP)])
+            // Right after the input: recordApproval reads who answered, and what, from the input's own record.
+            script.recordApproval(manifest: args.manifest)
+            round++
+            gate = script.releaseApproval(approvalArguments(args, round))
+        }
+        return gate
+    }
+
+    def finish(Map args, boolean cancelled) {
+        return script.recordRelease(event: 'finished', manifest: args.manifest, cancelled: cancelled)
+    }
+
     def planArguments(Map args) {
-        def planArgs = [manifest: args.manifest]
-        def optional = ['against', 'jobTemplate', 'resume', 'all']
-        for (int i = 0; i < optional.size(); i++) {
-            def name = optional[i]
+        return copy(args, [manifest: args.manifest], ['against', 'jobTemplate', 'resume', 'all'])
+    }
+
+    def startArguments(Map args) {
+        return copy(args, [event: 'started', manifest: args.manifest], ['against', 'resume', 'all'])
+    }
+
+    def approvalArguments(Map args, int round) {
+        return copy(args, [manifest: args.manifest, round: round], ['jobTemplate'])
+    }
+
+    def copy(Map args, Map into, List names) {
+        for (int i = 0; i < names.size(); i++) {
+            def name = names[i]
             if (args[name] != null) {
-                planArgs[name] = args[name]
+                into[name] = args[name]
             }
         }
-        return planArgs
+        return into
     }
 
-    def branchClosure(Map branch, Map handlers, Map results) {
+    def branchClosure(Map args, Map branch, Map handlers, Map results) {
         return {
-            runBranch(branch, handlers, results)
+            runBranch(args, branch, handlers, results)
         }
     }
 
-    def runBranch(Map branch, Map handlers, Map results) {
+    def runBranch(Map args, Map branch, Map handlers, Map results) {
         def record = [branch: branch.name, kind: branch.kind, artifactIds: branch.artifactIds, result: 'RUNNING']
         results[branch.name] = record
+        long started = System.currentTimeMillis()
         try {
             if (branch.kind == 'images') {
-                promoteImages(branch)
+                promoteImages(args, branch, record)
             } else if (handlers[branch.workflowBase] != null) {
                 record.handler = branch.workflowBase
                 def handler = handlers[branch.workflowBase]
@@ -112,7 +166,25 @@ class PromoteRelease implements Serializable {
                 record.message = e.message == null ? e.toString() : e.message
             }
             throw e
+        } finally {
+            recordBranch(args, record, started)
         }
+    }
+
+    def recordBranch(Map args, Map record, long started) {
+        def recordArgs = [event: 'artifact', manifest: args.manifest, artifactIds: record.artifactIds,
+                          result: record.result == 'RUNNING' ? 'FAILURE' : record.result, startedAt: started]
+        def message = record.message
+        if (message == null && record.job != null) {
+            message = record.job + ' #' + record.build + ' ' + record.result + ' ' + record.url
+        }
+        if (message == null && record.handler != null) {
+            message = 'deployed by the ' + record.handler + ' handler of the Pipeline'
+        }
+        if (message != null) {
+            recordArgs.message = message
+        }
+        script.recordRelease(recordArgs)
     }
 
     def triggerJob(Map branch, Map record) {
@@ -132,9 +204,15 @@ class PromoteRelease implements Serializable {
         }
     }
 
-    def promoteImages(Map branch) {
-        script.error('image promotion is not available in this version of Release Train; the images of '
-                + branch.product + ' were not retagged: ' + branch.artifactIds.join(', '))
+    def promoteImages(Map args, Map branch, Map record) {
+        def tagArgs = copy(args, [manifest: args.manifest, products: [branch.product]], ['registry', 'credentialsId'])
+        def tagged = null
+        // Tagging is idempotent: after a controller restart cut it short, running it again finishes the job.
+        script.retry(count: 2, conditions: [script.nonresumable()]) {
+            tagged = script.tagImages(tagArgs)
+        }
+        record.registry = tagged.registry
+        record.message = tagged.summaryLine
     }
 
     def outcomeOf(Map plan, Map results) {
@@ -183,7 +261,8 @@ class PromoteRelease implements Serializable {
         if (args == null || !(args.manifest instanceof CharSequence) || args.manifest.length() == 0) {
             script.error("promoteRelease needs the manifest to promote, e.g. promoteRelease manifest: 'releases/staging-us-east-2.yaml'")
         }
-        def known = ['manifest', 'against', 'jobTemplate', 'resume', 'all', 'failFast', 'handlers']
+        def known = ['manifest', 'against', 'jobTemplate', 'resume', 'all', 'failFast', 'handlers', 'registry',
+                     'credentialsId']
         def names = new ArrayList(args.keySet())
         for (int i = 0; i < names.size(); i++) {
             if (!known.contains(names[i])) {

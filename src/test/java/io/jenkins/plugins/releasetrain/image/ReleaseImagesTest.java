@@ -1,11 +1,13 @@
 package io.jenkins.plugins.releasetrain.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.testing.Fixtures;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A release's images become promotion requests with derived (or explicit) destination tags and artifact ids. */
@@ -49,5 +51,16 @@ class ReleaseImagesTest {
 
         assertThat(requests.get(1).destinationTag()).isEqualTo("prod_us_hotfix");
         assertThat(requests.get(0).destinationTag()).isEqualTo("prod_us_123");
+    }
+
+    @Test
+    void selectsTheImagesOfSomeProducts() {
+        Release staging = load(Fixtures.exampleText("staging-us-east-2.yaml"));
+
+        assertThat(ReleaseImages.requests(staging, Set.of("product1"))).hasSize(3);
+        assertThat(ReleaseImages.requests(staging, Set.of())).isEmpty();
+        assertThatThrownBy(() -> ReleaseImages.requests(staging, Set.of("product2", "product1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the release has no product product2; its products are product1");
     }
 }

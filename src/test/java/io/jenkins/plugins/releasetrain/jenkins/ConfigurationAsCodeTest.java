@@ -12,6 +12,7 @@ import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
+import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,15 @@ class ConfigurationAsCodeTest {
         assertThat(registries.get(1).isInsecure(), is(false));
         assertThat(configuration.getDefaultJobTemplate(), is("deploy/${workflowBase}"));
         assertThat(configuration.getLedgerDirectory(), is((String) null));
+        ReleaseProtectionRule production = configuration.getProtectionRules().get(0);
+        assertThat(production.getEnvironments(), is("production-*"));
+        assertThat(production.getFreezeWindows().get(0).getTimeZone(), is("Europe/Berlin"));
+        ProtectionRule rule =
+                configuration.policy().ruleFor("production-us-east-2").orElseThrow();
+        assertThat(rule.requiredApprovals(), is(2));
+        assertThat(rule.allowAuthorApproval(), is(false));
+        assertThat(rule.requires().get(0).glob(), is("staging-*"));
+        assertThat(rule.emergencyOverride().orElseThrow().approvers().groups(), is(List.of("sre-oncall")));
     }
 
     @Test
@@ -52,5 +62,9 @@ class ConfigurationAsCodeTest {
         assertThat(exported, containsString("credentialsId: \"aws-release\""));
         assertThat(exported, containsString("url: \"https://registry.example.com\""));
         assertThat(exported, containsString("defaultJobTemplate: \"deploy/^${workflowBase}\""));
+        assertThat(exported, containsString("approverGroups: \"release-leads\""));
+        assertThat(exported, containsString("requiredApprovals: 2"));
+        assertThat(exported, containsString("start: \"Friday 18:00\""));
+        assertThat(exported, containsString("emergencyApproverGroups: \"sre-oncall\""));
     }
 }

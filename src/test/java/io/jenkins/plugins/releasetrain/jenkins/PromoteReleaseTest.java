@@ -8,9 +8,14 @@ import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.withoutIm
 import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.writeFile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import hudson.model.ParameterDefinition;
 import hudson.model.ParameterValue;
@@ -18,17 +23,26 @@ import hudson.model.ParametersAction;
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Release;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.actions.ThreadNameAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockFolder;
@@ -49,7 +63,7 @@ class PromoteReleaseTest {
             "deploy product1/apigw-main");
 
     /** release-jobs/WORKFLOW_BASE for each workflowBase, declaring the release context; {@code failing} fails. */
-    private static Map<String, WorkflowJob> deploymentJobs(JenkinsRule j, String failing) throws Exception {
+    static Map<String, WorkflowJob> deploymentJobs(JenkinsRule j, String failing) throws Exception {
         Release release = ExampleManifests.release(STAGING, staging());
         List<ParameterDefinition> parameters = new ArrayList<>();
         for (String name :
@@ -127,21 +141,131 @@ class PromoteReleaseTest {
                 run.getDescription(),
                 is("staging-us-east-2 " + release.id().shortForm()
                         + ": 6 of 6 branches succeeded, 0 artifacts skipped"));
+        assertThat(run.getAction(InputAction.class), nullValue());
     }
 
     @Test
-    void imageBranchFailsUntilImagePromotionIsAvailable(JenkinsRule j) throws Exception {
+    void recordsEveryRunInTheLedgerAndResumeRerunsOnlyWhatFailed(JenkinsRule j) throws Exception {
+        Map<String, WorkflowJob> jobs = deploymentJobs(j, "s3-upload-portal");
+        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
+        job.setDefinition(new CpsFlowDefinition(
+                "node {\n" + writeFile(STAGING, withoutImages(staging())) + "  promoteRelease manifest: '" + STAGING
+                        + "', resume: true\n}",
+                true));
+        j.buildAndAssertStatus(Result.FAILURE, job);
+        jobs.get("s3-upload-portal").setDefinition(new CpsFlowDefinition("echo 'the portal deploys now'", true));
+
+        WorkflowRun second = j.buildAndAssertStatus(Result.SUCCESS, job);
+
+        assertThat(jobs.get("s3-upload-portal").getBuilds(), hasSize(2));
+        assertThat(jobs.get("lambda-job").getBuilds(), hasSize(2));
+        EnvironmentLedger ledger = ReleaseTrainConfiguration.get().ledger().read("staging-us-east-2");
+        ReleaseRun firstRun = ledger.run(RunId.forBuild("promote", 1)).orElseThrow();
+        ReleaseRun secondRun = ledger.run(RunId.forBuild("promote", 2)).orElseThrow();
+        assertThat(firstRun.status().orElseThrow(), is(ReleaseStatus.FAILED));
+        assertThat(firstRun.started().details().get("jenkins.job"), is("promote"));
+        assertThat(firstRun.started().details().get("jenkins.build"), is("1"));
+        assertThat(firstRun.started().details().get("jenkins.url"), is(j.getURL() + "job/promote/1/"));
+        assertThat(firstRun.result("product1/deploy/portal").orElseThrow().status(), is(ArtifactStatus.FAILED));
+        assertThat(secondRun.status().orElseThrow(), is(ReleaseStatus.SUCCEEDED));
+        assertThat(secondRun.result("product1/deploy/portal").orElseThrow().status(), is(ArtifactStatus.SUCCEEDED));
+        assertThat(secondRun.count(ArtifactStatus.UNCHANGED), is(5L));
+        j.assertLogContains("compared with what the ledger records as live", second);
+
+        JSONObject action = j.getJSON(second.getUrl() + "release-staging-us-east-2/api/json")
+                .getJSONObject();
+        assertThat(action.getString("environment"), is("staging-us-east-2"));
+        assertThat(action.getString("runId"), is("promote#2"));
+        assertThat(action.getString("status"), is("succeeded"));
+        assertThat(action.getJSONArray("artifacts").size(), is(6));
+        JSONObject build = j.getJSON(second.getUrl() + "api/json").getJSONObject();
+        JSONObject exported = null;
+        for (Object candidate : build.getJSONArray("actions")) {
+            if (candidate instanceof JSONObject json
+                    && ReleaseAction.class.getName().equals(json.optString("_class"))) {
+                exported = json;
+            }
+        }
+        assertThat(exported, notNullValue());
+        assertThat(
+                exported.getString("releaseId"),
+                is(ExampleManifests.release(STAGING, withoutImages(staging()))
+                        .id()
+                        .value()));
+        JSONObject portal = exported.getJSONArray("artifacts").getJSONObject(0);
+        assertThat(portal.getString("artifactId"), is("product1/deploy/portal"));
+        assertThat(portal.getString("status"), is("succeeded"));
+        String page = j.createWebClient()
+                .getPage(second, "release-staging-us-east-2/")
+                .asNormalizedText();
+        assertThat(page, containsString("product1/deploy/portal"));
+    }
+
+    @Test
+    void tagsTheImagesInAConfiguredOciLayoutRegistryAndSumsThemUpOnTheBuildPage(JenkinsRule j) throws Exception {
         Map<String, WorkflowJob> jobs = deploymentJobs(j, null);
+        Path layouts = new File(j.jenkins.getRootDir(), "images").toPath();
+        ExampleImages.build(layouts);
+        ReleaseRegistry local = new ReleaseRegistry("local", ReleaseRegistry.OCI_LAYOUT);
+        local.setUrl(layouts.toString());
+        ReleaseTrainConfiguration.get().setRegistries(List.of(local));
 
         WorkflowRun run = promote(
                 j,
-                Result.FAILURE,
+                Result.SUCCESS,
                 "node {\n" + writeFile(STAGING, staging()) + "  promoteRelease manifest: '" + STAGING + "'\n}");
 
-        j.assertLogContains("image promotion is not available in this version of Release Train", run);
-        j.assertLogContains("Release of staging-us-east-2 failed in: images product1", run);
+        assertThat(parallelBranches(run), hasItem("images product1"));
         assertThat(jobs.get("lambda-job").getBuilds(), hasSize(2));
-        assertThat(jobs.get("api-gw-deploy").getBuilds(), hasSize(1));
+        for (String[] image : ExampleImages.IMAGES) {
+            String destination = "stage_us_" + image[1].substring("dev_".length());
+            assertThat(
+                    ExampleImages.digest(layouts, image[0], destination),
+                    is(ExampleImages.digest(layouts, image[0], image[1])));
+        }
+        j.assertLogContains("3 images: 3 tagged, 0 unchanged, 0 failed in ", run);
+        ImagePromotionAction images = run.getAction(ImagePromotionAction.class);
+        assertThat(images.count("tagged"), is(3L));
+        String page = j.createWebClient().getPage(run).asNormalizedText();
+        assertThat(page, containsString("Image tags set by tagImages: 3 tagged, 0 unchanged"));
+        ReleaseRun recorded = ReleaseTrainConfiguration.get()
+                .ledger()
+                .read("staging-us-east-2")
+                .run(RunId.forBuild("promote", 1))
+                .orElseThrow();
+        assertThat(recorded.count(ArtifactStatus.SUCCEEDED), is(9L));
+        assertThat(
+                recorded.result("product1/image/product1/microservice-2")
+                        .orElseThrow()
+                        .message(),
+                startsWith("tagged product1/microservice-2:dev_456 -> product1/microservice-2:stage_us_456 sha256:"));
+    }
+
+    @Test
+    void tagImagesOnItsOwnFindsTaggedImagesUnchangedAndRefusesDirectoriesAPipelineNames(JenkinsRule j)
+            throws Exception {
+        Path layouts = new File(j.jenkins.getRootDir(), "images").toPath();
+        ExampleImages.build(layouts);
+        ReleaseRegistry local = new ReleaseRegistry("local", ReleaseRegistry.OCI_LAYOUT);
+        local.setUrl(layouts.toString());
+        ReleaseTrainConfiguration.get().setRegistries(List.of(local));
+
+        WorkflowRun run = promote(
+                j,
+                Result.SUCCESS,
+                "node {\n" + writeFile(STAGING, staging())
+                        + "  def first = tagImages manifest: '" + STAGING + "', registry: 'local'\n"
+                        + "  def again = tagImages manifest: '" + STAGING + "', products: ['product1']\n"
+                        + "  echo \"first=${first.summary.tagged} again=${again.summary.unchanged}"
+                        + " status=${again.images[0].status}\"\n"
+                        + "  catchError(buildResult: 'SUCCESS', stageResult: 'SUCCESS') {\n"
+                        + "    tagImages manifest: '" + STAGING + "', registry: 'oci-layout:" + layouts + "'\n"
+                        + "  }\n"
+                        + "}");
+
+        j.assertLogContains("first=3 again=3 status=unchanged", run);
+        j.assertLogContains("only administrators can choose those", run);
+        assertThat(run.getAction(ImagePromotionAction.class).getImages(), hasSize(6));
     }
 
     @Test

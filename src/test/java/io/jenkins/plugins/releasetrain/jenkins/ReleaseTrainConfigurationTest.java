@@ -2,10 +2,13 @@ package io.jenkins.plugins.releasetrain.jenkins;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,56 @@ class ReleaseTrainConfigurationTest {
     }
 
     @Test
+    void keepsProtectionRulesAndTheirFreezeWindowsThroughTheConfigurationForm(JenkinsRule j) throws Exception {
+        ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+        configuration.setProtectionRules(List.of(productionRule()));
+        List<ReleaseProtectionRule> rules = new ArrayList<>(configuration.getProtectionRules());
+
+        j.configRoundtrip();
+
+        j.assertEqualDataBoundBeans(rules, configuration.getProtectionRules());
+        ProtectionRule rule =
+                configuration.policy().ruleFor("production-us-east-2").orElseThrow();
+        assertThat(rule.requiredApprovals(), is(2));
+        assertThat(rule.approvers().groups(), is(List.of("release-leads")));
+        assertThat(rule.approvalExpiry().orElseThrow(), is(Duration.ofHours(24)));
+        assertThat(rule.freezeWindows(), hasSize(1));
+        assertThat(rule.emergencyOverride().orElseThrow().requiredApprovals(), is(1));
+        assertThat(configuration.policy().ruleFor("staging-us-east-2").isPresent(), is(false));
+    }
+
+    @Test
+    void refusesProtectionRulesThatCannotWork(JenkinsRule j) {
+        ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+        ReleaseProtectionRule nobody = new ReleaseProtectionRule("production", "production-*");
+        nobody.setRequiredApprovals(2);
+        ReleaseProtectionRule backwards = new ReleaseProtectionRule("year-end", "production-*");
+        backwards.setFreezeWindows(List.of(new ReleaseFreezeWindow("year-end", "2027-01-04", "2026-12-19", "UTC")));
+
+        IllegalArgumentException noApprovers =
+                assertThrows(IllegalArgumentException.class, () -> configuration.setProtectionRules(List.of(nobody)));
+        assertThat(
+                noApprovers.getMessage(),
+                is("Protection rule production: rule 'production' requires 2 approvals but names no approvers"));
+        assertThrows(IllegalArgumentException.class, () -> configuration.setProtectionRules(List.of(backwards)));
+        assertThat(configuration.getProtectionRules(), is(empty()));
+    }
+
+    /** Production: two release leads, for 24 hours, after staging, frozen at weekends unless SRE on call agrees. */
+    static ReleaseProtectionRule productionRule() {
+        ReleaseProtectionRule rule = new ReleaseProtectionRule("production", "production-*");
+        rule.setApproverGroups("release-leads");
+        rule.setRequiredApprovals(2);
+        rule.setApprovalExpiry("24h");
+        rule.setRequires("staging-*");
+        rule.setFreezeWindows(
+                List.of(new ReleaseFreezeWindow("weekend", "Friday 18:00", "Monday 08:00", "Europe/Berlin")));
+        rule.setEmergencyApproverGroups("sre-oncall");
+        rule.setEmergencyRequiredApprovals(1);
+        return rule;
+    }
+
+    @Test
     void formWithNoEntriesLeavesNoEntries(JenkinsRule j) throws Exception {
         ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
 
@@ -55,6 +108,7 @@ class ReleaseTrainConfigurationTest {
 
         assertThat(configuration.getEnvironments(), is(empty()));
         assertThat(configuration.getRegistries(), is(empty()));
+        assertThat(configuration.getProtectionRules(), is(empty()));
         assertThat(configuration.getDefaultJobTemplate(), is("release-jobs/${workflowBase}"));
         assertThat(
                 configuration.getLedgerRoot(),

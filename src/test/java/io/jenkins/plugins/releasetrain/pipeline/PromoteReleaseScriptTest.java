@@ -4,13 +4,28 @@ import static io.jenkins.plugins.releasetrain.testing.Fixtures.exampleText;
 import static io.jenkins.plugins.releasetrain.testing.Fixtures.replaceOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import groovy.lang.Closure;
 import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyObject;
+import io.jenkins.plugins.releasetrain.approval.Approvers;
+import io.jenkins.plugins.releasetrain.approval.DateRangeFreeze;
+import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
+import io.jenkins.plugins.releasetrain.approval.ReleaseAuthor;
+import io.jenkins.plugins.releasetrain.image.RegistryChoice.NamedRegistry;
+import io.jenkins.plugins.releasetrain.image.TestImages;
+import io.jenkins.plugins.releasetrain.image.layout.OciLayoutRegistry;
+import io.jenkins.plugins.releasetrain.ledger.ApprovalRecorded;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.manifest.DeploymentArtifact;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.pipeline.RecordingPipeline.Aborted;
 import io.jenkins.plugins.releasetrain.pipeline.RecordingPipeline.StepFailure;
 import io.jenkins.plugins.releasetrain.plan.ReleaseContext;
 import io.jenkins.plugins.releasetrain.testing.Fixtures;
@@ -20,6 +35,8 @@ import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drives the {@code promoteRelease} Groovy, as shipped in the plugin, with a recording stand-in for the
- * Pipeline script, and checks the steps it calls. The JenkinsRule tests of the plugin build run the same
- * script in real Jenkins.
+ * Pipeline script, and checks the steps it calls and what ends up in the ledger. The JenkinsRule tests of the
+ * plugin build run the same script in real Jenkins.
  */
 class PromoteReleaseScriptTest {
 
@@ -52,12 +69,23 @@ class PromoteReleaseScriptTest {
     private static final String DEPLOYMENTS_ONLY = replaceOnce(STAGING, IMAGES, "");
     private static final String MANIFEST = "releases/staging-us-east-2.yaml";
     private static final String DEPLOYED = "deployed/staging-us-east-2.yaml";
+    private static final String ENVIRONMENT = "staging-us-east-2";
+
+    /** Two distinct release leads must approve; authors and whoever started the release may not. */
+    private static final ProtectionRule TWO_LEADS =
+            ProtectionRule.protecting("staging", "staging-*").withApprovals(2, Approvers.groups("release-leads"));
 
     private static GroovyClassLoader loader;
     private static Class<?> promoteRelease;
 
     @TempDir
     Path workspace;
+
+    @TempDir
+    Path ledgerDirectory;
+
+    @TempDir
+    Path images;
 
     private RecordingPipeline pipeline;
 
@@ -74,7 +102,7 @@ class PromoteReleaseScriptTest {
 
     @BeforeEach
     void newPipeline() {
-        pipeline = new RecordingPipeline(workspace);
+        pipeline = new RecordingPipeline(workspace, ledgerDirectory, 7);
     }
 
     private void write(String file, String text) throws IOException {
@@ -84,14 +112,39 @@ class PromoteReleaseScriptTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> promote(Map<String, Object> args) throws ReflectiveOperationException {
+    private Map<String, Object> promote(RecordingPipeline on, Map<String, Object> args)
+            throws ReflectiveOperationException {
         GroovyObject script =
-                (GroovyObject) promoteRelease.getConstructor(Object.class).newInstance(pipeline);
+                (GroovyObject) promoteRelease.getConstructor(Object.class).newInstance(on);
         return (Map<String, Object>) script.invokeMethod("call", new Object[] {new LinkedHashMap<>(args)});
+    }
+
+    private Map<String, Object> promote(Map<String, Object> args) throws ReflectiveOperationException {
+        return promote(pipeline, args);
     }
 
     private static Release release(String text) {
         return new ManifestLoader().load(MANIFEST, text).release();
+    }
+
+    /** The example's three images, built into an OCI layout that the pipeline knows as its only registry. */
+    private void buildImages(boolean withThirdImage) throws Exception {
+        try (OciLayoutRegistry layout = new OciLayoutRegistry(images)) {
+            TestImages.pushImage(layout, "product1/microservice-1", "dev_123", TestImages.Flavor.OCI, "ms1");
+            TestImages.pushImage(layout, "product1/microservice-2", "dev_456", TestImages.Flavor.DOCKER, "ms2");
+            if (withThirdImage) {
+                TestImages.pushImage(layout, "product1/microservice-3", "dev_789", TestImages.Flavor.OCI, "ms3");
+            }
+        }
+        pipeline.configureRegistries(new NamedRegistry("local", "oci-layout:" + images, null, false));
+    }
+
+    private EnvironmentLedger ledger() {
+        return pipeline.ledger().read(ENVIRONMENT);
+    }
+
+    private ReleaseRun run() {
+        return ledger().run(pipeline.runId()).orElseThrow();
     }
 
     @Test
@@ -102,8 +155,15 @@ class PromoteReleaseScriptTest {
 
         assertThat(pipeline.locks).containsExactly("release-train/staging-us-east-2");
         assertThat(pipeline.steps)
-                .startsWith("readReleaseManifest", "lock", "releasePlan", "parallel")
-                .doesNotContain("error");
+                .startsWith(
+                        "readReleaseManifest",
+                        "lock",
+                        "releasePlan",
+                        "recordRelease started",
+                        "releaseApproval",
+                        "parallel")
+                .endsWith("recordRelease finished")
+                .doesNotContain("input");
         assertThat(pipeline.parallelArguments)
                 .containsOnlyKeys(
                         "deploy product1/cf-edge-s3",
@@ -123,15 +183,67 @@ class PromoteReleaseScriptTest {
                 .extracting(p -> p.get("RELEASE_GIT_REPO_SHORT_NAME"))
                 .containsExactly("cf-edge-s3", "lic-verf");
         assertThat(outcome)
-                .containsEntry("environment", "staging-us-east-2")
+                .containsEntry("environment", ENVIRONMENT)
                 .containsEntry("releaseId", release(DEPLOYMENTS_ONLY).id().value())
                 .containsEntry("succeeded", true)
-                .containsEntry("failed", List.of());
+                .containsEntry("failed", List.of())
+                .containsEntry("runId", "promote-staging#7")
+                .containsEntry("status", "succeeded");
         assertThat(results(outcome)).hasSize(6).allSatisfy(r -> assertThat(r).containsEntry("result", "SUCCESS"));
         assertThat(pipeline.getCurrentBuild().getDescription())
                 .isEqualTo("staging-us-east-2 " + release(DEPLOYMENTS_ONLY).id().shortForm()
                         + ": 6 of 6 branches succeeded, 0 artifacts skipped");
         assertSerializable(outcome);
+    }
+
+    @Test
+    void recordsTheRunEachBranchsResultAndTheEndInTheLedger() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.finish("release-jobs/s3-upload-portal", "FAILURE");
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST))).isInstanceOf(StepFailure.class);
+
+        ReleaseRun run = run();
+        assertThat(run.actor()).isEqualTo("carol");
+        assertThat(run.started().details())
+                .containsEntry("jenkins.job", "promote-staging")
+                .containsEntry("jenkins.build", "7");
+        assertThat(run.releaseId()).isEqualTo(release(DEPLOYMENTS_ONLY).id());
+        assertThat(run.status()).contains(ReleaseStatus.FAILED);
+        assertThat(run.results())
+                .extracting(ArtifactResult::artifactId, ArtifactResult::status)
+                .containsExactlyInAnyOrder(
+                        tuple("product1/deploy/cf-edge-s3", ArtifactStatus.SUCCEEDED),
+                        tuple("product1/deploy/lic-verf", ArtifactStatus.SUCCEEDED),
+                        tuple("product1/deploy/resources", ArtifactStatus.SUCCEEDED),
+                        tuple("product1/deploy/assets", ArtifactStatus.SUCCEEDED),
+                        tuple("product1/deploy/portal", ArtifactStatus.FAILED),
+                        tuple("product1/deploy/apigw-main", ArtifactStatus.SUCCEEDED));
+        assertThat(run.result("product1/deploy/portal").orElseThrow().message())
+                .isEqualTo("release-jobs/s3-upload-portal #1 finished FAILURE");
+        assertThat(run.result("product1/deploy/assets").orElseThrow().message())
+                .isEqualTo("release-jobs/s3-upload-public-assets #1 SUCCESS"
+                        + " http://jenkins.example/job/release-jobs/job/s3-upload-public-assets/1/");
+    }
+
+    @Test
+    void resumeRunsOnlyWhatDidNotSucceedAndThePlanComesFromTheLedger() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.finish("release-jobs/s3-upload-portal", "FAILURE");
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST))).isInstanceOf(StepFailure.class);
+
+        RecordingPipeline again = new RecordingPipeline(workspace, ledgerDirectory, 8);
+        Map<String, Object> outcome = promote(again, Map.of("manifest", MANIFEST, "resume", true));
+
+        assertThat(again.builds).containsOnlyKeys("release-jobs/s3-upload-portal");
+        assertThat(outcome).containsEntry("status", "succeeded").containsEntry("runId", "promote-staging#8");
+        assertThat((List<?>) outcome.get("skipped")).hasSize(5);
+        assertThat(again.echoes.get(0)).contains("compared with what the ledger records as live");
+        ReleaseRun resumed = ledger().run(again.runId()).orElseThrow();
+        assertThat(resumed.count(ArtifactStatus.UNCHANGED)).isEqualTo(5);
+        assertThat(resumed.result("product1/deploy/portal").orElseThrow().status())
+                .isEqualTo(ArtifactStatus.SUCCEEDED);
+        assertThat(ledger().succeededArtifacts(release(DEPLOYMENTS_ONLY).id())).hasSize(6);
     }
 
     @Test
@@ -163,19 +275,195 @@ class PromoteReleaseScriptTest {
     }
 
     @Test
-    void imageBranchFailsClearlyUntilImagePromotionIsAvailable() throws Exception {
+    void imagesBranchTagsTheProductsImagesAndTheLedgerKeepsEachImagesOutcome() throws Exception {
         write(MANIFEST, STAGING);
+        buildImages(true);
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST));
+
+        assertThat(outcome).containsEntry("succeeded", true);
+        assertThat(pipeline.parallelArguments).containsKey("images product1").hasSize(7);
+        assertThat(pipeline.tagArguments)
+                .containsExactly(Map.of("manifest", MANIFEST, "products", List.of("product1")));
+        assertThat(pipeline.retries)
+                .containsExactly(Map.of("count", 2, "conditions", List.of(pipeline.nonresumable())));
+        assertThat(run().results())
+                .filteredOn(r -> r.artifactId().contains("/image/"))
+                .extracting(ArtifactResult::status)
+                .containsExactly(ArtifactStatus.SUCCEEDED, ArtifactStatus.SUCCEEDED, ArtifactStatus.SUCCEEDED);
+        assertThat(run().result("product1/image/product1/microservice-1")
+                        .orElseThrow()
+                        .message())
+                .startsWith("tagged product1/microservice-1:dev_123 -> product1/microservice-1:stage_us_123 sha256:");
+    }
+
+    @Test
+    void imagesAlreadyTaggedAreRecordedUnchangedWhenTheReleaseRunsAgain() throws Exception {
+        write(MANIFEST, STAGING);
+        buildImages(true);
+        promote(Map.of("manifest", MANIFEST));
+
+        RecordingPipeline again = new RecordingPipeline(workspace, ledgerDirectory, 8);
+        again.configureRegistries(new NamedRegistry("local", "oci-layout:" + images, null, false));
+        promote(again, Map.of("manifest", MANIFEST, "all", true));
+
+        assertThat(ledger().run(again.runId()).orElseThrow().results())
+                .filteredOn(r -> r.artifactId().contains("/image/"))
+                .extracting(ArtifactResult::status)
+                .containsOnly(ArtifactStatus.UNCHANGED);
+    }
+
+    @Test
+    void taggingCutShortByARestartRunsAgainUnderRetry() throws Exception {
+        write(MANIFEST, STAGING);
+        buildImages(true);
+        pipeline.restartDuringFirstTagging();
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST));
+
+        assertThat(outcome).containsEntry("succeeded", true);
+        assertThat(pipeline.steps.stream().filter("tagImages"::equals)).hasSize(2);
+        assertThat(run().count(ArtifactStatus.SUCCEEDED)).isEqualTo(9);
+    }
+
+    @Test
+    void anImageThatCannotBeTaggedFailsItsBranchAndOnlyItself() throws Exception {
+        write(MANIFEST, STAGING);
+        buildImages(false);
 
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST)))
                 .isInstanceOf(StepFailure.class)
                 .hasMessage("Release of staging-us-east-2 failed in: images product1");
 
-        assertThat(pipeline.parallelArguments).containsKey("images product1").hasSize(7);
-        assertThat(pipeline.builds.values().stream().mapToInt(List::size).sum()).isEqualTo(6);
         assertThat(String.join("\n", pipeline.echoes))
-                .contains("  FAILURE  images product1  image promotion is not available in this version of Release"
-                        + " Train; the images of product1 were not retagged: product1/image/product1/microservice-1,"
-                        + " product1/image/product1/microservice-2, product1/image/product1/microservice-3");
+                .contains("  FAILURE  images product1  3 images: 2 tagged, 0 unchanged, 1 failed in ")
+                .contains("; not tagged: product1/image/product1/microservice-3");
+        assertThat(run().results())
+                .filteredOn(r -> r.artifactId().contains("/image/"))
+                .extracting(ArtifactResult::status)
+                .containsExactly(ArtifactStatus.SUCCEEDED, ArtifactStatus.SUCCEEDED, ArtifactStatus.FAILED);
+        assertThat(run().result("product1/image/product1/microservice-3")
+                        .orElseThrow()
+                        .message())
+                .contains("not found");
+    }
+
+    @Test
+    void anAuthorIsRefusedThenTwoDistinctLeadsLetTheReleaseThrough() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(TWO_LEADS);
+        pipeline.authoredBy(
+                ReleaseAuthor.author("alice", "alice@example.com", "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d"));
+        for (String lead : List.of("alice", "bob", "dana")) {
+            pipeline.member(lead, "release-leads");
+        }
+        pipeline.answer("alice", "approve", "mine, but fine");
+        pipeline.answer("bob", "approve", "lgtm");
+        pipeline.answer("bob", "approve", "still lgtm");
+        pipeline.answer("dana", "approve", "");
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST));
+
+        assertThat(outcome).containsEntry("succeeded", true);
+        assertThat(pipeline.prompts).hasSize(4);
+        String id = "Release-" + release(DEPLOYMENTS_ONLY).id().shortForm();
+        assertThat(pipeline.prompts)
+                .extracting(p -> p.get("id"))
+                .containsExactly(id + "-1", id + "-2", id + "-3", id + "-4");
+        Map<String, Object> first = pipeline.prompts.get(0);
+        assertThat(first).containsEntry("submitter", "release-leads").containsEntry("submitterParameter", "approver");
+        assertThat((String) first.get("message"))
+                .contains("It needs 2 approvals (2 required) from a member of release-leads")
+                .contains("deploy product1/portal");
+        assertThat((List<?>) first.get("parameters"))
+                .extracting(p -> ((Map<?, ?>) p).get("$symbol"), p -> ((Map<?, ?>) p).get("name"))
+                .containsExactly(tuple("choice", "decision"), tuple("text", "comment"));
+        assertThat(((Map<?, ?>) ((List<?>) first.get("parameters")).get(0)).get("choices"))
+                .isEqualTo(List.of("approve", "reject"));
+        assertThat(standings()).containsExactly("author", "counts", "duplicate", "counts");
+        assertThat(pipeline.echoes).anySatisfy(e -> assertThat(e).startsWith("alice cannot approve"));
+        List<String> steps = pipeline.steps;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).equals("input")) {
+                assertThat(steps.get(i + 1)).isEqualTo("recordApproval");
+            }
+        }
+        assertThat(ledger().approvals(release(DEPLOYMENTS_ONLY).id()))
+                .extracting(ApprovalRecorded::actor)
+                .containsExactly("bob", "bob", "dana");
+        assertThat(pipeline.steps.indexOf("parallel")).isGreaterThan(pipeline.steps.lastIndexOf("recordApproval"));
+    }
+
+    @Test
+    void whoeverStartedTheReleaseCannotApproveIt() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(ProtectionRule.protecting("staging", "staging-*").withApprovals(1, Approvers.groups("leads")));
+        pipeline.startedBy("bob");
+        pipeline.member("bob", "leads");
+        pipeline.member("dana", "leads");
+        pipeline.answer("bob", "approve", "");
+        pipeline.answer("dana", "approve", "");
+
+        promote(Map.of("manifest", MANIFEST));
+
+        assertThat(standings()).containsExactly("triggering-user", "counts");
+    }
+
+    @Test
+    void aRejectionStopsTheReleaseBeforeAnythingRuns() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(TWO_LEADS);
+        pipeline.member("bob", "release-leads");
+        pipeline.answer("bob", "reject", "breaks checkout");
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("bob rejected it at")
+                .hasMessageContaining("breaks checkout");
+
+        assertThat(pipeline.steps).doesNotContain("parallel").endsWith("recordRelease finished");
+        assertThat(pipeline.builds).isEmpty();
+        assertThat(run().status()).contains(ReleaseStatus.CANCELLED);
+        assertThat(run().results()).isEmpty();
+    }
+
+    @Test
+    void aFrozenEnvironmentIsRefusedWithoutAskingAnybody() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(TWO_LEADS.withFreezeWindows(new DateRangeFreeze(
+                "migration", LocalDateTime.of(2000, 1, 1, 0, 0), LocalDateTime.of(2100, 1, 1, 0, 0), ZoneOffset.UTC)));
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("cannot run in staging-us-east-2 now: it is frozen")
+                .hasMessageContaining("'migration'");
+
+        assertThat(pipeline.steps).doesNotContain("input", "parallel");
+        assertThat(run().status()).contains(ReleaseStatus.CANCELLED);
+    }
+
+    @Test
+    void anUnprotectedEnvironmentAsksNobody() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(ProtectionRule.protecting("production", "production-*")
+                .withApprovals(2, Approvers.groups("release-leads")));
+
+        promote(Map.of("manifest", MANIFEST));
+
+        assertThat(pipeline.steps).contains("releaseApproval", "parallel").doesNotContain("input");
+    }
+
+    @Test
+    void abortingThePromptRecordsACancelledRun() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(TWO_LEADS);
+        pipeline.answer("bob", "abort", "");
+
+        // Plain Groovy wraps the checked exception on its way out of the lock's closure; CPS does not.
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST))).hasRootCauseInstanceOf(Aborted.class);
+
+        assertThat(pipeline.steps).endsWith("input", "recordRelease finished");
+        assertThat(run().status()).contains(ReleaseStatus.CANCELLED);
     }
 
     @Test
@@ -195,6 +483,7 @@ class PromoteReleaseScriptTest {
         assertThat((List<?>) outcome.get("skipped")).hasSize(8);
         assertThat(pipeline.getCurrentBuild().getDescription())
                 .endsWith(": 1 of 1 branches succeeded, 8 artifacts skipped");
+        assertThat(run().count(ArtifactStatus.UNCHANGED)).isEqualTo(8);
     }
 
     @Test
@@ -252,7 +541,7 @@ class PromoteReleaseScriptTest {
     }
 
     @Test
-    void failFastIsPassedToParallelAndStopsTheRemainingBranches() throws Exception {
+    void failFastIsPassedToParallelAndBranchesNeverStartedAreRecordedSkipped() throws Exception {
         write(MANIFEST, DEPLOYMENTS_ONLY);
         pipeline.finish("release-jobs/lambda-job", "UNSTABLE");
 
@@ -265,6 +554,9 @@ class PromoteReleaseScriptTest {
         assertThat(String.join("\n", pipeline.echoes))
                 .contains("  UNSTABLE  deploy product1/cf-edge-s3")
                 .contains("  NOT_BUILT  deploy product1/apigw-main");
+        assertThat(run().result("product1/deploy/apigw-main").orElseThrow().status())
+                .isEqualTo(ArtifactStatus.SKIPPED);
+        assertThat(run().status()).contains(ReleaseStatus.FAILED);
     }
 
     @Test
@@ -294,11 +586,13 @@ class PromoteReleaseScriptTest {
         assertThat(handled)
                 .extracting(c -> c.get("RELEASE_ARTIFACT_ID"))
                 .containsExactly("product1/deploy/cf-edge-s3", "product1/deploy/lic-verf");
-        assertThat(handled.get(0)).containsEntry("RELEASE_ENVIRONMENT", "staging-us-east-2");
+        assertThat(handled.get(0)).containsEntry("RELEASE_ENVIRONMENT", ENVIRONMENT);
         assertThat(pipeline.builds).doesNotContainKey("release-jobs/lambda-job").hasSize(4);
         assertThat(results(outcome))
                 .filteredOn(r -> "lambda-job".equals(r.get("handler")))
                 .hasSize(2);
+        assertThat(run().result("product1/deploy/lic-verf").orElseThrow().message())
+                .isEqualTo("deployed by the lambda-job handler of the Pipeline");
     }
 
     @Test
@@ -334,12 +628,18 @@ class PromoteReleaseScriptTest {
     void refusesUnknownParametersAndAMissingManifest() {
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "failfast", true)))
                 .hasMessage("promoteRelease does not know the parameter failfast; it takes manifest, against,"
-                        + " jobTemplate, resume, all, failFast, handlers");
+                        + " jobTemplate, resume, all, failFast, handlers, registry, credentialsId");
         assertThatThrownBy(() -> promote(Map.of("against", DEPLOYED)))
                 .hasMessageStartingWith("promoteRelease needs the manifest to promote");
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "handlers", Map.of("lambda-job", "echo hi"))))
                 .hasMessage("promoteRelease handler for lambda-job is not a closure");
         assertThat(pipeline.steps).isEmpty();
+    }
+
+    private List<String> standings() {
+        return pipeline.judgements.stream()
+                .map(j -> String.valueOf(((Map<?, ?>) j.get("judgement")).get("standing")))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,33 +1,77 @@
 package io.jenkins.plugins.releasetrain.pipeline;
 
 import groovy.lang.Closure;
+import io.jenkins.plugins.releasetrain.approval.ApprovalAction;
+import io.jenkins.plugins.releasetrain.approval.ApprovalAttempt;
+import io.jenkins.plugins.releasetrain.approval.ApprovalGate;
+import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
+import io.jenkins.plugins.releasetrain.approval.ApprovalPrompt;
+import io.jenkins.plugins.releasetrain.approval.ApprovalRequest;
+import io.jenkins.plugins.releasetrain.approval.AttemptResult;
+import io.jenkins.plugins.releasetrain.approval.Decision;
+import io.jenkins.plugins.releasetrain.approval.EnvironmentRules;
+import io.jenkins.plugins.releasetrain.approval.Identity;
+import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
+import io.jenkins.plugins.releasetrain.approval.Participants;
+import io.jenkins.plugins.releasetrain.approval.ProtectionPolicy;
+import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
+import io.jenkins.plugins.releasetrain.approval.ReleaseAuthor;
+import io.jenkins.plugins.releasetrain.image.ImageMaps;
+import io.jenkins.plugins.releasetrain.image.ImagePromotion;
+import io.jenkins.plugins.releasetrain.image.ImageRegistry;
+import io.jenkins.plugins.releasetrain.image.ImageResult;
+import io.jenkins.plugins.releasetrain.image.PromotionOptions;
+import io.jenkins.plugins.releasetrain.image.PromotionReport;
+import io.jenkins.plugins.releasetrain.image.Registries;
+import io.jenkins.plugins.releasetrain.image.RegistryChoice;
+import io.jenkins.plugins.releasetrain.image.RegistryOptions;
+import io.jenkins.plugins.releasetrain.image.ReleaseImages;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLock;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerRecord;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
+import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
+import io.jenkins.plugins.releasetrain.plan.PromotionRecords;
 import io.jenkins.plugins.releasetrain.plan.PromotionScope;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Stands in for the Pipeline script object that {@code PromoteRelease.groovy} calls steps on. The release
- * steps run the same engine calls as the Jenkins steps; {@code lock}, {@code parallel}, {@code build} and the
- * others record what they are asked and behave like their Jenkins counterparts in the ways the script relies
- * on ({@code parallel} accepts only closures and a boolean {@code failFast}; {@code error} throws).
+ * steps make the same engine calls as the Jenkins steps (the plan against a real ledger, the approval gate and
+ * its prompt, the records, the image engine on an OCI layout); {@code lock}, {@code parallel}, {@code build},
+ * {@code input}, {@code retry} and the others record what they are asked and behave like their Jenkins
+ * counterparts in the ways the script relies on ({@code parallel} accepts only closures and a boolean
+ * {@code failFast}; {@code error} throws; {@code input} answers with the next queued answer and {@code
+ * recordApproval} reads that answer only when it is the very next step, as the Jenkins step does).
  */
 public final class RecordingPipeline {
 
@@ -37,6 +81,24 @@ public final class RecordingPipeline {
 
         StepFailure(String message) {
             super(message);
+        }
+    }
+
+    /** What a step cut short by a controller restart throws: only {@code retry(conditions: [nonresumable()])} retries it. */
+    public static final class NotResumed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotResumed(String step) {
+            super("The Jenkins controller was restarted while " + step + " was running; it cannot be resumed");
+        }
+    }
+
+    /** What the {@code input} step throws when someone clicks Abort: the build is aborted. */
+    public static final class Aborted extends InterruptedException {
+        private static final long serialVersionUID = 1L;
+
+        Aborted(String user) {
+            super("Rejected by " + user);
         }
     }
 
@@ -77,9 +139,26 @@ public final class RecordingPipeline {
         }
     }
 
+    /** An answer to an approval prompt: who submitted it and what they chose; {@code abort} clicks Abort. */
+    record Answer(String user, String decision, String comment) {}
+
+    static final String JOB = "promote-staging";
+
     private final Path workspace;
+    private final int build;
+    private final Ledger ledger;
     private final Map<String, String> downstreamResults = new HashMap<>();
     private final CurrentBuild currentBuild = new CurrentBuild();
+    private final Deque<Answer> answers = new ArrayDeque<>();
+    private final Map<String, Set<String>> groups = new HashMap<>();
+    private final Set<String> notResumedOnce = new LinkedHashSet<>();
+    private final Map<String, Map<String, String>> leftOut = new HashMap<>();
+    private final Map<String, PromotionRecords.ImageOutcome> imageOutcomes = new HashMap<>();
+    private ProtectionPolicy policy = ProtectionPolicy.none();
+    private List<ReleaseAuthor> authors = List.of();
+    private List<RegistryChoice.NamedRegistry> registries = List.of();
+    private String startedBy = "carol";
+    private Answer answered;
 
     final List<String> steps = new ArrayList<>();
     final List<String> locks = new ArrayList<>();
@@ -87,15 +166,60 @@ public final class RecordingPipeline {
     final List<String> branchesStarted = new ArrayList<>();
     final Map<String, List<Map<String, Object>>> builds = new LinkedHashMap<>();
     final List<String> echoes = new ArrayList<>();
+    final List<Map<String, Object>> prompts = new ArrayList<>();
+    final List<Map<String, Object>> judgements = new ArrayList<>();
+    final List<Map<String, Object>> tagArguments = new ArrayList<>();
+    final List<Map<String, Object>> retries = new ArrayList<>();
     Map<String, Object> parallelArguments;
 
-    RecordingPipeline(Path workspace) {
+    /** Build {@code build} of the job {@value #JOB}, with its workspace, writing to the ledger in {@code ledgerDirectory}. */
+    RecordingPipeline(Path workspace, Path ledgerDirectory, int build) {
         this.workspace = workspace;
+        this.build = build;
+        this.ledger = Ledger.open(ledgerDirectory);
     }
 
     /** The next run of {@code job} ends with {@code result} instead of SUCCESS. */
     void finish(String job, String result) {
         downstreamResults.put(job, result);
+    }
+
+    void protect(ProtectionRule... rules) {
+        policy = ProtectionPolicy.of(rules);
+    }
+
+    void authoredBy(ReleaseAuthor... people) {
+        authors = List.of(people);
+    }
+
+    void member(String user, String... groupNames) {
+        groups.put(user, Set.of(groupNames));
+    }
+
+    void startedBy(String user) {
+        startedBy = user;
+    }
+
+    /** The next prompt is answered by {@code user} choosing {@code decision}. */
+    void answer(String user, String decision, String comment) {
+        answers.add(new Answer(user, decision, comment));
+    }
+
+    void configureRegistries(RegistryChoice.NamedRegistry... named) {
+        registries = List.of(named);
+    }
+
+    /** The first {@code tagImages} of the build is cut short by a controller restart. */
+    void restartDuringFirstTagging() {
+        notResumedOnce.add("tagImages");
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    RunId runId() {
+        return RunId.forBuild(JOB, build);
     }
 
     public Map<String, Object> readReleaseManifest(Map<String, Object> args) {
@@ -106,16 +230,210 @@ public final class RecordingPipeline {
     public Map<String, Object> releasePlan(Map<String, Object> args) {
         steps.add("releasePlan");
         planArguments.add(new LinkedHashMap<>(args));
-        Release target = load((String) args.get("manifest")).release();
-        Optional<Release> deployed =
-                Optional.ofNullable((String) args.get("against")).map(f -> load(f).release());
         JobTemplate template = args.containsKey("jobTemplate")
                 ? new JobTemplate((String) args.get("jobTemplate"))
                 : JobTemplate.DEFAULT;
-        PromotionScope scope = PromotionScope.of(
-                Boolean.TRUE.equals(args.get("all")), Boolean.TRUE.equals(args.get("resume")), Set.of());
-        return PromotionPlan.of(ReleasePlan.of(target, deployed), template, scope)
-                .toMap();
+        return promotionPlan(args, template).toMap();
+    }
+
+    public Map<String, Object> recordRelease(Map<String, Object> args) {
+        steps.add("recordRelease " + args.get("event"));
+        LoadedManifest manifest = load((String) args.get("manifest"));
+        Release release = manifest.release();
+        PromotionRecords records = new PromotionRecords(runId(), release, startedBy);
+        Instant now = Instant.now();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("runId", runId().value());
+        switch ((String) args.get("event")) {
+            case "started" -> {
+                PromotionPlan plan = promotionPlan(args, JobTemplate.DEFAULT);
+                Map<String, String> reasons = new LinkedHashMap<>();
+                plan.skipped().forEach(s -> reasons.put(s.artifact().id(), s.reason()));
+                leftOut.put(release.id().value(), reasons);
+                append(
+                        release,
+                        List.of(records.started(
+                                manifest,
+                                plan.plan(),
+                                now,
+                                Map.of(
+                                        "jenkins.job",
+                                        JOB,
+                                        "jenkins.build",
+                                        String.valueOf(build),
+                                        "jenkins.url",
+                                        "http://jenkins.example/job/" + JOB + "/" + build + "/"))));
+            }
+            case "artifact" -> {
+                @SuppressWarnings("unchecked")
+                List<String> ids = (List<String>) args.get("artifactIds");
+                Map<String, PromotionRecords.ImageOutcome> images = new LinkedHashMap<>();
+                ids.stream().filter(imageOutcomes::containsKey).forEach(id -> images.put(id, imageOutcomes.get(id)));
+                long startedAt = ((Number) args.get("startedAt")).longValue();
+                append(
+                        release,
+                        records.branch(
+                                ids,
+                                (String) args.get("result"),
+                                (String) args.get("message"),
+                                images,
+                                Instant.ofEpochMilli(startedAt),
+                                now));
+            }
+            case "finished" -> {
+                boolean cancelled = Boolean.TRUE.equals(args.get("cancelled"));
+                List<ArtifactResult> rest = cancelled
+                        ? List.of()
+                        : records.leftOut(leftOut.getOrDefault(release.id().value(), Map.of()), now);
+                List<ArtifactStatus> statuses = new ArrayList<>();
+                ledger.read(release.environment().name())
+                        .run(runId())
+                        .map(ReleaseRun::results)
+                        .orElse(List.of())
+                        .forEach(r -> statuses.add(r.status()));
+                rest.forEach(r -> statuses.add(r.status()));
+                ReleaseFinished finished = records.finished(statuses, cancelled, now);
+                List<LedgerRecord> written = new ArrayList<>(rest);
+                written.add(finished);
+                append(release, written);
+                answer.put("status", finished.status().label());
+            }
+            default -> throw new IllegalArgumentException("unknown event " + args.get("event"));
+        }
+        return answer;
+    }
+
+    public Map<String, Object> releaseApproval(Map<String, Object> args) {
+        steps.add("releaseApproval");
+        Release release = load((String) args.get("manifest")).release();
+        Optional<ProtectionRule> rule =
+                EnvironmentRules.forEnvironment(policy, release.environment().name(), Optional.empty());
+        Decision decision = ApprovalGate.decide(rule, request(release, rule), Instant.now());
+        String plan = PromotionPlan.of(planAgainstLedger(release), JobTemplate.DEFAULT, PromotionScope.changed())
+                .describe();
+        Optional<ApprovalPrompt> prompt = ApprovalPrompt.of(
+                decision,
+                rule,
+                plan,
+                Optional.of("http://jenkins.example/job/" + JOB + "/" + build + "/release-"
+                        + release.environment().name() + "/"),
+                ((Number) args.get("round")).intValue());
+        Map<String, Object> result = ApprovalMaps.decision(decision);
+        result.put("allowed", decision.isAllowed());
+        result.put("prompt", prompt.map(ApprovalPrompt::toMap).orElse(null));
+        result.put("plan", plan);
+        return result;
+    }
+
+    public Object input(Map<String, Object> args) throws Aborted {
+        steps.add("input");
+        prompts.add(new LinkedHashMap<>(args));
+        Answer next = answers.poll();
+        if (next == null) {
+            throw new IllegalStateException("nobody answers the prompt " + args.get("id"));
+        }
+        if (next.decision().equals("abort")) {
+            throw new Aborted(next.user());
+        }
+        answered = next;
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("decision", next.decision());
+        values.put("comment", next.comment());
+        values.put(String.valueOf(args.get("submitterParameter")), next.user());
+        return values;
+    }
+
+    public Map<String, Object> recordApproval(Map<String, Object> args) {
+        boolean rightAfterInput =
+                !steps.isEmpty() && steps.get(steps.size() - 1).equals("input");
+        steps.add("recordApproval");
+        if (!rightAfterInput || answered == null) {
+            throw new StepFailure("recordApproval judges the answer to the input step that runs just before it");
+        }
+        Answer answer = answered;
+        answered = null;
+        Release release = load((String) args.get("manifest")).release();
+        Optional<ProtectionRule> rule =
+                EnvironmentRules.forEnvironment(policy, release.environment().name(), Optional.empty());
+        AttemptResult result = ApprovalGate.judge(
+                rule,
+                request(release, rule),
+                new ApprovalAttempt(
+                        identity(answer.user()), ApprovalAction.fromLabel(answer.decision()), answer.comment()),
+                Instant.now());
+        boolean recorded = result.shouldRecord() && rule.isPresent();
+        if (recorded) {
+            append(release, List.of(LedgerApprovals.record(result.event(), rule.get())));
+        }
+        echoes.add(result.judgement().message());
+        Map<String, Object> map = ApprovalMaps.attempt(result, recorded);
+        judgements.add(map);
+        return map;
+    }
+
+    public Map<String, Object> choice(Map<String, Object> args) {
+        Map<String, Object> parameter = new LinkedHashMap<>(args);
+        parameter.put("$symbol", "choice");
+        return parameter;
+    }
+
+    public Map<String, Object> text(Map<String, Object> args) {
+        Map<String, Object> parameter = new LinkedHashMap<>(args);
+        parameter.put("$symbol", "text");
+        return parameter;
+    }
+
+    public Map<String, Object> nonresumable() {
+        return Map.of("$symbol", "nonresumable");
+    }
+
+    public Object retry(Map<String, Object> args, Closure<?> body) {
+        steps.add("retry");
+        retries.add(new LinkedHashMap<>(args));
+        int count = ((Number) args.get("count")).intValue();
+        boolean retriesNotResumed = ((List<?>) args.get("conditions")).contains(nonresumable());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return body.call();
+            } catch (NotResumed e) {
+                if (!retriesNotResumed || attempt >= count) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public Map<String, Object> tagImages(Map<String, Object> args) {
+        steps.add("tagImages");
+        tagArguments.add(new LinkedHashMap<>(args));
+        if (notResumedOnce.remove("tagImages")) {
+            throw new NotResumed("tagImages");
+        }
+        Release release = load((String) args.get("manifest")).release();
+        @SuppressWarnings("unchecked")
+        List<String> products = (List<String>) args.get("products");
+        RegistryChoice choice = RegistryChoice.of(
+                Optional.ofNullable((String) args.get("registry")),
+                Optional.ofNullable((String) args.get("credentialsId")),
+                registries);
+        PromotionReport report;
+        try (ImageRegistry registry = Registries.open(choice.reference(), RegistryOptions.DEFAULTS)) {
+            report = new ImagePromotion(registry, PromotionOptions.DEFAULTS)
+                    .run(ReleaseImages.requests(release, new LinkedHashSet<>(products)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (ImageResult image : report.images()) {
+            imageOutcomes.put(image.artifactId(), new PromotionRecords.ImageOutcome(image.status(), image.describe()));
+        }
+        if (!report.succeeded()) {
+            throw new StepFailure(report.summaryLine() + "; not tagged: "
+                    + report.images().stream()
+                            .filter(ImageResult::failed)
+                            .map(ImageResult::artifactId)
+                            .collect(Collectors.joining(", ")));
+        }
+        return ImageMaps.report(report);
     }
 
     public Object lock(Map<String, Object> args, Closure<?> body) {
@@ -183,6 +501,41 @@ public final class RecordingPipeline {
 
     public CurrentBuild getCurrentBuild() {
         return currentBuild;
+    }
+
+    private PromotionPlan promotionPlan(Map<String, Object> args, JobTemplate template) {
+        Release target = load((String) args.get("manifest")).release();
+        ReleasePlan plan = args.containsKey("against")
+                ? ReleasePlan.of(
+                        target, Optional.of(load((String) args.get("against")).release()))
+                : planAgainstLedger(target);
+        boolean resume = Boolean.TRUE.equals(args.get("resume"));
+        Set<String> succeeded =
+                resume ? ledger.read(target.environment().name()).succeededArtifacts(target.id()) : Set.of();
+        return PromotionPlan.of(
+                plan, template, PromotionScope.of(Boolean.TRUE.equals(args.get("all")), resume, succeeded));
+    }
+
+    private ReleasePlan planAgainstLedger(Release release) {
+        EnvironmentState state = ledger.state(release.environment().name());
+        return ReleasePlan.of(release, new DeployedArtifacts(state.deployedArtifacts(), state.productVersions()));
+    }
+
+    private ApprovalRequest request(Release release, Optional<ProtectionRule> rule) {
+        return ApprovalRequest.of(
+                planAgainstLedger(release),
+                LedgerApprovals.history(ledger, release.environment().name(), rule),
+                new Participants(Optional.of(identity(startedBy)), authors));
+    }
+
+    private Identity identity(String user) {
+        return Identity.of(user).withGroups(groups.getOrDefault(user, Set.of()));
+    }
+
+    private void append(Release release, List<? extends LedgerRecord> records) {
+        try (EnvironmentLock lock = ledger.lock(release.environment().name(), runId(), startedBy)) {
+            lock.appendAll(records);
+        }
     }
 
     private static Map<String, Object> parametersAsMap(List<Map<String, Object>> parameters) {

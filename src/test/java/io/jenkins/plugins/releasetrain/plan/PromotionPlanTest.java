@@ -244,6 +244,24 @@ class PromotionPlanTest {
         assertThat(PromotionScope.of(false, true, done)).isEqualTo(PromotionScope.resume(done));
     }
 
+    @Test
+    void aPlanAgainstTheLedgersLiveArtifactsSaysSoAndAFirstOneSaysNothingIsDeployed() {
+        Release target = release(STAGING);
+        PromotionPlan first = PromotionPlan.of(
+                ReleasePlan.of(target, DeployedArtifacts.none()), JobTemplate.DEFAULT, PromotionScope.changed());
+        PromotionPlan next = PromotionPlan.of(
+                ReleasePlan.of(target, DeployedArtifacts.of(release(previousStaging()))),
+                JobTemplate.DEFAULT,
+                PromotionScope.changed());
+
+        assertThat(first.describe())
+                .startsWith("Release " + target.id().shortForm()
+                        + " for staging-us-east-2, nothing recorded as deployed\n");
+        assertThat(next.describe())
+                .startsWith("Release " + target.id().shortForm()
+                        + " for staging-us-east-2, compared with what the ledger records as live\n");
+    }
+
     private static void assertPlain(Object value) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> {

@@ -1,0 +1,164 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
+import io.jenkins.plugins.releasetrain.image.ImageResult;
+import io.jenkins.plugins.releasetrain.image.PromotionReport;
+import io.jenkins.plugins.releasetrain.image.PromotionStatus;
+import io.jenkins.plugins.releasetrain.plan.PromotionRecords;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/** The images {@code tagImages} retagged in a build, tagging after tagging, shown as a build summary. */
+@ExportedBean(defaultVisibility = 2)
+public class ImagePromotionAction implements RunAction2 {
+
+    private final List<Image> images = new ArrayList<>();
+
+    private transient Run<?, ?> run;
+
+    static ImagePromotionAction of(Run<?, ?> run) {
+        synchronized (run) {
+            ImagePromotionAction action = run.getAction(ImagePromotionAction.class);
+            if (action == null) {
+                action = new ImagePromotionAction();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+
+    synchronized void add(PromotionReport report) {
+        for (ImageResult result : report.images()) {
+            images.add(new Image(report.registry(), result));
+        }
+    }
+
+    /** The latest outcome of an image in this build, as the ledger records it. */
+    synchronized Optional<PromotionRecords.ImageOutcome> latest(String artifactId) {
+        for (int i = images.size() - 1; i >= 0; i--) {
+            Image image = images.get(i);
+            if (image.artifactId.equals(artifactId)) {
+                return Optional.of(
+                        new PromotionRecords.ImageOutcome(PromotionStatus.valueOf(image.status), image.description));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Exported
+    public synchronized List<Image> getImages() {
+        return Collections.unmodifiableList(new ArrayList<>(images));
+    }
+
+    public synchronized long count(String status) {
+        return images.stream().filter(i -> i.getStatus().equals(status)).count();
+    }
+
+    public synchronized List<Image> getFailed() {
+        return images.stream()
+                .filter(i -> i.status.equals(PromotionStatus.FAILED.name()))
+                .toList();
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.ImagePromotionAction_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return null;
+    }
+
+    /** One image tagged (or not) in a registry. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class Image {
+
+        private final String registry;
+        private final String artifactId;
+        private final String source;
+        private final String destination;
+        private final String status;
+        private final String digest;
+        private final String reason;
+        private final String description;
+
+        Image(String registry, ImageResult result) {
+            this.registry = registry;
+            this.artifactId = result.artifactId();
+            this.source = result.source();
+            this.destination = result.destination();
+            this.status = result.status().name();
+            this.digest = result.digest();
+            this.reason = result.reason();
+            this.description = result.describe();
+        }
+
+        @Exported
+        public String getRegistry() {
+            return registry;
+        }
+
+        @Exported
+        public String getArtifactId() {
+            return artifactId;
+        }
+
+        @Exported
+        public String getSource() {
+            return source;
+        }
+
+        @Exported
+        public String getDestination() {
+            return destination;
+        }
+
+        /** {@code tagged}, {@code unchanged}, {@code would-tag} or {@code failed}. */
+        @Exported
+        public String getStatus() {
+            return PromotionStatus.valueOf(status).label();
+        }
+
+        @Exported
+        @CheckForNull
+        public String getDigest() {
+            return digest;
+        }
+
+        @Exported
+        @CheckForNull
+        public String getReason() {
+            return reason;
+        }
+
+        public String getDescription() {
+            return description;
+        }
+    }
+}

@@ -1,0 +1,320 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerRecord;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.RunId;
+import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
+import io.jenkins.plugins.releasetrain.manifest.ManifestException;
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
+import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
+import io.jenkins.plugins.releasetrain.plan.PromotionRecords;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * Records a release run of this build in the ledger: its start, the results of some artifacts, its end. The
+ * run is the build ({@code job#number}), and the actor the user who started it.
+ */
+public class RecordReleaseStep extends Step {
+
+    static final String STARTED = "started";
+    static final String ARTIFACT = "artifact";
+    static final String FINISHED = "finished";
+
+    private final String event;
+    private final String manifest;
+    private String against;
+    private boolean resume;
+    private boolean all;
+    private List<String> artifactIds;
+    private String result;
+    private String message;
+    private long startedAt;
+    private boolean cancelled;
+
+    @DataBoundConstructor
+    public RecordReleaseStep(String event, String manifest) {
+        this.event = Util.fixEmptyAndTrim(event);
+        this.manifest = Util.fixEmptyAndTrim(manifest);
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public String getManifest() {
+        return manifest;
+    }
+
+    @CheckForNull
+    public String getAgainst() {
+        return against;
+    }
+
+    @DataBoundSetter
+    public void setAgainst(String against) {
+        this.against = Util.fixEmptyAndTrim(against);
+    }
+
+    public boolean isResume() {
+        return resume;
+    }
+
+    @DataBoundSetter
+    public void setResume(boolean resume) {
+        this.resume = resume;
+    }
+
+    public boolean isAll() {
+        return all;
+    }
+
+    @DataBoundSetter
+    public void setAll(boolean all) {
+        this.all = all;
+    }
+
+    @CheckForNull
+    public List<String> getArtifactIds() {
+        return artifactIds == null ? null : List.copyOf(artifactIds);
+    }
+
+    @DataBoundSetter
+    public void setArtifactIds(List<String> artifactIds) {
+        this.artifactIds = artifactIds == null ? null : new ArrayList<>(artifactIds);
+    }
+
+    @CheckForNull
+    public String getResult() {
+        return result;
+    }
+
+    @DataBoundSetter
+    public void setResult(String result) {
+        this.result = Util.fixEmptyAndTrim(result);
+    }
+
+    @CheckForNull
+    public String getMessage() {
+        return message;
+    }
+
+    @DataBoundSetter
+    public void setMessage(String message) {
+        this.message = Util.fixEmptyAndTrim(message);
+    }
+
+    public long getStartedAt() {
+        return startedAt;
+    }
+
+    @DataBoundSetter
+    public void setStartedAt(long startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @DataBoundSetter
+    public void setCancelled(boolean cancelled) {
+        this.cancelled = cancelled;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "recordRelease";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.RecordReleaseStep_DisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(FilePath.class, Run.class, TaskListener.class);
+        }
+
+        public ListBoxModel doFillEventItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.RecordReleaseStep_Started(), STARTED);
+            items.add(Messages.RecordReleaseStep_Artifact(), ARTIFACT);
+            items.add(Messages.RecordReleaseStep_Finished(), FINISHED);
+            return items;
+        }
+
+        public FormValidation doCheckManifest(@QueryParameter String value) {
+            return WorkspacePath.problem(Util.fixNull(value).trim())
+                    .map(FormValidation::error)
+                    .orElse(FormValidation.ok());
+        }
+    }
+
+    static class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient RecordReleaseStep step;
+
+        Execution(RecordReleaseStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            LoadedManifest loaded;
+            try {
+                loaded = ManifestFiles.read(getContext().get(FilePath.class), step.manifest);
+            } catch (ManifestException e) {
+                throw new AbortException(e.getMessage());
+            }
+            Release release = loaded.release();
+            String environment = release.environment().name();
+            RunId runId = ReleaseBuilds.runId(run);
+            String actor = ReleaseBuilds.actor(run);
+            Ledger ledger = ReleaseLedger.get();
+            PromotionRecords records = new PromotionRecords(runId, release, actor);
+            ReleaseAction action = ReleaseAction.of(run, release, step.manifest);
+            Instant now = Instant.now();
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("runId", runId.value());
+            answer.put("releaseId", release.id().value());
+            answer.put("environment", environment);
+            try {
+                switch (String.valueOf(step.event)) {
+                    case STARTED -> {
+                        PromotionPlan plan = plan(ledger, release);
+                        Map<String, String> leftOut = new LinkedHashMap<>();
+                        plan.skipped().forEach(s -> leftOut.put(s.artifact().id(), s.reason()));
+                        ReleaseLedger.append(
+                                ledger,
+                                environment,
+                                runId,
+                                actor,
+                                List.of(records.started(loaded, plan.plan(), now, ReleaseBuilds.details(run))),
+                                listener);
+                        action.started(runId.value(), plan.describe(), leftOut);
+                        listener.getLogger().println(Messages.RecordReleaseStep_RecordedStart(runId, environment));
+                    }
+                    case ARTIFACT -> {
+                        List<ArtifactResult> results = artifacts(run, records, now);
+                        ReleaseLedger.append(ledger, environment, runId, actor, results, listener);
+                        action.recorded(results);
+                        answer.put("statuses", statuses(results));
+                    }
+                    case FINISHED -> {
+                        List<ArtifactResult> leftOut =
+                                step.cancelled ? List.of() : records.leftOut(action.leftOut(), now);
+                        List<ArtifactStatus> statuses = new ArrayList<>();
+                        ledger.read(environment)
+                                .run(runId)
+                                .map(ReleaseRun::results)
+                                .orElse(List.of())
+                                .forEach(r -> statuses.add(r.status()));
+                        leftOut.forEach(r -> statuses.add(r.status()));
+                        ReleaseFinished finished = records.finished(statuses, step.cancelled, now);
+                        List<LedgerRecord> written = new ArrayList<>(leftOut);
+                        written.add(finished);
+                        ReleaseLedger.append(ledger, environment, runId, actor, written, listener);
+                        action.recorded(leftOut);
+                        action.finished(finished.status());
+                        answer.put("status", finished.status().label());
+                        listener.getLogger()
+                                .println(Messages.RecordReleaseStep_RecordedEnd(
+                                        runId, environment, finished.status().label()));
+                    }
+                    default -> throw new AbortException(Messages.RecordReleaseStep_UnknownEvent(step.event));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+            action.save();
+            return ScriptValues.copyOf(answer);
+        }
+
+        private PromotionPlan plan(Ledger ledger, Release release) throws IOException, InterruptedException {
+            Optional<Release> deployed = Optional.empty();
+            if (step.against != null) {
+                try {
+                    deployed = Optional.of(ManifestFiles.read(getContext().get(FilePath.class), step.against)
+                            .release());
+                } catch (ManifestException e) {
+                    throw new AbortException(e.getMessage());
+                }
+            }
+            // The same plan releasePlan printed just before, with its warnings: not printed twice.
+            return ReleaseLedger.promotionPlan(
+                    ledger,
+                    release,
+                    deployed,
+                    ReleaseTrainConfiguration.get().jobTemplate(),
+                    step.all,
+                    step.resume,
+                    TaskListener.NULL);
+        }
+
+        private List<ArtifactResult> artifacts(Run<?, ?> run, PromotionRecords records, Instant now)
+                throws AbortException {
+            if (step.artifactIds == null || step.artifactIds.isEmpty() || step.result == null) {
+                throw new AbortException(Messages.RecordReleaseStep_ArtifactNeeds());
+            }
+            ImagePromotionAction images = run.getAction(ImagePromotionAction.class);
+            Map<String, PromotionRecords.ImageOutcome> outcomes = new LinkedHashMap<>();
+            if (images != null) {
+                for (String artifactId : step.artifactIds) {
+                    Optional<PromotionRecords.ImageOutcome> outcome = images.latest(artifactId);
+                    outcome.ifPresent(o -> outcomes.put(artifactId, o));
+                }
+            }
+            Instant started = step.startedAt > 0 ? Instant.ofEpochMilli(step.startedAt) : now;
+            return records.branch(step.artifactIds, step.result, step.message, outcomes, started, now);
+        }
+
+        private static List<String> statuses(List<ArtifactResult> results) {
+            return results.stream().map(r -> r.status().label()).toList();
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Api;
+import hudson.model.Run;
+import io.jenkins.plugins.releasetrain.approval.Decision;
+import io.jenkins.plugins.releasetrain.approval.Judgement;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * One release of a manifest by a build: its environment and content, the approvals it was given, and what
+ * happened to each artifact, shown on the build page and exported by the build's {@code api/json}.
+ */
+@ExportedBean(defaultVisibility = 2)
+public class ReleaseAction implements RunAction2 {
+
+    /** Before the end of the run is recorded. */
+    public static final String RUNNING = "running";
+
+    private final String environment;
+    private final String releaseId;
+    private final String manifest;
+    private String runId;
+    private String status;
+    private String plan;
+    private String decision;
+    private String decisionMessage;
+    private final List<ArtifactOutcome> artifacts = new ArrayList<>();
+    private final List<ApprovalEntry> approvals = new ArrayList<>();
+    private final Map<String, String> leftOut = new LinkedHashMap<>();
+
+    private transient Run<?, ?> run;
+
+    ReleaseAction(Release release, String manifest) {
+        this.environment = release.environment().name();
+        this.releaseId = release.id().value();
+        this.manifest = manifest;
+    }
+
+    /** The action of {@code release} on {@code run}, added when it is the first step to touch that release. */
+    static ReleaseAction of(Run<?, ?> run, Release release, String manifest) {
+        synchronized (run) {
+            for (ReleaseAction action : run.getActions(ReleaseAction.class)) {
+                if (action.environment.equals(release.environment().name())
+                        && action.releaseId.equals(release.id().value())) {
+                    return action;
+                }
+            }
+            ReleaseAction action = new ReleaseAction(release, manifest);
+            run.addAction(action);
+            return action;
+        }
+    }
+
+    synchronized void started(String runIdValue, String planText, Map<String, String> leftOutArtifacts) {
+        runId = runIdValue;
+        status = RUNNING;
+        plan = planText;
+        leftOut.clear();
+        leftOut.putAll(leftOutArtifacts);
+    }
+
+    synchronized void decided(Decision latest, String planText) {
+        decision = latest.isAllowed() ? "allowed" : latest instanceof Decision.Refused ? "refused" : "needs-approvals";
+        decisionMessage = latest.message();
+        if (plan == null) {
+            plan = planText;
+        }
+    }
+
+    synchronized void judged(Judgement judgement, boolean recorded) {
+        approvals.add(new ApprovalEntry(judgement, recorded));
+    }
+
+    synchronized void recorded(List<ArtifactResult> results) {
+        for (ArtifactResult result : results) {
+            artifacts.removeIf(a -> a.artifactId.equals(result.artifactId()));
+            artifacts.add(new ArtifactOutcome(result));
+        }
+    }
+
+    synchronized void finished(ReleaseStatus finalStatus) {
+        status = finalStatus.label();
+    }
+
+    /** The artifacts the plan left out when the run started, by id with the reason, to record at its end. */
+    synchronized Map<String, String> leftOut() {
+        return new LinkedHashMap<>(leftOut);
+    }
+
+    void save() throws IOException {
+        if (run != null) {
+            run.save();
+        }
+    }
+
+    @Exported
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @Exported
+    public String getReleaseId() {
+        return releaseId;
+    }
+
+    public String getShortReleaseId() {
+        return releaseId.substring(0, 12);
+    }
+
+    @Exported
+    public String getManifest() {
+        return manifest;
+    }
+
+    /** The ledger's id of this build's run of the release ({@code job#number}); null until it started. */
+    @Exported
+    @CheckForNull
+    public synchronized String getRunId() {
+        return runId;
+    }
+
+    /** {@code running}, then how the run ended: {@code succeeded}, {@code failed}, {@code partial}, {@code cancelled}. */
+    @Exported
+    @CheckForNull
+    public synchronized String getStatus() {
+        return status;
+    }
+
+    public synchronized boolean isSucceeded() {
+        return ReleaseStatus.SUCCEEDED.label().equals(status);
+    }
+
+    @Exported
+    @CheckForNull
+    public synchronized String getPlan() {
+        return plan;
+    }
+
+    /** The latest approval decision: {@code allowed}, {@code needs-approvals} or {@code refused}; null if none. */
+    @Exported
+    @CheckForNull
+    public synchronized String getDecision() {
+        return decision;
+    }
+
+    @Exported
+    @CheckForNull
+    public synchronized String getDecisionMessage() {
+        return decisionMessage;
+    }
+
+    @Exported
+    public synchronized List<ArtifactOutcome> getArtifacts() {
+        return Collections.unmodifiableList(new ArrayList<>(artifacts));
+    }
+
+    @Exported
+    public synchronized List<ApprovalEntry> getApprovals() {
+        return Collections.unmodifiableList(new ArrayList<>(approvals));
+    }
+
+    public synchronized long count(String artifactStatus) {
+        return artifacts.stream().filter(a -> a.status.equals(artifactStatus)).count();
+    }
+
+    public Api getApi() {
+        return new Api(this);
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-paper-plane-outline";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.ReleaseAction_DisplayName(environment);
+    }
+
+    @Override
+    public String getUrlName() {
+        return "release-" + environment;
+    }
+
+    /** What this build's run did to one artifact, as recorded in the ledger. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class ArtifactOutcome {
+
+        private final String artifactId;
+        private final String status;
+        private final String message;
+
+        ArtifactOutcome(ArtifactResult result) {
+            this.artifactId = result.artifactId();
+            this.status = result.status().label();
+            this.message = result.message();
+        }
+
+        @Exported
+        public String getArtifactId() {
+            return artifactId;
+        }
+
+        /** {@code succeeded}, {@code failed}, {@code skipped} or {@code unchanged}. */
+        @Exported
+        public String getStatus() {
+            return status;
+        }
+
+        @Exported
+        public String getMessage() {
+            return message;
+        }
+    }
+
+    /** An approval, rejection, override or bypass someone gave in this build, and how it was judged. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class ApprovalEntry {
+
+        private final String user;
+        private final String action;
+        private final String comment;
+        private final String time;
+        private final String standing;
+        private final boolean counts;
+        private final boolean recorded;
+        private final String message;
+
+        ApprovalEntry(Judgement judgement, boolean recorded) {
+            this.user = judgement.event().actor().user();
+            this.action = judgement.event().action().label();
+            this.comment = judgement.event().comment();
+            this.time = judgement.event().at().toString();
+            this.standing = judgement.standing().label();
+            this.counts = judgement.counts();
+            this.recorded = recorded;
+            this.message = judgement.message();
+        }
+
+        @Exported
+        public String getUser() {
+            return user;
+        }
+
+        /** {@code approve}, {@code reject}, {@code emergency-override} or {@code bypass}. */
+        @Exported
+        public String getAction() {
+            return action;
+        }
+
+        @Exported
+        public String getComment() {
+            return comment;
+        }
+
+        @Exported
+        public String getTime() {
+            return time;
+        }
+
+        /** {@code counts}, or why not: {@code author}, {@code triggering-user}, {@code not-eligible}... */
+        @Exported
+        public String getStanding() {
+            return standing;
+        }
+
+        @Exported
+        public boolean isCounts() {
+            return counts;
+        }
+
+        /** Whether it went into the ledger (only answers that count, or repeat one that does, are recorded). */
+        @Exported
+        public boolean isRecorded() {
+            return recorded;
+        }
+
+        @Exported
+        public String getMessage() {
+            return message;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
+import io.jenkins.plugins.releasetrain.approval.ApprovalPrompt;
+import io.jenkins.plugins.releasetrain.approval.Decision;
+import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
+import io.jenkins.plugins.releasetrain.plan.JobTemplate;
+import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
+import io.jenkins.plugins.releasetrain.plan.PromotionScope;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * Whether the release of a manifest may run now in its environment, under the protection rule administrators
+ * configured: allowed, needs approvals (and the prompt to ask them with), or refused, with the reason in words.
+ */
+public class ReleaseApprovalStep extends Step {
+
+    private final String manifest;
+    private int round = 1;
+    private String jobTemplate;
+
+    @DataBoundConstructor
+    public ReleaseApprovalStep(String manifest) {
+        this.manifest = Util.fixEmptyAndTrim(manifest);
+    }
+
+    public String getManifest() {
+        return manifest;
+    }
+
+    public int getRound() {
+        return round;
+    }
+
+    @DataBoundSetter
+    public void setRound(int round) {
+        this.round = round;
+    }
+
+    @CheckForNull
+    public String getJobTemplate() {
+        return jobTemplate;
+    }
+
+    @DataBoundSetter
+    public void setJobTemplate(String jobTemplate) {
+        this.jobTemplate = Util.fixEmptyAndTrim(jobTemplate);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "releaseApproval";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.ReleaseApprovalStep_DisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(FilePath.class, Run.class, TaskListener.class);
+        }
+
+        public FormValidation doCheckManifest(@QueryParameter String value) {
+            return WorkspacePath.problem(Util.fixNull(value).trim())
+                    .map(FormValidation::error)
+                    .orElse(FormValidation.ok());
+        }
+    }
+
+    static class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient ReleaseApprovalStep step;
+
+        Execution(ReleaseApprovalStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            ReleaseGate gate = ReleaseGate.read(run, getContext().get(FilePath.class), step.manifest, listener);
+            JobTemplate template = ReleaseTrainConfiguration.get().jobTemplate();
+            if (step.jobTemplate != null) {
+                Optional<String> problem = JobTemplate.problem(step.jobTemplate);
+                if (problem.isPresent()) {
+                    throw new AbortException(problem.get());
+                }
+                template = new JobTemplate(step.jobTemplate);
+            }
+            String planText = PromotionPlan.of(gate.plan(), template, PromotionScope.changed())
+                    .describe();
+            Decision decision = gate.decide();
+            ReleaseAction action = ReleaseAction.of(run, gate.release(), step.manifest);
+            Optional<ApprovalPrompt> prompt;
+            try {
+                prompt = ApprovalPrompt.of(decision, gate.rule(), planText, link(action), step.round);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+            decision.explanation().forEach(listener.getLogger()::println);
+            action.decided(decision, planText);
+            action.save();
+            Map<String, Object> result = ApprovalMaps.decision(decision);
+            result.put("allowed", decision.isAllowed());
+            result.put("prompt", prompt.map(ApprovalPrompt::toMap).orElse(null));
+            result.put("plan", planText);
+            return ScriptValues.copyOf(result);
+        }
+
+        private static Optional<String> link(ReleaseAction action) {
+            String root = Jenkins.get().getRootUrl();
+            if (root == null || action.getRun() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(root + action.getRun().getUrl() + action.getUrlName() + "/");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import hudson.model.Cause;
+import hudson.model.Run;
+import hudson.model.User;
+import hudson.scm.ChangeLogSet;
+import io.jenkins.plugins.releasetrain.approval.BuildChanges;
+import io.jenkins.plugins.releasetrain.approval.Participants;
+import io.jenkins.plugins.releasetrain.ledger.RunId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jenkins.model.Jenkins;
+import jenkins.scm.RunWithSCM;
+
+/** What the ledger and the approval rules need to know about the build that releases. */
+final class ReleaseBuilds {
+
+    /** The ledger's actor for builds nobody started by hand (SCM, timers). */
+    static final String SYSTEM_ACTOR = "jenkins";
+
+    private static final int MAX_UPSTREAM_DEPTH = 10;
+    private static final int MAX_EARLIER_BUILDS = 50;
+
+    private ReleaseBuilds() {}
+
+    static RunId runId(Run<?, ?> run) {
+        return RunId.forBuild(run.getParent().getFullName(), run.getNumber());
+    }
+
+    /** Where a ledger run comes from, for the release board's links: the keys of docs/ledger.md. */
+    static Map<String, String> details(Run<?, ?> run) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("jenkins.job", run.getParent().getFullName());
+        details.put("jenkins.build", String.valueOf(run.getNumber()));
+        String root = Jenkins.get().getRootUrl();
+        if (root != null) {
+            details.put("jenkins.url", root + run.getUrl());
+        }
+        return details;
+    }
+
+    static String actor(Run<?, ?> run) {
+        return startedBy(run).orElse(SYSTEM_ACTOR);
+    }
+
+    /** The user who started the build, or the builds that triggered it. */
+    static Optional<String> startedBy(Run<?, ?> run) {
+        return userOf(run.getCauses(), 0);
+    }
+
+    private static Optional<String> userOf(List<Cause> causes, int depth) {
+        for (Cause cause : causes) {
+            if (cause instanceof Cause.UserIdCause user && user.getUserId() != null) {
+                return Optional.of(user.getUserId());
+            }
+        }
+        if (depth < MAX_UPSTREAM_DEPTH) {
+            for (Cause cause : causes) {
+                if (cause instanceof Cause.UpstreamCause upstream) {
+                    Optional<String> user = userOf(upstream.getUpstreamCauses(), depth + 1);
+                    if (user.isPresent()) {
+                        return user;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The people the rules keep from approving: whoever started the build, and the authors of the changes to
+     * the manifest that this job's builds checked out since its last successful release of the environment.
+     */
+    static Participants participants(Run<?, ?> run, String manifest, String environment) {
+        return new Participants(
+                startedBy(run).map(JenkinsIdentities::of), BuildChanges.authors(manifest, changes(run, environment)));
+    }
+
+    private static List<BuildChanges.Change> changes(Run<?, ?> run, String environment) {
+        List<BuildChanges.Change> changes = new ArrayList<>();
+        Run<?, ?> build = run;
+        for (int i = 0; build != null && i < MAX_EARLIER_BUILDS; i++, build = build.getPreviousBuild()) {
+            if (build != run && releasedSuccessfully(build, environment)) {
+                break;
+            }
+            if (build instanceof RunWithSCM<?, ?> withScm) {
+                for (ChangeLogSet<? extends ChangeLogSet.Entry> set : withScm.getChangeSets()) {
+                    for (ChangeLogSet.Entry entry : set) {
+                        changes.add(change(entry));
+                    }
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static boolean releasedSuccessfully(Run<?, ?> build, String environment) {
+        return build.getActions(ReleaseAction.class).stream()
+                .anyMatch(a -> a.getEnvironment().equals(environment) && a.isSucceeded());
+    }
+
+    private static BuildChanges.Change change(ChangeLogSet.Entry entry) {
+        User author = entry.getAuthor();
+        String commit = entry.getCommitId() == null ? "" : entry.getCommitId();
+        return new BuildChanges.Change(
+                commit, author.getId(), author.getFullName(), new ArrayList<>(entry.getAffectedPaths()));
+    }
+}

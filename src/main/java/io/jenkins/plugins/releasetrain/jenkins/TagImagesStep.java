@@ -1,0 +1,323 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.releasetrain.image.ImageMaps;
+import io.jenkins.plugins.releasetrain.image.ImagePromotion;
+import io.jenkins.plugins.releasetrain.image.ImageRegistry;
+import io.jenkins.plugins.releasetrain.image.ImageResult;
+import io.jenkins.plugins.releasetrain.image.PromotionOptions;
+import io.jenkins.plugins.releasetrain.image.PromotionReport;
+import io.jenkins.plugins.releasetrain.image.PromotionRequest;
+import io.jenkins.plugins.releasetrain.image.Registries;
+import io.jenkins.plugins.releasetrain.image.RegistryChoice;
+import io.jenkins.plugins.releasetrain.image.RegistryOptions;
+import io.jenkins.plugins.releasetrain.image.ReleaseImages;
+import io.jenkins.plugins.releasetrain.image.http.Credentials;
+import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
+import io.jenkins.plugins.releasetrain.manifest.ManifestException;
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+public class TagImagesStep extends Step {
+
+    private final String manifest;
+    private String registry;
+    private String credentialsId;
+    private boolean dryRun;
+    private boolean force;
+    private int concurrency = PromotionOptions.DEFAULT_CONCURRENCY;
+    private List<String> products;
+    private boolean failOnError = true;
+
+    @DataBoundConstructor
+    public TagImagesStep(String manifest) {
+        this.manifest = Util.fixEmptyAndTrim(manifest);
+    }
+
+    public String getManifest() {
+        return manifest;
+    }
+
+    @CheckForNull
+    public String getRegistry() {
+        return registry;
+    }
+
+    @DataBoundSetter
+    public void setRegistry(String registry) {
+        this.registry = Util.fixEmptyAndTrim(registry);
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public boolean isForce() {
+        return force;
+    }
+
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    @DataBoundSetter
+    public void setConcurrency(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    @CheckForNull
+    public List<String> getProducts() {
+        return products == null ? null : List.copyOf(products);
+    }
+
+    @DataBoundSetter
+    public void setProducts(List<String> products) {
+        this.products = products == null ? null : new ArrayList<>(products);
+    }
+
+    public boolean isFailOnError() {
+        return failOnError;
+    }
+
+    @DataBoundSetter
+    public void setFailOnError(boolean failOnError) {
+        this.failOnError = failOnError;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "tagImages";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.TagImagesStep_DisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(FilePath.class, Run.class, TaskListener.class);
+        }
+
+        public FormValidation doCheckManifest(@QueryParameter String value) {
+            return WorkspacePath.problem(Util.fixNull(value).trim())
+                    .map(FormValidation::error)
+                    .orElse(FormValidation.ok());
+        }
+
+        public FormValidation doCheckConcurrency(@QueryParameter int value) {
+            return value < 1 || value > PromotionOptions.MAX_CONCURRENCY
+                    ? FormValidation.error(Messages.TagImagesStep_Concurrency(PromotionOptions.MAX_CONCURRENCY))
+                    : FormValidation.ok();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (item == null
+                    ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                    : !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+                return result.includeCurrentValue(Util.fixNull(credentialsId));
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(
+                            item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+                            item,
+                            StandardCredentials.class,
+                            List.of(),
+                            CredentialsMatchers.anyOf(
+                                    CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                                    CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class)))
+                    .includeCurrentValue(Util.fixNull(credentialsId));
+        }
+    }
+
+    static class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient TagImagesStep step;
+
+        Execution(TagImagesStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            Release release;
+            try {
+                LoadedManifest loaded = ManifestFiles.read(getContext().get(FilePath.class), step.manifest);
+                ManifestFiles.print(listener, loaded.warnings());
+                release = loaded.release();
+            } catch (ManifestException e) {
+                throw new AbortException(e.getMessage());
+            }
+            List<PromotionRequest> requests;
+            RegistryChoice choice;
+            PromotionOptions options;
+            try {
+                requests = step.products == null
+                        ? ReleaseImages.requests(release)
+                        : ReleaseImages.requests(release, new LinkedHashSet<>(step.products));
+                choice = RegistryChoice.of(
+                        Optional.ofNullable(step.registry),
+                        Optional.ofNullable(step.credentialsId),
+                        ReleaseTrainConfiguration.get().namedRegistries());
+                options = PromotionOptions.DEFAULTS
+                        .withDryRun(step.dryRun)
+                        .withForce(step.force)
+                        .withConcurrency(step.concurrency);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+            listener.getLogger()
+                    .println(Messages.TagImagesStep_Tagging(
+                            requests.size(),
+                            release.environment().name(),
+                            release.id().shortForm(),
+                            choice.reference(),
+                            step.dryRun ? Messages.TagImagesStep_DryRun() : ""));
+            PromotionReport report = promote(run, choice, options, requests, listener);
+            listener.getLogger().println(report.summaryLine());
+            ImagePromotionAction action = ImagePromotionAction.of(run);
+            action.add(report);
+            run.save();
+            if (!report.succeeded() && step.failOnError) {
+                throw new AbortException(Messages.TagImagesStep_Failed(
+                        report.summaryLine(),
+                        report.images().stream()
+                                .filter(ImageResult::failed)
+                                .map(ImageResult::artifactId)
+                                .collect(Collectors.joining(", "))));
+            }
+            return ScriptValues.copyOf(ImageMaps.report(report));
+        }
+
+        private static PromotionReport promote(
+                Run<?, ?> run,
+                RegistryChoice choice,
+                PromotionOptions options,
+                List<PromotionRequest> requests,
+                TaskListener listener)
+                throws IOException {
+            RegistryOptions registryOptions = credentials(run, choice).withInsecure(choice.insecure());
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            // The AWS SDK finds its HTTP client through the context class loader, which must see this plugin's.
+            thread.setContextClassLoader(TagImagesStep.class.getClassLoader());
+            try (ImageRegistry registry = open(run, choice, registryOptions)) {
+                return new ImagePromotion(registry, options)
+                        .run(requests, result -> listener.getLogger().println(result.describe()));
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+
+        private static ImageRegistry open(Run<?, ?> run, RegistryChoice choice, RegistryOptions options)
+                throws IOException {
+            if (choice.serverCredentials()) {
+                return Registries.open(choice.reference(), options);
+            }
+            // No environment and the build's own directory as home: no Docker configuration of the controller is
+            // read for a registry the Pipeline named itself.
+            return Registries.open(
+                    choice.reference(), options, Map.of(), run.getRootDir().toPath());
+        }
+
+        private static RegistryOptions credentials(Run<?, ?> run, RegistryChoice choice) throws AbortException {
+            if (choice.credentialsId().isEmpty()) {
+                return RegistryOptions.DEFAULTS;
+            }
+            String id = choice.credentialsId().get();
+            if (choice.reference().startsWith("ecr:")) {
+                AmazonWebServicesCredentials aws =
+                        CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
+                if (aws == null) {
+                    throw new AbortException(Messages.TagImagesStep_NoAwsCredentials(id));
+                }
+                CredentialsProvider.track(run, aws);
+                return RegistryOptions.DEFAULTS.withAwsCredentials(aws);
+            }
+            StandardUsernamePasswordCredentials login =
+                    CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run);
+            if (login == null) {
+                throw new AbortException(Messages.TagImagesStep_NoLoginCredentials(id));
+            }
+            CredentialsProvider.track(run, login);
+            return RegistryOptions.DEFAULTS.withCredentials(
+                    new Credentials(login.getUsername(), login.getPassword().getPlainText()));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.jenkins.plugins.releasetrain.plan;
+
+import io.jenkins.plugins.releasetrain.image.PromotionStatus;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import io.jenkins.plugins.releasetrain.ledger.PlanSummary;
+import io.jenkins.plugins.releasetrain.ledger.RecordedArtifact;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.RunId;
+import io.jenkins.plugins.releasetrain.manifest.Artifact;
+import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
+import io.jenkins.plugins.releasetrain.manifest.Release;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The ledger records of a promotion that a CI server drives step by step (the Jenkins {@code promoteRelease}
+ * variable runs one parallel branch per deployment and per product's images): its start, the results of each
+ * branch as it ends, the artifacts the plan left out, and its end, recorded as {@code release-train run}
+ * records its own.
+ *
+ * <p>A branch ends with a build result: {@code SUCCESS} (the artifacts succeeded), {@code NOT_BUILT} (never
+ * started, for instance after another branch failed fast: skipped), or anything else ({@code FAILURE},
+ * {@code UNSTABLE}, {@code ABORTED}: failed). Images carry their own outcome when the image engine ran.
+ */
+public final class PromotionRecords {
+
+    public static final String SUCCESS = "SUCCESS";
+    public static final String NOT_BUILT = "NOT_BUILT";
+
+    /** What the image engine did to one image: {@code tagged}, {@code unchanged}, {@code failed}... and why. */
+    public record ImageOutcome(PromotionStatus status, String message) {
+
+        public ImageOutcome {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    private final RunId runId;
+    private final Release release;
+    private final String actor;
+
+    public PromotionRecords(RunId runId, Release release, String actor) {
+        this.runId = Objects.requireNonNull(runId, "runId");
+        this.release = Objects.requireNonNull(release, "release");
+        this.actor = Objects.requireNonNull(actor, "actor");
+    }
+
+    public ReleaseStarted started(LoadedManifest manifest, ReleasePlan plan, Instant time) {
+        return started(manifest, plan, time, Map.of());
+    }
+
+    /**
+     * The start of the run, with {@code details} saying where it comes from (for Jenkins, {@code jenkins.job},
+     * {@code jenkins.build} and {@code jenkins.url}: docs/ledger.md).
+     */
+    public ReleaseStarted started(
+            LoadedManifest manifest, ReleasePlan plan, Instant time, Map<String, String> details) {
+        if (!manifest.release().id().equals(release.id())) {
+            throw new IllegalArgumentException("the manifest is not the release being recorded");
+        }
+        PlanSummary summary = new PlanSummary(
+                (int) plan.count(ChangeKind.ADDED),
+                (int) plan.count(ChangeKind.CHANGED),
+                (int) plan.count(ChangeKind.UNCHANGED),
+                (int) plan.count(ChangeKind.REMOVED));
+        return ReleaseStarted.of(runId, manifest, summary, actor, time, details);
+    }
+
+    /**
+     * The artifacts the promotion left out, by id with the plan's reason ({@code unchanged}: already live with
+     * this content; {@code succeeded}: done by an earlier run of this release, when resuming).
+     */
+    public List<ArtifactResult> leftOut(Map<String, String> reasons, Instant time) {
+        List<ArtifactResult> results = new ArrayList<>();
+        reasons.forEach((artifactId, reason) -> {
+            boolean unchanged = "unchanged".equals(reason);
+            results.add(result(
+                    artifactId,
+                    unchanged ? ArtifactStatus.UNCHANGED : ArtifactStatus.SKIPPED,
+                    unchanged
+                            ? "already live with this content; not run"
+                            : "succeeded in an earlier run of this release, but what is live changed since; promote"
+                                    + " without resume to deploy it again",
+                    time,
+                    time));
+        });
+        return List.copyOf(results);
+    }
+
+    /**
+     * The results of one branch.
+     *
+     * @param buildResult how the branch ended: {@code SUCCESS}, {@code NOT_BUILT}, {@code FAILURE}...
+     * @param message what the branch reported (the job and build that ran, or why it failed)
+     * @param images the image engine's outcome per image artifact id, for images it reached
+     */
+    public List<ArtifactResult> branch(
+            List<String> artifactIds,
+            String buildResult,
+            String message,
+            Map<String, ImageOutcome> images,
+            Instant started,
+            Instant ended) {
+        List<ArtifactResult> results = new ArrayList<>();
+        for (String artifactId : artifactIds) {
+            ImageOutcome image = images.get(artifactId);
+            if (image != null) {
+                results.add(result(artifactId, status(image.status()), image.message(), started, ended));
+            } else {
+                results.add(result(artifactId, status(buildResult), describe(buildResult, message), started, ended));
+            }
+        }
+        return List.copyOf(results);
+    }
+
+    /** The end of the run: cancelled, or the status its results add up to. */
+    public ReleaseFinished finished(Collection<ArtifactStatus> results, boolean cancelled, Instant time) {
+        ReleaseStatus status = cancelled ? ReleaseStatus.CANCELLED : ReleaseStatus.of(results);
+        return new ReleaseFinished(runId, release.id(), status, actor, time);
+    }
+
+    private ArtifactResult result(
+            String artifactId, ArtifactStatus status, String message, Instant started, Instant ended) {
+        Artifact artifact = release.artifact(artifactId)
+                .orElseThrow(() -> new IllegalArgumentException(artifactId + " is not an artifact of release "
+                        + release.id().shortForm()));
+        return new ArtifactResult(
+                runId,
+                release.id(),
+                actor,
+                ended,
+                RecordedArtifact.of(release, artifact),
+                status,
+                message,
+                started,
+                ended,
+                "");
+    }
+
+    private static ArtifactStatus status(String buildResult) {
+        if (SUCCESS.equals(buildResult)) {
+            return ArtifactStatus.SUCCEEDED;
+        }
+        return NOT_BUILT.equals(buildResult) ? ArtifactStatus.SKIPPED : ArtifactStatus.FAILED;
+    }
+
+    private static ArtifactStatus status(PromotionStatus image) {
+        return switch (image) {
+            case TAGGED -> ArtifactStatus.SUCCEEDED;
+            case UNCHANGED -> ArtifactStatus.UNCHANGED;
+            case WOULD_TAG -> ArtifactStatus.SKIPPED;
+            case FAILED -> ArtifactStatus.FAILED;
+        };
+    }
+
+    private static String describe(String buildResult, String message) {
+        if (message != null && !message.isBlank()) {
+            return message.strip();
+        }
+        return NOT_BUILT.equals(buildResult)
+                ? "not run: the promotion stopped before this branch started"
+                : buildResult;
+    }
+}

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.releasetrain.approval;
+
+import static io.jenkins.plugins.releasetrain.approval.Scenario.PRODUCTION;
+import static io.jenkins.plugins.releasetrain.approval.Scenario.TWO_LEADS;
+import static io.jenkins.plugins.releasetrain.approval.Scenario.lead;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ApprovalPromptTest {
+
+    private static final String PLAN = "Release 777c70fc5df5 for production-us-east-2\n  9 added\n";
+    private static final Optional<String> LINK = Optional.of("https://jenkins.example.com/job/promote/7/release/");
+
+    /** Frozen all of Wednesday in UTC, when {@link Scenario#NOW} falls. */
+    private static final FreezeWindow WEDNESDAY = new WeeklyFreeze(
+            "midweek",
+            new WeeklyTime(DayOfWeek.WEDNESDAY, LocalTime.of(0, 0)),
+            new WeeklyTime(DayOfWeek.THURSDAY, LocalTime.of(0, 0)),
+            ZoneId.of("UTC"));
+
+    private static Optional<ApprovalPrompt> prompt(ProtectionRule rule, Scenario scenario, int round) {
+        return ApprovalPrompt.of(scenario.decide(), Optional.of(rule), PLAN, LINK, round);
+    }
+
+    @Test
+    void asksTheRulesApproversToApproveOrRejectWithTheDecisionAndThePlan() {
+        ApprovalPrompt prompt = prompt(TWO_LEADS, Scenario.under(TWO_LEADS).event(lead("bob")), 1)
+                .orElseThrow();
+
+        assertThat(prompt.id()).isEqualTo("Release-" + PRODUCTION.id().shortForm() + "-1");
+        assertThat(prompt.submitter()).isEqualTo("release-leads");
+        assertThat(prompt.actions()).containsExactly("approve", "reject");
+        assertThat(prompt.message())
+                .startsWith("Release " + PRODUCTION.id().shortForm() + " to production-us-east-2 is waiting for"
+                        + " approval.\n")
+                .contains("It needs 1 more approval (2 required) from a member of release-leads; given so far by bob")
+                .contains("\n\n" + PLAN.strip() + "\n")
+                .endsWith("\nThe release and its approvals so far: " + LINK.get() + "\n");
+    }
+
+    @Test
+    void eachRoundHasItsOwnId() {
+        Scenario scenario = Scenario.under(TWO_LEADS);
+
+        assertThat(prompt(TWO_LEADS, scenario, 2).orElseThrow().id()).endsWith("-2");
+        assertThatThrownBy(() -> prompt(TWO_LEADS, scenario, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void namedUsersAndGroupsAreSubmittersOnceEach() {
+        ProtectionRule rule = ProtectionRule.protecting("production", "production-*")
+                .withApprovals(2, new Approvers(List.of("Bob", "dana", "bob"), List.of("leads")));
+
+        assertThat(prompt(rule, Scenario.under(rule), 1).orElseThrow().submitter())
+                .isEqualTo("Bob,dana,leads");
+    }
+
+    @Test
+    void offersTheEmergencyOverrideDuringAFreezeThatAllowsOne() {
+        ProtectionRule rule = TWO_LEADS
+                .withFreezeWindows(WEDNESDAY)
+                .withEmergencyOverride(new EmergencyOverride(Approvers.groups("sre-oncall"), 1));
+
+        ApprovalPrompt prompt = prompt(rule, Scenario.under(rule), 1).orElseThrow();
+
+        assertThat(prompt.actions()).containsExactly("approve", "emergency-override", "reject");
+        assertThat(prompt.submitter()).contains("release-leads").contains("sre-oncall");
+    }
+
+    @Test
+    void offersABypassOnlyWhereTheRuleAllowsIt() {
+        ProtectionRule rule = TWO_LEADS.withAdminBypass(true);
+
+        assertThat(prompt(rule, Scenario.under(rule), 1).orElseThrow().actions())
+                .containsExactly("approve", "reject", "bypass");
+    }
+
+    @Test
+    void asksNothingWhenNoAnswerCanChangeTheDecision() {
+        Scenario approved = Scenario.under(TWO_LEADS).events(lead("bob"), lead("dana"));
+        Scenario rejected = Scenario.under(TWO_LEADS).event(lead("bob").rejects("breaks checkout"));
+        ProtectionRule frozenForGood = TWO_LEADS.withFreezeWindows(WEDNESDAY);
+
+        assertThat(prompt(TWO_LEADS, approved, 1)).isEmpty();
+        assertThat(prompt(TWO_LEADS, rejected, 1)).isEmpty();
+        assertThat(prompt(frozenForGood, Scenario.under(frozenForGood), 1)).isEmpty();
+    }
+
+    @Test
+    void isAPlainMapForPipelineScripts() {
+        ApprovalPrompt prompt = prompt(TWO_LEADS, Scenario.under(TWO_LEADS), 1).orElseThrow();
+
+        assertThat(prompt.toMap())
+                .containsEntry("id", prompt.id())
+                .containsEntry("submitter", "release-leads")
+                .containsEntry("actions", List.of("approve", "reject"))
+                .containsEntry("message", prompt.message());
+    }
+}
