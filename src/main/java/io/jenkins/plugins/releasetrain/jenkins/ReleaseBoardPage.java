@@ -7,7 +7,6 @@ import io.jenkins.plugins.releasetrain.board.BoardAssets;
 import io.jenkins.plugins.releasetrain.board.BoardInput;
 import io.jenkins.plugins.releasetrain.board.BoardJson;
 import io.jenkins.plugins.releasetrain.board.LedgerBoardSource;
-import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,9 +45,8 @@ public final class ReleaseBoardPage {
                         .map(ReleaseEnvironment::getName)
                         .toList()
                 : environments;
-        Ledger ledger = Ledger.open(configuration.getLedgerRoot().toPath());
         BoardInput input = new LedgerBoardSource(
-                        ledger,
+                        configuration.ledger(),
                         columns,
                         new JobRunAccess(req.getContextPath()),
                         Clock.systemUTC(),
