@@ -3,7 +3,9 @@ package io.jenkins.plugins.releasetrain.jenkins;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.Util;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
@@ -17,6 +19,18 @@ final class ManifestFiles {
     static final String TEXT_SOURCE = "manifest";
 
     private ManifestFiles() {}
+
+    /** Form validation of a manifest path field: relative, inside the workspace. */
+    static FormValidation checkPath(@CheckForNull String value) {
+        return WorkspacePath.problem(Util.fixNull(value).trim())
+                .map(FormValidation::error)
+                .orElse(FormValidation.ok());
+    }
+
+    /** As {@link #checkPath}, for a field that may be left empty. */
+    static FormValidation checkOptionalPath(@CheckForNull String value) {
+        return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : checkPath(value);
+    }
 
     /**
      * Reads a manifest from the workspace; throws {@link io.jenkins.plugins.releasetrain.manifest.ManifestException}

@@ -10,7 +10,6 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
-import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -73,12 +72,7 @@ public class ReadReleaseManifestStep extends Step {
         }
 
         public FormValidation doCheckFile(@QueryParameter String value) {
-            if (Util.fixEmptyAndTrim(value) == null) {
-                return FormValidation.ok();
-            }
-            return WorkspacePath.problem(value.trim())
-                    .map(FormValidation::error)
-                    .orElse(FormValidation.ok());
+            return ManifestFiles.checkOptionalPath(value);
         }
     }
 

@@ -14,7 +14,6 @@ import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
 import io.jenkins.plugins.releasetrain.approval.AttemptResult;
 import io.jenkins.plugins.releasetrain.approval.Identity;
 import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
-import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,9 +76,7 @@ public class RecordApprovalStep extends Step {
         }
 
         public FormValidation doCheckManifest(@QueryParameter String value) {
-            return WorkspacePath.problem(Util.fixNull(value).trim())
-                    .map(FormValidation::error)
-                    .orElse(FormValidation.ok());
+            return ManifestFiles.checkPath(value);
         }
     }
 

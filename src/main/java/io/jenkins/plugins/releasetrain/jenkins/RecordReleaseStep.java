@@ -20,7 +20,6 @@ import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.Release;
-import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
 import io.jenkins.plugins.releasetrain.plan.PromotionRecords;
 import java.io.IOException;
@@ -184,9 +183,7 @@ public class RecordReleaseStep extends Step {
         }
 
         public FormValidation doCheckManifest(@QueryParameter String value) {
-            return WorkspacePath.problem(Util.fixNull(value).trim())
-                    .map(FormValidation::error)
-                    .orElse(FormValidation.ok());
+            return ManifestFiles.checkPath(value);
         }
     }
 

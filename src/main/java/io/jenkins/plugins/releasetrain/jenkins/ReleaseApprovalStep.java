@@ -12,7 +12,6 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
 import io.jenkins.plugins.releasetrain.approval.ApprovalPrompt;
 import io.jenkins.plugins.releasetrain.approval.Decision;
-import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
 import io.jenkins.plugins.releasetrain.plan.PromotionScope;
@@ -92,9 +91,7 @@ public class ReleaseApprovalStep extends Step {
         }
 
         public FormValidation doCheckManifest(@QueryParameter String value) {
-            return WorkspacePath.problem(Util.fixNull(value).trim())
-                    .map(FormValidation::error)
-                    .orElse(FormValidation.ok());
+            return ManifestFiles.checkPath(value);
         }
     }
 

@@ -10,7 +10,6 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.Release;
-import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
 import java.util.Map;
@@ -103,9 +102,7 @@ public class ReleasePlanStep extends Step {
         }
 
         public FormValidation doCheckManifest(@QueryParameter String value) {
-            return WorkspacePath.problem(Util.fixNull(value).trim())
-                    .map(FormValidation::error)
-                    .orElse(FormValidation.ok());
+            return ManifestFiles.checkPath(value);
         }
 
         public FormValidation doCheckJobTemplate(@QueryParameter String value) {

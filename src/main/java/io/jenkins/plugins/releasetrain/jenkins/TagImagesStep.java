@@ -35,7 +35,6 @@ import io.jenkins.plugins.releasetrain.image.http.Credentials;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.Release;
-import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -167,9 +166,7 @@ public class TagImagesStep extends Step {
         }
 
         public FormValidation doCheckManifest(@QueryParameter String value) {
-            return WorkspacePath.problem(Util.fixNull(value).trim())
-                    .map(FormValidation::error)
-                    .orElse(FormValidation.ok());
+            return ManifestFiles.checkPath(value);
         }
 
         public FormValidation doCheckConcurrency(@QueryParameter int value) {

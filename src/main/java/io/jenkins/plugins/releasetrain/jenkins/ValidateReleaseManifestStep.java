@@ -12,7 +12,6 @@ import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
-import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
 import io.jenkins.plugins.releasetrain.plan.PromotionScope;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
@@ -89,18 +88,11 @@ public class ValidateReleaseManifestStep extends Step {
         }
 
         public FormValidation doCheckFile(@QueryParameter String value) {
-            return WorkspacePath.problem(Util.fixNull(value).trim())
-                    .map(FormValidation::error)
-                    .orElse(FormValidation.ok());
+            return ManifestFiles.checkPath(value);
         }
 
         public FormValidation doCheckAgainst(@QueryParameter String value) {
-            if (Util.fixEmptyAndTrim(value) == null) {
-                return FormValidation.ok();
-            }
-            return WorkspacePath.problem(value.trim())
-                    .map(FormValidation::error)
-                    .orElse(FormValidation.ok());
+            return ManifestFiles.checkOptionalPath(value);
         }
     }
 
