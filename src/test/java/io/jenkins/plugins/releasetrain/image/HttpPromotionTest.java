@@ -322,7 +322,14 @@ class HttpPromotionTest {
             flaky.restart();
             PromotionReport second = new ImagePromotion(registry, options()).run(requests);
 
-            assertThat(second.succeeded()).isTrue();
+            assertThat(second.succeeded())
+                    .as(
+                            "failures of the re-run: %s",
+                            second.images().stream()
+                                    .filter(ImageResult::failed)
+                                    .map(ImageResult::describe)
+                                    .toList())
+                    .isTrue();
             for (int i = 0; i < requests.size(); i++) {
                 ImageResult before = first.images().get(i);
                 ImageResult after = second.images().get(i);

@@ -90,7 +90,10 @@ public final class RegistryServer implements AutoCloseable {
                     + "storage:\n  filesystem:\n    rootdirectory: " + dir.resolve("storage") + "\n"
                     + "  delete:\n    enabled: true\n"
                     + "  maintenance:\n    uploadpurging:\n      enabled: false\n"
-                    + "http:\n  addr: 127.0.0.1:" + port + "\n  secret: release-train-test\n"
+                    // draintimeout: stopped with SIGTERM, the registry finishes the requests it is serving,
+                    // as when an operator restarts it. Without it, Go exits at once and can leave a tag's
+                    // link file half written, which this registry then answers with HTTP 500 for good.
+                    + "http:\n  addr: 127.0.0.1:" + port + "\n  secret: release-train-test\n  draintimeout: 10s\n"
                     + (authSection.isEmpty() ? "" : "auth:\n" + authSection);
             Files.writeString(config, yaml, StandardCharsets.UTF_8);
             process = new ProcessBuilder(RequiredTool.DOCKER_REGISTRY.path().toString(), "serve", config.toString())
