@@ -21,21 +21,54 @@ public record Release(Environment environment, List<Product> products) {
         List<Artifact> artifacts = new ArrayList<>();
         for (Product product : products) {
             for (Deployment deployment : product.deployments()) {
-                artifacts.add(new DeploymentArtifact(product.name(), deployment));
+                artifacts.add(deploymentArtifact(product, deployment));
             }
             for (Image image : product.images()) {
-                artifacts.add(new ImageArtifact(product.name(), image, image.destinationTagIn(environment)));
+                artifacts.add(imageArtifact(product, image));
             }
         }
         return List.copyOf(artifacts);
     }
 
+    /**
+     * The artifact with this id. It is found through its product, without building every artifact, since
+     * callers look artifacts up one by one in loops over whole releases.
+     */
     public Optional<Artifact> artifact(String id) {
-        return artifacts().stream().filter(a -> a.id().equals(id)).findFirst();
+        // <product>/<kind>/<name>: product names and kinds hold no '/', image names may.
+        int kindStart = id.indexOf('/') + 1;
+        int nameStart = kindStart == 0 ? 0 : id.indexOf('/', kindStart) + 1;
+        if (nameStart == 0) {
+            return Optional.empty();
+        }
+        String kind = id.substring(kindStart, nameStart - 1);
+        String name = id.substring(nameStart);
+        return product(id.substring(0, kindStart - 1)).flatMap(product -> {
+            if (kind.equals(ArtifactKind.DEPLOYMENT.idSegment())) {
+                return product.deployments().stream()
+                        .filter(d -> d.gitRepoShortName().equals(name))
+                        .findFirst()
+                        .map(d -> deploymentArtifact(product, d));
+            } else if (kind.equals(ArtifactKind.IMAGE.idSegment())) {
+                return product.images().stream()
+                        .filter(i -> i.repoName().equals(name))
+                        .findFirst()
+                        .map(i -> imageArtifact(product, i));
+            }
+            return Optional.empty();
+        });
     }
 
     public Optional<Product> product(String name) {
         return products.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    private static Artifact deploymentArtifact(Product product, Deployment deployment) {
+        return new DeploymentArtifact(product.name(), deployment);
+    }
+
+    private Artifact imageArtifact(Product product, Image image) {
+        return new ImageArtifact(product.name(), image, image.destinationTagIn(environment));
     }
 
     /** The content hash of the release; see {@link ReleaseId}. */
