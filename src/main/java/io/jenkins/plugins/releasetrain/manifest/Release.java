@@ -8,12 +8,27 @@ import java.util.Optional;
 /**
  * A validated release manifest: one environment and the products to run there. Only {@link
  * ManifestLoader} builds one from text, after validation, so a {@code Release} is always well formed.
+ *
+ * <p>A value like a record, but a class so that its {@link #id()} — a hash of the whole release, asked for
+ * once per artifact by runs, plans and records — is computed once.
  */
-public record Release(Environment environment, List<Product> products) {
+public final class Release {
 
-    public Release {
-        Objects.requireNonNull(environment, "environment");
-        products = List.copyOf(products);
+    private final Environment environment;
+    private final List<Product> products;
+    private volatile ReleaseId id;
+
+    public Release(Environment environment, List<Product> products) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.products = List.copyOf(products);
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public List<Product> products() {
+        return products;
     }
 
     /** Every artifact in manifest order: each product's deployments, then its images. */
@@ -73,6 +88,29 @@ public record Release(Environment environment, List<Product> products) {
 
     /** The content hash of the release; see {@link ReleaseId}. */
     public ReleaseId id() {
-        return ReleaseId.of(this);
+        ReleaseId known = id;
+        if (known == null) {
+            // Two threads may both compute it; they get equal values, so no lock is needed.
+            known = ReleaseId.of(this);
+            id = known;
+        }
+        return known;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Release release
+                && environment.equals(release.environment)
+                && products.equals(release.products);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(environment, products);
+    }
+
+    @Override
+    public String toString() {
+        return "Release[environment=" + environment + ", products=" + products + "]";
     }
 }
