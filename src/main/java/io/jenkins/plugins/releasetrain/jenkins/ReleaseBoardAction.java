@@ -35,6 +35,11 @@ public class ReleaseBoardAction implements RootAction {
         return URL_NAME;
     }
 
+    /** The board fragment that {@code index.jelly} includes. */
+    public ReleaseBoardPage getBoardPage() {
+        return ReleaseBoardPage.fragment();
+    }
+
     /** The board of every configured environment, as the current user may see it. */
     @GET
     @WebMethod(name = "board.json")

@@ -23,13 +23,21 @@ import org.kohsuke.stapler.StaplerResponse2;
 /**
  * What the board view and the global board share: the board document as the current user may see it, the
  * front end's files, and the palette of Jenkins' theme. Its {@code board.jelly} is the page fragment both
- * include.
+ * include, with an instance of this class as {@code it} ({@code <st:include it="${it.boardPage}" .../>}): a
+ * view that named this class by string would have it loaded by the request thread's class loader, which on a
+ * top-level page is the web application's and cannot see the plugin.
  */
 public final class ReleaseBoardPage {
 
     private static final Logger LOGGER = Logger.getLogger(ReleaseBoardPage.class.getName());
+    private static final ReleaseBoardPage FRAGMENT = new ReleaseBoardPage();
 
     private ReleaseBoardPage() {}
+
+    /** The board fragment, for the pages that include it. It holds nothing: the page sets {@code boardUrl}. */
+    static ReleaseBoardPage fragment() {
+        return FRAGMENT;
+    }
 
     /**
      * Writes {@code board.json} from the configured ledger, with only what the current user may see.
@@ -92,10 +100,10 @@ public final class ReleaseBoardPage {
 
     /**
      * {@code dark} or {@code light} when Jenkins' theme says for sure which the page is, or null: the board
-     * then follows the page's colours itself. Called by {@code board.jelly}.
+     * then follows the page's colours itself. Read by {@code board.jelly}.
      */
     @CheckForNull
-    public static String theme() {
+    public String getTheme() {
         return ExtensionList.lookup(ReleaseBoardTheme.class).stream()
                 .map(ReleaseBoardTheme::palette)
                 .filter(Objects::nonNull)

@@ -110,6 +110,11 @@ public class ReleaseBoardView extends View {
         }
     }
 
+    /** The board fragment that {@code main.jelly} includes. */
+    public ReleaseBoardPage getBoardPage() {
+        return ReleaseBoardPage.fragment();
+    }
+
     /** The board of this view's environments, as the current user may see it. */
     @GET
     @WebMethod(name = "board.json")

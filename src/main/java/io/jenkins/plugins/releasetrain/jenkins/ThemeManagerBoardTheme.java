@@ -2,21 +2,24 @@ package io.jenkins.plugins.releasetrain.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
-import io.jenkins.plugins.thememanager.ThemeManagerPageDecorator;
+import hudson.PluginWrapper;
+import jenkins.model.Jenkins;
 
 /**
- * The dark theme of the Dark Theme plugin, as the Theme Manager plugin reports the user's theme. Only loaded
- * when Theme Manager is installed. Its "Dark (System)" variant follows the browser, as the board does by
- * itself, and other themes are left to the board's own reading of the page's colours.
+ * The dark theme of the Dark Theme plugin, as the Theme Manager plugin reports the user's theme. Theme Manager
+ * is optional, and this extension links without it (nothing here names its classes), so it is always
+ * registered: it asks whether the plugin is active before {@link ThemeManagerPalette} touches it, or every
+ * board page would fail with {@code NoClassDefFoundError} on a Jenkins without Theme Manager.
  */
-@Extension(optional = true)
+@Extension
 public class ThemeManagerBoardTheme extends ReleaseBoardTheme {
 
-    static final String DARK_THEME_KEY = "dark";
+    static final String PLUGIN = "theme-manager";
 
     @CheckForNull
     @Override
     public String palette() {
-        return DARK_THEME_KEY.equals(ThemeManagerPageDecorator.get().getThemeKey()) ? "dark" : null;
+        PluginWrapper plugin = Jenkins.get().getPluginManager().getPlugin(PLUGIN);
+        return plugin != null && plugin.isActive() ? ThemeManagerPalette.palette() : null;
     }
 }

@@ -176,7 +176,7 @@ class PromoteRelease implements Serializable {
                           result: record.result == 'RUNNING' ? 'FAILURE' : record.result, startedAt: started]
         def message = record.message
         if (message == null && record.job != null) {
-            message = record.job + ' #' + record.build + ' ' + record.result + ' ' + record.url
+            message = record.job + ' #' + record.build + ' ' + record.result
         }
         if (message == null && record.handler != null) {
             message = 'deployed by the ' + record.handler + ' handler of the Pipeline'
@@ -195,8 +195,9 @@ class PromoteRelease implements Serializable {
         }
         record.job = branch.job
         def run = script.build(job: branch.job, parameters: parameters, propagate: false, wait: true)
+        // Job and number, never run.absoluteUrl: that throws when Jenkins' root URL is not configured, and
+        // would turn a deployment that succeeded into a failure. Links are made where a root URL is known.
         record.build = run.number
-        record.url = run.absoluteUrl
         record.result = run.result
         if (run.result != 'SUCCESS') {
             record.message = branch.job + ' #' + run.number + ' finished ' + run.result

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jenkins.model.JenkinsLocationConfiguration;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.actions.ThreadNameAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -142,6 +143,30 @@ class PromoteReleaseTest {
                 is("staging-us-east-2 " + release.id().shortForm()
                         + ": 6 of 6 branches succeeded, 0 artifacts skipped"));
         assertThat(run.getAction(InputAction.class), nullValue());
+    }
+
+    @Test
+    void aDeploymentThatSucceededStaysSucceededWhenJenkinsHasNoRootUrl(JenkinsRule j) throws Exception {
+        deploymentJobs(j, null);
+        // A fresh install, or a controller behind a proxy with no URL configured: Run.getAbsoluteUrl() throws.
+        JenkinsLocationConfiguration.get().setUrl(null);
+
+        promote(
+                j,
+                Result.SUCCESS,
+                "node {\n" + writeFile(STAGING, withoutImages(staging())) + "  promoteRelease manifest: '" + STAGING
+                        + "'\n}");
+
+        ReleaseRun recorded = ReleaseTrainConfiguration.get()
+                .ledger()
+                .read("staging-us-east-2")
+                .run(RunId.forBuild("promote", 1))
+                .orElseThrow();
+        assertThat(recorded.status().orElseThrow(), is(ReleaseStatus.SUCCEEDED));
+        assertThat(recorded.count(ArtifactStatus.SUCCEEDED), is(6L));
+        assertThat(
+                recorded.result("product1/deploy/portal").orElseThrow().message(),
+                is("release-jobs/s3-upload-portal #1 SUCCESS"));
     }
 
     @Test

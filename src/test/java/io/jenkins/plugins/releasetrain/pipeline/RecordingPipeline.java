@@ -102,7 +102,7 @@ public final class RecordingPipeline {
         }
     }
 
-    /** What {@code build(propagate: false)} returns: the downstream run's number, result and URL. */
+    /** What {@code build(propagate: false)} returns: the downstream run's number, result and job. */
     public static final class DownstreamRun {
         private final int number;
         private final String result;
@@ -122,8 +122,13 @@ public final class RecordingPipeline {
             return result;
         }
 
+        public String getFullProjectName() {
+            return job;
+        }
+
+        /** As in a Jenkins whose root URL is not configured: a script must not need it. */
         public String getAbsoluteUrl() {
-            return "http://jenkins.example/job/" + job.replace("/", "/job/") + "/" + number + "/";
+            throw new IllegalStateException("Root URL isn't configured yet. Cannot compute absolute URL.");
         }
     }
 
