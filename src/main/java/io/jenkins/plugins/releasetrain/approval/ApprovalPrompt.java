@@ -14,15 +14,24 @@ import java.util.Set;
  * input} step): who may answer, what they may answer, and the text they read. Asking is only a convenience:
  * whatever is answered is judged again by {@link ApprovalGate#judge} before it counts.
  *
+ * <p>The message is kept under {@link #MAX_MESSAGE_LENGTH} characters: Jenkins keeps a step's arguments (and so
+ * the text an approver was shown, which the answer is checked against) only up to about a thousand characters.
+ * A plan too long for that is left to the release's page, which the message links to.
+ *
  * @param id the prompt's id, the same for a release and a round wherever it is asked (URL-safe)
+ * @param releaseId the full id of the release the prompt asks about: the content an answer approves
  * @param submitter the users and groups who may answer, comma-separated; administrators can always answer a
  *     Jenkins prompt, and the judgement then decides whether that counts
  * @param actions what the answer may be, as {@link ApprovalAction#label()}s, the first being the usual one
  */
-public record ApprovalPrompt(String id, String message, String submitter, List<String> actions) {
+public record ApprovalPrompt(String id, String releaseId, String message, String submitter, List<String> actions) {
+
+    /** The longest message a prompt is asked with, so that the CI server keeps it with the prompt. */
+    public static final int MAX_MESSAGE_LENGTH = 1000;
 
     public ApprovalPrompt {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(releaseId, "releaseId");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(submitter, "submitter");
         actions = List.copyOf(actions);
@@ -57,25 +66,44 @@ public record ApprovalPrompt(String id, String message, String submitter, List<S
         if (rule.filter(ProtectionRule::allowAdminBypass).isPresent()) {
             actions.add(ApprovalAction.BYPASS.label());
         }
-        StringBuilder message = new StringBuilder();
-        message.append("Release ")
+        String message = message(decision, plan, link);
+        String id = "Release-" + decision.releaseId().shortForm() + "-" + round;
+        return Optional.of(new ApprovalPrompt(
+                id, decision.releaseId().value(), message, String.join(",", submitters.values()), actions));
+    }
+
+    /** The text an approver reads: what waits, why, the plan when it fits, and where to read the rest. */
+    private static String message(Decision decision, String plan, Optional<String> link) {
+        StringBuilder head = new StringBuilder();
+        head.append("Release ")
                 .append(decision.releaseId().shortForm())
                 .append(" to ")
                 .append(decision.environment())
                 .append(" is waiting for approval.\n");
-        decision.explanation().forEach(line -> message.append(line).append('\n'));
-        message.append('\n').append(plan.strip()).append('\n');
-        link.ifPresent(l -> message.append("\nThe release and its approvals so far: ")
-                .append(l)
-                .append('\n'));
-        String id = "Release-" + decision.releaseId().shortForm() + "-" + round;
-        return Optional.of(new ApprovalPrompt(id, message.toString(), String.join(",", submitters.values()), actions));
+        decision.explanation().forEach(line -> head.append(line).append('\n'));
+        String tail = link.map(l -> "\nThe release and its approvals so far: " + l + "\n")
+                .orElse("");
+        String full = head + "\n" + plan.strip() + "\n" + tail;
+        if (full.length() <= MAX_MESSAGE_LENGTH) {
+            return full;
+        }
+        long lines = plan.strip().lines().count();
+        String instead = "\nThe plan (" + lines + " lines) is too long for this prompt: read it in the build log"
+                + (link.isPresent() ? " or on the release's page" : "") + " before you answer.\n";
+        String shortened = head + instead + tail;
+        if (shortened.length() <= MAX_MESSAGE_LENGTH) {
+            return shortened;
+        }
+        // Only a very long explanation gets here; its first lines say what is missing.
+        int room = MAX_MESSAGE_LENGTH - instead.length() - tail.length() - 4;
+        return head.substring(0, Math.max(0, room)) + "...\n" + instead + tail;
     }
 
     /** The prompt as plain maps and lists (a Pipeline step's result). */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", id);
+        map.put("releaseId", releaseId);
         map.put("message", message);
         map.put("submitter", submitter);
         map.put("actions", actions);

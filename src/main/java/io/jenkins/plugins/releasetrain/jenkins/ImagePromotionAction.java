@@ -18,7 +18,9 @@ import org.kohsuke.stapler.export.ExportedBean;
 @ExportedBean(defaultVisibility = 2)
 public class ImagePromotionAction implements RunAction2 {
 
-    private final List<Image> images = new ArrayList<>();
+    // Replaced, never changed in place: the build's XML is written under the build's lock while parallel
+    // branches add their images here, and a list that nobody changes can be written at any time.
+    private volatile ArrayList<Image> images = new ArrayList<>();
 
     private transient Run<?, ?> run;
 
@@ -34,13 +36,16 @@ public class ImagePromotionAction implements RunAction2 {
     }
 
     synchronized void add(PromotionReport report) {
+        ArrayList<Image> next = new ArrayList<>(images);
         for (ImageResult result : report.images()) {
-            images.add(new Image(report.registry(), result));
+            next.add(new Image(report.registry(), result));
         }
+        images = next;
     }
 
     /** The latest outcome of an image in this build, as the ledger records it. */
-    synchronized Optional<PromotionRecords.ImageOutcome> latest(String artifactId) {
+    Optional<PromotionRecords.ImageOutcome> latest(String artifactId) {
+        List<Image> images = this.images;
         for (int i = images.size() - 1; i >= 0; i--) {
             Image image = images.get(i);
             if (image.artifactId.equals(artifactId)) {
@@ -52,15 +57,15 @@ public class ImagePromotionAction implements RunAction2 {
     }
 
     @Exported
-    public synchronized List<Image> getImages() {
-        return Collections.unmodifiableList(new ArrayList<>(images));
+    public List<Image> getImages() {
+        return Collections.unmodifiableList(images);
     }
 
-    public synchronized long count(String status) {
+    public long count(String status) {
         return images.stream().filter(i -> i.getStatus().equals(status)).count();
     }
 
-    public synchronized List<Image> getFailed() {
+    public List<Image> getFailed() {
         return images.stream()
                 .filter(i -> i.status.equals(PromotionStatus.FAILED.name()))
                 .toList();

@@ -5,6 +5,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
@@ -25,6 +26,7 @@ public class ReadReleaseManifestStep extends Step {
 
     private String file;
     private String text;
+    private String release;
 
     @DataBoundConstructor
     public ReadReleaseManifestStep() {}
@@ -45,6 +47,16 @@ public class ReadReleaseManifestStep extends Step {
     @DataBoundSetter
     public void setText(String text) {
         this.text = Util.fixEmpty(text);
+    }
+
+    public String getRelease() {
+        return release;
+    }
+
+    /** The id of a release this build read before: gives its content again, with no workspace needed. */
+    @DataBoundSetter
+    public void setRelease(String release) {
+        this.release = Util.fixEmptyAndTrim(release);
     }
 
     @Override
@@ -68,7 +80,7 @@ public class ReadReleaseManifestStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(TaskListener.class);
+            return Set.of(Run.class, TaskListener.class);
         }
 
         public FormValidation doCheckFile(@QueryParameter String value) {
@@ -89,18 +101,32 @@ public class ReadReleaseManifestStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            if ((step.file == null) == (step.text == null)) {
+            int given = (step.file == null ? 0 : 1) + (step.text == null ? 0 : 1) + (step.release == null ? 0 : 1);
+            if (given != 1) {
                 throw new AbortException(Messages.ReadReleaseManifestStep_FileOrText());
             }
             TaskListener listener = getContext().get(TaskListener.class);
+            Run<?, ?> run = getContext().get(Run.class);
             LoadedManifest manifest;
-            try {
-                manifest = step.text != null
-                        ? ManifestFiles.parse(step.text)
-                        : ManifestFiles.read(getContext().get(FilePath.class), step.file);
-            } catch (ManifestException e) {
-                throw new AbortException(e.getMessage());
+            if (step.release != null) {
+                manifest = ReleaseSource.registered(run, step.release, "readReleaseManifest")
+                        .loaded();
+            } else if (step.text != null) {
+                try {
+                    manifest = ManifestFiles.parse(step.text);
+                } catch (ManifestException e) {
+                    throw new AbortException(e.getMessage());
+                }
+                ReadReleases.of(run)
+                        .register(
+                                ManifestFiles.TEXT_SOURCE,
+                                step.text,
+                                manifest.release().id().value());
+            } else {
+                manifest = ReleaseSource.read(run, getContext().get(FilePath.class), step.file)
+                        .loaded();
             }
+            run.save();
             ManifestFiles.print(listener, manifest.warnings());
             return ScriptValues.copyOf(ManifestMaps.release(manifest.release()));
         }

@@ -3,52 +3,48 @@ package io.jenkins.plugins.releasetrain.jenkins;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
-import io.jenkins.plugins.releasetrain.approval.ApprovalAction;
 import io.jenkins.plugins.releasetrain.approval.ApprovalAttempt;
 import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
+import io.jenkins.plugins.releasetrain.approval.ApprovalPrompt;
 import io.jenkins.plugins.releasetrain.approval.AttemptResult;
+import io.jenkins.plugins.releasetrain.approval.BoundAnswer;
 import io.jenkins.plugins.releasetrain.approval.Identity;
 import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
+import io.jenkins.plugins.releasetrain.approval.PromptBinding;
+import io.jenkins.plugins.releasetrain.approval.UnboundAnswerException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.jenkinsci.plugins.workflow.support.steps.input.InputSubmittedAction;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
- * Judges the answer to the {@code input} step that ran just before it, as the approval rules see the person
- * who gave it, and records it in the ledger when it counts. Who answered and what they answered are read from
- * what the input step recorded on the controller, never from the Pipeline script, so a script cannot approve
- * in anybody's name.
+ * Judges the answer to an approval prompt that {@code releaseApproval} issued in this build, and records it in
+ * the ledger when it counts. The Pipeline names only the prompt's id. The answer is taken from the {@code input}
+ * step with exactly that id, asked with exactly the words and submitters that were issued; who answered and
+ * what they chose come from what the input step recorded for the authenticated user; and the release judged is
+ * the one the prompt was issued for, as the build read it. So a script can neither approve in anybody's name,
+ * nor turn an answer to another question into an approval, nor change what was approved after the answer.
  */
 public class RecordApprovalStep extends Step {
 
-    /** The input parameter holding the answer: an {@link ApprovalAction} label such as {@code approve}. */
-    static final String DECISION = "decision";
-    /** The input parameter holding the approver's comment. */
-    static final String COMMENT = "comment";
-
-    private final String manifest;
+    private final String prompt;
 
     @DataBoundConstructor
-    public RecordApprovalStep(String manifest) {
-        this.manifest = Util.fixEmptyAndTrim(manifest);
+    public RecordApprovalStep(String prompt) {
+        this.prompt = Util.fixEmptyAndTrim(prompt);
     }
 
-    public String getManifest() {
-        return manifest;
+    public String getPrompt() {
+        return prompt;
     }
 
     @Override
@@ -72,11 +68,7 @@ public class RecordApprovalStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(FilePath.class, FlowNode.class, Run.class, TaskListener.class);
-        }
-
-        public FormValidation doCheckManifest(@QueryParameter String value) {
-            return ManifestFiles.checkPath(value);
+            return Set.of(FlowExecution.class, Run.class, TaskListener.class);
         }
     }
 
@@ -93,28 +85,30 @@ public class RecordApprovalStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
+            if (step.prompt == null) {
+                throw new AbortException(Messages.RecordApprovalStep_NoPrompt());
+            }
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            InputSubmittedAction answer = answer(getContext().get(FlowNode.class));
-            String approver = answer.getApprover();
-            if (approver == null) {
-                throw new AbortException(Messages.RecordApprovalStep_Anonymous());
-            }
-            Map<String, Object> parameters = answer.getParameters();
-            ApprovalAction action;
+            IssuedPrompts issued = IssuedPrompts.find(run)
+                    .orElseThrow(() -> new AbortException(Messages.IssuedPrompts_NotIssued(step.prompt, List.of())));
+            ApprovalPrompt asked = issued.issued(step.prompt)
+                    .map(IssuedPrompts.Issued::prompt)
+                    .orElseThrow(() -> new AbortException(Messages.IssuedPrompts_NotIssued(step.prompt, List.of())));
+            BoundAnswer answer;
             try {
-                Object decision = parameters.get(DECISION);
-                action = decision == null
-                        ? ApprovalAction.APPROVE
-                        : ApprovalAction.fromLabel(decision.toString().trim());
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(Messages.RecordApprovalStep_UnknownDecision(parameters.get(DECISION)));
+                answer = PromptBinding.bind(
+                        asked, InputAnswers.withId(getContext().get(FlowExecution.class), asked.id()));
+            } catch (UnboundAnswerException e) {
+                throw new AbortException(e.getMessage());
             }
-            Object comment = parameters.get(COMMENT);
-            Identity identity = JenkinsIdentities.of(approver);
-            ReleaseGate gate = ReleaseGate.read(run, getContext().get(FilePath.class), step.manifest, listener);
-            AttemptResult result =
-                    gate.judge(new ApprovalAttempt(identity, action, comment == null ? "" : comment.toString()));
+            // Once: a second recordApproval of the same prompt, even from a parallel branch, is refused here.
+            issued.judge(asked.id());
+            run.save();
+            ReleaseSource source = ReleaseSource.registered(run, asked.releaseId(), "recordApproval");
+            ReleaseGate gate = ReleaseGate.read(run, source, listener);
+            Identity identity = JenkinsIdentities.of(answer.approver());
+            AttemptResult result = gate.judge(new ApprovalAttempt(identity, answer.action(), answer.comment()));
             boolean recorded = result.shouldRecord() && gate.rule().isPresent();
             if (recorded) {
                 ReleaseLedger.append(
@@ -127,24 +121,13 @@ public class RecordApprovalStep extends Step {
                         listener);
             }
             listener.getLogger().println(result.judgement().message());
-            ReleaseAction releaseAction = ReleaseAction.of(run, gate.release(), step.manifest);
+            ReleaseAction releaseAction = ReleaseAction.of(run, gate.release(), source.path());
             releaseAction.judged(result.judgement(), recorded);
             releaseAction.decided(result.decision(), null);
-            releaseAction.save();
+            run.save();
             Map<String, Object> map = ApprovalMaps.attempt(result, recorded);
             map.put("message", result.judgement().message());
             return ScriptValues.copyOf(map);
-        }
-
-        /** What the input step just before this one recorded: who submitted it, and the values given. */
-        private static InputSubmittedAction answer(FlowNode node) throws AbortException {
-            for (FlowNode previous : node.getParents()) {
-                InputSubmittedAction answer = previous.getAction(InputSubmittedAction.class);
-                if (answer != null) {
-                    return answer;
-                }
-            }
-            throw new AbortException(Messages.RecordApprovalStep_NoInput());
         }
     }
 }

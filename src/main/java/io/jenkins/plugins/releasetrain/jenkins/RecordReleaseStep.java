@@ -51,6 +51,8 @@ public class RecordReleaseStep extends Step {
 
     private final String event;
     private final String manifest;
+    private String release;
+    private String jobTemplate;
     private String against;
     private boolean resume;
     private boolean all;
@@ -72,6 +74,28 @@ public class RecordReleaseStep extends Step {
 
     public String getManifest() {
         return manifest;
+    }
+
+    @CheckForNull
+    public String getRelease() {
+        return release;
+    }
+
+    /** The id of a release this build read with {@code readReleaseManifest}: then no workspace is needed. */
+    @DataBoundSetter
+    public void setRelease(String release) {
+        this.release = Util.fixEmptyAndTrim(release);
+    }
+
+    @CheckForNull
+    public String getJobTemplate() {
+        return jobTemplate;
+    }
+
+    /** The deployment job template of the plan recorded at the start: the one the jobs will be triggered with. */
+    @DataBoundSetter
+    public void setJobTemplate(String jobTemplate) {
+        this.jobTemplate = Util.fixEmptyAndTrim(jobTemplate);
     }
 
     @CheckForNull
@@ -171,7 +195,7 @@ public class RecordReleaseStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(FilePath.class, Run.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class);
         }
 
         public ListBoxModel doFillEventItems() {
@@ -202,19 +226,16 @@ public class RecordReleaseStep extends Step {
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            LoadedManifest loaded;
-            try {
-                loaded = ManifestFiles.read(getContext().get(FilePath.class), step.manifest);
-            } catch (ManifestException e) {
-                throw new AbortException(e.getMessage());
-            }
+            ReleaseSource source = ReleaseSource.resolve(
+                    run, getContext().get(FilePath.class), step.manifest, step.release, "recordRelease");
+            LoadedManifest loaded = source.loaded();
             Release release = loaded.release();
             String environment = release.environment().name();
             RunId runId = ReleaseBuilds.runId(run);
             String actor = ReleaseBuilds.actor(run);
             Ledger ledger = ReleaseLedger.get();
             PromotionRecords records = new PromotionRecords(runId, release, actor);
-            ReleaseAction action = ReleaseAction.of(run, release, step.manifest);
+            ReleaseAction action = ReleaseAction.of(run, release, source.path());
             Instant now = Instant.now();
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("runId", runId.value());
@@ -237,10 +258,17 @@ public class RecordReleaseStep extends Step {
                         listener.getLogger().println(Messages.RecordReleaseStep_RecordedStart(runId, environment));
                     }
                     case ARTIFACT -> {
-                        List<ArtifactResult> results = artifacts(run, records, now);
-                        ReleaseLedger.append(ledger, environment, runId, actor, results, listener);
-                        action.recorded(results);
-                        answer.put("statuses", statuses(results));
+                        ReleaseGate.requireLetThrough(run, release);
+                        List<ArtifactResult> results = artifacts(run, records, now).stream()
+                                .filter(r -> !action.hasOutcome(r.artifactId()))
+                                .toList();
+                        // Once per artifact and build: a branch interrupted while recording is recorded again
+                        // after the others, and a record that had already reached the ledger is not repeated.
+                        if (!results.isEmpty()) {
+                            ReleaseLedger.append(ledger, environment, runId, actor, results, listener);
+                            action.recorded(results);
+                        }
+                        answer.put("statuses", action.statuses(step.artifactIds));
                     }
                     case FINISHED -> {
                         List<ArtifactResult> leftOut =
@@ -268,7 +296,7 @@ public class RecordReleaseStep extends Step {
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
-            action.save();
+            run.save();
             return ScriptValues.copyOf(answer);
         }
 
@@ -287,7 +315,7 @@ public class RecordReleaseStep extends Step {
                     ledger,
                     release,
                     deployed,
-                    ReleaseTrainConfiguration.get().jobTemplate(),
+                    JobTemplates.forPipeline(step.jobTemplate),
                     step.all,
                     step.resume,
                     TaskListener.NULL);
@@ -308,10 +336,6 @@ public class RecordReleaseStep extends Step {
             }
             Instant started = step.startedAt > 0 ? Instant.ofEpochMilli(step.startedAt) : now;
             return records.branch(step.artifactIds, step.result, step.message, outcomes, started, now);
-        }
-
-        private static List<String> statuses(List<ArtifactResult> results) {
-            return results.stream().map(r -> r.status().label()).toList();
         }
     }
 }

@@ -27,6 +27,8 @@ public class ReleaseAction implements RunAction2 {
 
     /** Before the end of the run is recorded. */
     public static final String RUNNING = "running";
+    /** The decision that lets the release run. */
+    public static final String ALLOWED = "allowed";
 
     private final String environment;
     private final String releaseId;
@@ -36,9 +38,13 @@ public class ReleaseAction implements RunAction2 {
     private String plan;
     private String decision;
     private String decisionMessage;
-    private final List<ArtifactOutcome> artifacts = new ArrayList<>();
-    private final List<ApprovalEntry> approvals = new ArrayList<>();
-    private final Map<String, String> leftOut = new LinkedHashMap<>();
+    /** Where it is shown in the build: {@code release-<environment>}, with the release id when one build runs two. */
+    private String urlName;
+    // The collections are replaced, never changed in place: the build's XML is written under the build's lock
+    // while parallel branches record here, and a collection nobody changes can be written at any time.
+    private volatile ArrayList<ArtifactOutcome> artifacts = new ArrayList<>();
+    private volatile ArrayList<ApprovalEntry> approvals = new ArrayList<>();
+    private volatile LinkedHashMap<String, String> leftOut = new LinkedHashMap<>();
 
     private transient Run<?, ?> run;
 
@@ -58,6 +64,10 @@ public class ReleaseAction implements RunAction2 {
                 }
             }
             ReleaseAction action = new ReleaseAction(release, manifest);
+            boolean sameEnvironment = run.getActions(ReleaseAction.class).stream()
+                    .anyMatch(a -> a.environment.equals(action.environment));
+            action.urlName =
+                    "release-" + action.environment + (sameEnvironment ? "-" + action.getShortReleaseId() : "");
             run.addAction(action);
             return action;
         }
@@ -67,12 +77,11 @@ public class ReleaseAction implements RunAction2 {
         runId = runIdValue;
         status = RUNNING;
         plan = planText;
-        leftOut.clear();
-        leftOut.putAll(leftOutArtifacts);
+        leftOut = new LinkedHashMap<>(leftOutArtifacts);
     }
 
     synchronized void decided(Decision latest, String planText) {
-        decision = latest.isAllowed() ? "allowed" : latest instanceof Decision.Refused ? "refused" : "needs-approvals";
+        decision = latest.isAllowed() ? ALLOWED : latest instanceof Decision.Refused ? "refused" : "needs-approvals";
         decisionMessage = latest.message();
         if (plan == null) {
             plan = planText;
@@ -80,14 +89,33 @@ public class ReleaseAction implements RunAction2 {
     }
 
     synchronized void judged(Judgement judgement, boolean recorded) {
-        approvals.add(new ApprovalEntry(judgement, recorded));
+        ArrayList<ApprovalEntry> next = new ArrayList<>(approvals);
+        next.add(new ApprovalEntry(judgement, recorded));
+        approvals = next;
     }
 
     synchronized void recorded(List<ArtifactResult> results) {
+        ArrayList<ArtifactOutcome> next = new ArrayList<>(artifacts);
         for (ArtifactResult result : results) {
-            artifacts.removeIf(a -> a.artifactId.equals(result.artifactId()));
-            artifacts.add(new ArtifactOutcome(result));
+            next.removeIf(a -> a.artifactId.equals(result.artifactId()));
+            next.add(new ArtifactOutcome(result));
         }
+        artifacts = next;
+    }
+
+    /** Whether this build has recorded a result for the artifact. */
+    boolean hasOutcome(String artifactId) {
+        return artifacts.stream().anyMatch(a -> a.artifactId.equals(artifactId));
+    }
+
+    /** The recorded statuses of these artifacts, in their order; those not recorded are left out. */
+    List<String> statuses(List<String> artifactIds) {
+        List<ArtifactOutcome> recorded = artifacts;
+        List<String> statuses = new ArrayList<>();
+        for (String id : artifactIds) {
+            recorded.stream().filter(a -> a.artifactId.equals(id)).findFirst().ifPresent(a -> statuses.add(a.status));
+        }
+        return statuses;
     }
 
     synchronized void finished(ReleaseStatus finalStatus) {
@@ -162,16 +190,16 @@ public class ReleaseAction implements RunAction2 {
     }
 
     @Exported
-    public synchronized List<ArtifactOutcome> getArtifacts() {
-        return Collections.unmodifiableList(new ArrayList<>(artifacts));
+    public List<ArtifactOutcome> getArtifacts() {
+        return Collections.unmodifiableList(artifacts);
     }
 
     @Exported
-    public synchronized List<ApprovalEntry> getApprovals() {
-        return Collections.unmodifiableList(new ArrayList<>(approvals));
+    public List<ApprovalEntry> getApprovals() {
+        return Collections.unmodifiableList(approvals);
     }
 
-    public synchronized long count(String artifactStatus) {
+    public long count(String artifactStatus) {
         return artifacts.stream().filter(a -> a.status.equals(artifactStatus)).count();
     }
 
@@ -205,7 +233,8 @@ public class ReleaseAction implements RunAction2 {
 
     @Override
     public String getUrlName() {
-        return "release-" + environment;
+        // Builds from before URL names were kept have one release per environment.
+        return urlName != null ? urlName : "release-" + environment;
     }
 
     /** What this build's run did to one artifact, as recorded in the ledger. */

@@ -35,6 +35,7 @@ import org.kohsuke.stapler.QueryParameter;
 public class ReleaseApprovalStep extends Step {
 
     private final String manifest;
+    private String release;
     private int round = 1;
     private String jobTemplate;
 
@@ -45,6 +46,17 @@ public class ReleaseApprovalStep extends Step {
 
     public String getManifest() {
         return manifest;
+    }
+
+    @CheckForNull
+    public String getRelease() {
+        return release;
+    }
+
+    /** The id of a release this build read with {@code readReleaseManifest}: then no workspace is needed. */
+    @DataBoundSetter
+    public void setRelease(String release) {
+        this.release = Util.fixEmptyAndTrim(release);
     }
 
     public int getRound() {
@@ -87,7 +99,8 @@ public class ReleaseApprovalStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(FilePath.class, Run.class, TaskListener.class);
+            // No workspace: a build waiting for approval should hold no executor (pass release: instead).
+            return Set.of(Run.class, TaskListener.class);
         }
 
         public FormValidation doCheckManifest(@QueryParameter String value) {
@@ -110,32 +123,32 @@ public class ReleaseApprovalStep extends Step {
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            ReleaseGate gate = ReleaseGate.read(run, getContext().get(FilePath.class), step.manifest, listener);
-            JobTemplate template = ReleaseTrainConfiguration.get().jobTemplate();
-            if (step.jobTemplate != null) {
-                Optional<String> problem = JobTemplate.problem(step.jobTemplate);
-                if (problem.isPresent()) {
-                    throw new AbortException(problem.get());
-                }
-                template = new JobTemplate(step.jobTemplate);
-            }
+            ReleaseSource source = ReleaseSource.resolve(
+                    run, getContext().get(FilePath.class), step.manifest, step.release, "releaseApproval");
+            ReleaseGate gate = ReleaseGate.read(run, source, listener);
+            JobTemplate template = JobTemplates.forPipeline(step.jobTemplate);
             String planText = PromotionPlan.of(gate.plan(), template, PromotionScope.changed())
                     .describe();
             Decision decision = gate.decide();
-            ReleaseAction action = ReleaseAction.of(run, gate.release(), step.manifest);
+            ReleaseAction action = ReleaseAction.of(run, gate.release(), source.path());
             Optional<ApprovalPrompt> prompt;
             try {
                 prompt = ApprovalPrompt.of(decision, gate.rule(), planText, link(action), step.round);
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
+            if (prompt.isPresent()) {
+                // Kept before it is asked: recordApproval counts only an answer to a prompt issued here.
+                IssuedPrompts.of(run).issue(prompt.get());
+            }
             decision.explanation().forEach(listener.getLogger()::println);
             action.decided(decision, planText);
-            action.save();
+            run.save();
             Map<String, Object> result = ApprovalMaps.decision(decision);
             result.put("allowed", decision.isAllowed());
             result.put("prompt", prompt.map(ApprovalPrompt::toMap).orElse(null));
             result.put("plan", planText);
+            result.put("release", gate.release().id().value());
             return ScriptValues.copyOf(result);
         }
 

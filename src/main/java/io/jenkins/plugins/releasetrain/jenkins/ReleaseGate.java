@@ -1,7 +1,6 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
 import hudson.AbortException;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.releasetrain.approval.ApprovalAttempt;
@@ -16,8 +15,6 @@ import io.jenkins.plugins.releasetrain.approval.ProtectionPolicy;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
-import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
-import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.io.IOException;
@@ -46,32 +43,17 @@ final class ReleaseGate {
         this.request = request;
     }
 
-    static ReleaseGate read(Run<?, ?> run, FilePath workspace, String manifest, TaskListener listener)
+    static ReleaseGate read(Run<?, ?> run, ReleaseSource source, TaskListener listener)
             throws IOException, InterruptedException {
-        Release release;
-        try {
-            LoadedManifest loaded = ManifestFiles.read(workspace, manifest);
-            release = loaded.release();
-        } catch (ManifestException e) {
-            throw new AbortException(e.getMessage());
-        }
+        Release release = source.loaded().release();
+        String manifest = source.path();
         ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
         String environment = release.environment().name();
         if (!configuration.isKnownEnvironment(environment)) {
             throw new AbortException(
                     Messages.ReleasePlanStep_UnknownEnvironment(environment, configuration.environmentNames()));
         }
-        ProtectionPolicy policy;
-        try {
-            policy = configuration.policy();
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.ReleaseGate_InvalidPolicy(e.getMessage()));
-        }
-        Optional<String> upstream = configuration.getEnvironments().stream()
-                .filter(e -> e.getName().equals(environment))
-                .findFirst()
-                .map(ReleaseEnvironment::getUpstream);
-        Optional<ProtectionRule> rule = EnvironmentRules.forEnvironment(policy, environment, upstream);
+        Optional<ProtectionRule> rule = rule(environment);
         Ledger ledger = ReleaseLedger.get();
         ReleasePlan plan = ReleaseLedger.planAgainstLedger(ledger, release, listener);
         ApprovalHistory history;
@@ -83,6 +65,44 @@ final class ReleaseGate {
         ApprovalRequest request =
                 ApprovalRequest.of(plan, history, ReleaseBuilds.participants(run, manifest, environment));
         return new ReleaseGate(release, ledger, rule, plan, request);
+    }
+
+    /** The rule protecting {@code environment}, with its configured upstream; empty when none protects it. */
+    static Optional<ProtectionRule> rule(String environment) throws AbortException {
+        ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+        ProtectionPolicy policy;
+        try {
+            policy = configuration.policy();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.ReleaseGate_InvalidPolicy(e.getMessage()));
+        }
+        Optional<String> upstream = configuration.getEnvironments().stream()
+                .filter(e -> e.getName().equals(environment))
+                .findFirst()
+                .map(ReleaseEnvironment::getUpstream);
+        return EnvironmentRules.forEnvironment(policy, environment, upstream);
+    }
+
+    /** The name of the rule protecting {@code environment}, if one does. */
+    static Optional<String> ruleName(String environment) throws AbortException {
+        return rule(environment).map(ProtectionRule::name);
+    }
+
+    /**
+     * In a protected environment, images are tagged and artifacts recorded only for a release that this build's
+     * approval gate let through: a Pipeline cannot skip {@code releaseApproval} and still deploy or write results.
+     */
+    static void requireLetThrough(Run<?, ?> run, Release release) throws AbortException {
+        String environment = release.environment().name();
+        Optional<String> rule = ruleName(environment);
+        boolean letThrough = run.getActions(ReleaseAction.class).stream()
+                .anyMatch(a -> a.getEnvironment().equals(environment)
+                        && a.getReleaseId().equals(release.id().value())
+                        && ReleaseAction.ALLOWED.equals(a.getDecision()));
+        if (rule.isPresent() && !letThrough) {
+            throw new AbortException(
+                    Messages.ReleaseGate_NotLetThrough(release.id().shortForm(), environment, rule.get()));
+        }
     }
 
     Release release() {

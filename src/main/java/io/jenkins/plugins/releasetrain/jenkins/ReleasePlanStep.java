@@ -5,6 +5,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
@@ -27,6 +28,7 @@ import org.kohsuke.stapler.QueryParameter;
 public class ReleasePlanStep extends Step {
 
     private final String manifest;
+    private String release;
     private String against;
     private String jobTemplate;
     private boolean resume;
@@ -39,6 +41,16 @@ public class ReleasePlanStep extends Step {
 
     public String getManifest() {
         return manifest;
+    }
+
+    public String getRelease() {
+        return release;
+    }
+
+    /** The id of a release this build read with {@code readReleaseManifest}: then no workspace is needed. */
+    @DataBoundSetter
+    public void setRelease(String release) {
+        this.release = Util.fixEmptyAndTrim(release);
     }
 
     public String getAgainst() {
@@ -98,7 +110,7 @@ public class ReleasePlanStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(FilePath.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class);
         }
 
         public FormValidation doCheckManifest(@QueryParameter String value) {
@@ -132,16 +144,11 @@ public class ReleasePlanStep extends Step {
             if (step.all && step.resume) {
                 throw new AbortException(Messages.ReleasePlanStep_AllOrResume());
             }
-            JobTemplate jobTemplate = configuration.jobTemplate();
-            if (step.jobTemplate != null) {
-                Optional<String> problem = JobTemplate.problem(step.jobTemplate);
-                if (problem.isPresent()) {
-                    throw new AbortException(problem.get());
-                }
-                jobTemplate = new JobTemplate(step.jobTemplate);
-            }
+            JobTemplate jobTemplate = JobTemplates.forPipeline(step.jobTemplate);
+            LoadedManifest target = ReleaseSource.resolve(
+                            getContext().get(Run.class), workspace, step.manifest, step.release, "releasePlan")
+                    .loaded();
             try {
-                LoadedManifest target = ManifestFiles.read(workspace, step.manifest);
                 ManifestFiles.print(listener, target.warnings());
                 String environment = target.release().environment().name();
                 if (!configuration.isKnownEnvironment(environment)) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
@@ -10,6 +11,7 @@ import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.image.RegistryChoice;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
+import io.jenkins.plugins.releasetrain.plan.JobTemplateChoice;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
@@ -42,6 +45,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     private List<ReleaseProtectionRule> protectionRules = new ArrayList<>();
     private String ledgerDirectory;
     private String defaultJobTemplate;
+    private boolean allowPipelineJobTemplate;
 
     private transient Ledger ledger;
 
@@ -164,6 +168,29 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
 
     public JobTemplate jobTemplate() {
         return new JobTemplate(getDefaultJobTemplate());
+    }
+
+    /** Whether a Pipeline may deploy through another job template than the one administrators set. */
+    public boolean isAllowPipelineJobTemplate() {
+        return allowPipelineJobTemplate;
+    }
+
+    @DataBoundSetter
+    public void setAllowPipelineJobTemplate(boolean allowPipelineJobTemplate) {
+        this.allowPipelineJobTemplate = allowPipelineJobTemplate;
+        save();
+    }
+
+    /**
+     * The template a Pipeline's promotion deploys through, given the one it asks for (or null).
+     *
+     * @throws IllegalArgumentException when administrators do not let it ask for that one
+     */
+    public JobTemplate jobTemplateFor(@CheckForNull String requested) {
+        return JobTemplateChoice.choose(
+                Optional.ofNullable(defaultJobTemplate),
+                allowPipelineJobTemplate,
+                Optional.ofNullable(Util.fixEmptyAndTrim(requested)));
     }
 
     /** Whether a manifest may name {@code environment}: any name until administrators list the environments. */

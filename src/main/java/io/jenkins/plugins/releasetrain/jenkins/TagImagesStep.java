@@ -33,7 +33,6 @@ import io.jenkins.plugins.releasetrain.image.RegistryOptions;
 import io.jenkins.plugins.releasetrain.image.ReleaseImages;
 import io.jenkins.plugins.releasetrain.image.http.Credentials;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
-import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,6 +57,7 @@ import org.kohsuke.stapler.verb.POST;
 public class TagImagesStep extends Step {
 
     private final String manifest;
+    private String release;
     private String registry;
     private String credentialsId;
     private boolean dryRun;
@@ -73,6 +73,17 @@ public class TagImagesStep extends Step {
 
     public String getManifest() {
         return manifest;
+    }
+
+    @CheckForNull
+    public String getRelease() {
+        return release;
+    }
+
+    /** The id of a release this build read with {@code readReleaseManifest}: then no workspace is needed. */
+    @DataBoundSetter
+    public void setRelease(String release) {
+        this.release = Util.fixEmptyAndTrim(release);
     }
 
     @CheckForNull
@@ -162,7 +173,7 @@ public class TagImagesStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(FilePath.class, Run.class, TaskListener.class);
+            return Set.of(Run.class, TaskListener.class);
         }
 
         public FormValidation doCheckManifest(@QueryParameter String value) {
@@ -211,13 +222,13 @@ public class TagImagesStep extends Step {
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            Release release;
-            try {
-                LoadedManifest loaded = ManifestFiles.read(getContext().get(FilePath.class), step.manifest);
-                ManifestFiles.print(listener, loaded.warnings());
-                release = loaded.release();
-            } catch (ManifestException e) {
-                throw new AbortException(e.getMessage());
+            LoadedManifest loaded = ReleaseSource.resolve(
+                            run, getContext().get(FilePath.class), step.manifest, step.release, "tagImages")
+                    .loaded();
+            ManifestFiles.print(listener, loaded.warnings());
+            Release release = loaded.release();
+            if (!step.dryRun) {
+                ReleaseGate.requireLetThrough(run, release);
             }
             List<PromotionRequest> requests;
             RegistryChoice choice;

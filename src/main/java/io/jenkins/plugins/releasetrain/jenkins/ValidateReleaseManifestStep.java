@@ -133,10 +133,10 @@ public class ValidateReleaseManifestStep extends Step {
             if (plan != null) {
                 listener.getLogger().print(plan.describe());
             }
-            getContext()
-                    .get(Run.class)
-                    .addAction(new ManifestValidationAction(
-                            step.file, diagnostics, plan == null ? null : plan.describe()));
+            Run<?, ?> run = getContext().get(Run.class);
+            run.addAction(new ManifestValidationAction(step.file, diagnostics, plan == null ? null : plan.describe()));
+            // Saved now: the validation shows on the build page even if the controller stops before the build ends.
+            run.save();
             if (!valid && step.failOnError) {
                 throw new AbortException(Messages.ValidateReleaseManifestStep_Invalid(step.file, errors));
             }

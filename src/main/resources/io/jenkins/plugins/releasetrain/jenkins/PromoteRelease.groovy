@@ -4,11 +4,16 @@ package io.jenkins.plugins.releasetrain.jenkins
  * The body of the {@code promoteRelease} global variable. It only sequences steps: the plan, the branches,
  * their jobs and parameters come from {@code releasePlan}, the approval decision and the prompt from
  * {@code releaseApproval}, the judgement of each answer from {@code recordApproval}, and the ledger records
- * from {@code recordRelease}, so that every decision is made and tested in Java.
+ * from {@code recordRelease}, so that every decision is made, and enforced, in Java on the controller.
+ *
+ * Only {@link #call} is a method. A Pipeline script can reach every method and field of this trusted class, so
+ * the steps of a promotion are closures local to {@code call}: nothing but the whole promotion, with its
+ * argument checks and its lock, can be started from a Jenkinsfile. (The steps refuse out-of-order use on their
+ * own too: nothing is tagged or recorded in a protected environment before its approval gate let it through.)
  *
  * Written for both the Pipeline CPS interpreter (Groovy 2.4) and plain Groovy (the engine build drives it
- * with recording fakes): index loops over lists, no lambdas, and the parallel closures are built in
- * {@link #branchClosure} so that each captures its own branch rather than the loop variable.
+ * with recording fakes): index loops over lists, no lambdas, each closure defined before the closures that
+ * call it, and the parallel branches built by {@code branchClosure} so that each captures its own branch.
  */
 class PromoteRelease implements Serializable {
 
@@ -25,261 +30,292 @@ class PromoteRelease implements Serializable {
     }
 
     def call(Map args) {
-        checkArguments(args)
-        // The lock is per environment, and the environment is written in the manifest: read it first.
-        def release = script.readReleaseManifest(file: args.manifest)
-        def outcome = null
-        script.lock(resource: 'release-train/' + release.environment.name) {
-            outcome = promote(args)
+        def s = script
+        if (args == null) {
+            s.error("promoteRelease needs the manifest to promote, e.g. promoteRelease manifest: 'releases/staging-us-east-2.yaml'")
         }
-        report(outcome)
-        if (!outcome.succeeded) {
-            script.error('Release of ' + outcome.environment + ' failed in: ' + outcome.failed.join(', '))
-        }
-        return outcome
-    }
-
-    def promote(Map args) {
-        def plan = script.releasePlan(planArguments(args))
-        script.echo(plan.text)
-        script.recordRelease(startArguments(args))
-        def approval = null
-        try {
-            approval = approve(args)
-        } catch (Exception e) {
-            finish(args, true)
-            throw e
-        }
-        if (!approval.allowed) {
-            finish(args, true)
-            script.error(approval.message)
-        }
-        def results = [:]
-        def branches = plan.branches
-        def interruption = null
-        def failure = null
-        if (!branches.isEmpty()) {
-            def parallelBranches = [:]
-            def handlers = args.handlers == null ? [:] : args.handlers
-            for (int i = 0; i < branches.size(); i++) {
-                def branch = branches[i]
-                parallelBranches[branch.name] = branchClosure(args, branch, handlers, results)
-            }
-            if (args.failFast == true) {
-                parallelBranches.failFast = true
-            }
-            try {
-                script.parallel(parallelBranches)
-            } catch (InterruptedException e) {
-                interruption = e
-            } catch (Exception e) {
-                failure = e
-            }
-        }
-        def outcome = outcomeOf(plan, results)
-        for (int i = 0; i < outcome.results.size(); i++) {
-            if (outcome.results[i].result == 'NOT_BUILT') {
-                recordBranch(args, outcome.results[i], System.currentTimeMillis())
-            }
-        }
-        def finished = finish(args, interruption != null || (failure != null && outcome.failed.isEmpty()))
-        outcome.runId = finished.runId
-        outcome.status = finished.status
-        if (interruption != null) {
-            report(outcome)
-            throw interruption
-        }
-        if (failure != null && outcome.failed.isEmpty()) {
-            throw failure
-        }
-        return outcome
-    }
-
-    def approve(Map args) {
-        def round = 1
-        def gate = script.releaseApproval(approvalArguments(args, round))
-        while (gate.prompt != null) {
-            script.input(message: gate.prompt.message, id: gate.prompt.id, submitter: gate.prompt.submitter,
-                    submitterParameter: 'approver', ok: 'Submit', parameters: [
-                        script.choice(name: 'decision', choices: gate.prompt.actions, description: DECISION_HELP),
-                        script.text(name: 'comment', description: COMMENT_HELP)])
-            // Right after the input: recordApproval reads who answered, and what, from the input's own record.
-            script.recordApproval(manifest: args.manifest)
-            round++
-            gate = script.releaseApproval(approvalArguments(args, round))
-        }
-        return gate
-    }
-
-    def finish(Map args, boolean cancelled) {
-        return script.recordRelease(event: 'finished', manifest: args.manifest, cancelled: cancelled)
-    }
-
-    def planArguments(Map args) {
-        return copy(args, [manifest: args.manifest], ['against', 'jobTemplate', 'resume', 'all'])
-    }
-
-    def startArguments(Map args) {
-        return copy(args, [event: 'started', manifest: args.manifest], ['against', 'resume', 'all'])
-    }
-
-    def approvalArguments(Map args, int round) {
-        return copy(args, [manifest: args.manifest, round: round], ['jobTemplate'])
-    }
-
-    def copy(Map args, Map into, List names) {
-        for (int i = 0; i < names.size(); i++) {
-            def name = names[i]
-            if (args[name] != null) {
-                into[name] = args[name]
-            }
-        }
-        return into
-    }
-
-    def branchClosure(Map args, Map branch, Map handlers, Map results) {
-        return {
-            runBranch(args, branch, handlers, results)
-        }
-    }
-
-    def runBranch(Map args, Map branch, Map handlers, Map results) {
-        def record = [branch: branch.name, kind: branch.kind, artifactIds: branch.artifactIds, result: 'RUNNING']
-        results[branch.name] = record
-        long started = System.currentTimeMillis()
-        try {
-            if (branch.kind == 'images') {
-                promoteImages(args, branch, record)
-            } else if (handlers[branch.workflowBase] != null) {
-                record.handler = branch.workflowBase
-                def handler = handlers[branch.workflowBase]
-                handler.call(new LinkedHashMap(branch.context))
-            } else {
-                triggerJob(branch, record)
-            }
-            record.result = 'SUCCESS'
-        } catch (Exception e) {
-            if (record.result == 'RUNNING') {
-                record.result = e instanceof InterruptedException ? 'ABORTED' : 'FAILURE'
-            }
-            if (record.message == null) {
-                record.message = e.message == null ? e.toString() : e.message
-            }
-            throw e
-        } finally {
-            recordBranch(args, record, started)
-        }
-    }
-
-    def recordBranch(Map args, Map record, long started) {
-        def recordArgs = [event: 'artifact', manifest: args.manifest, artifactIds: record.artifactIds,
-                          result: record.result == 'RUNNING' ? 'FAILURE' : record.result, startedAt: started]
-        def message = record.message
-        if (message == null && record.job != null) {
-            message = record.job + ' #' + record.build + ' ' + record.result
-        }
-        if (message == null && record.handler != null) {
-            message = 'deployed by the ' + record.handler + ' handler of the Pipeline'
-        }
-        if (message != null) {
-            recordArgs.message = message
-        }
-        script.recordRelease(recordArgs)
-    }
-
-    def triggerJob(Map branch, Map record) {
-        def parameters = []
-        for (int i = 0; i < branch.parameters.size(); i++) {
-            def parameter = branch.parameters[i]
-            parameters.add(script.string(name: parameter.name, value: parameter.value))
-        }
-        record.job = branch.job
-        def run = script.build(job: branch.job, parameters: parameters, propagate: false, wait: true)
-        // Job and number, never run.absoluteUrl: that throws when Jenkins' root URL is not configured, and
-        // would turn a deployment that succeeded into a failure. Links are made where a root URL is known.
-        record.build = run.number
-        record.result = run.result
-        if (run.result != 'SUCCESS') {
-            record.message = branch.job + ' #' + run.number + ' finished ' + run.result
-            script.error(record.message)
-        }
-    }
-
-    def promoteImages(Map args, Map branch, Map record) {
-        def tagArgs = copy(args, [manifest: args.manifest, products: [branch.product]], ['registry', 'credentialsId'])
-        def tagged = null
-        // Tagging is idempotent: after a controller restart cut it short, running it again finishes the job.
-        script.retry(count: 2, conditions: [script.nonresumable()]) {
-            tagged = script.tagImages(tagArgs)
-        }
-        record.registry = tagged.registry
-        record.message = tagged.summaryLine
-    }
-
-    def outcomeOf(Map plan, Map results) {
-        def runs = []
-        def failed = []
-        def branches = plan.branches
-        for (int i = 0; i < branches.size(); i++) {
-            def branch = branches[i]
-            def record = results[branch.name]
-            if (record == null) {
-                record = [branch: branch.name, kind: branch.kind, artifactIds: branch.artifactIds, result: 'NOT_BUILT']
-            }
-            runs.add(record)
-            if (record.result != 'SUCCESS') {
-                failed.add(branch.name)
-            }
-        }
-        return [environment: plan.environment, releaseId: plan.releaseId, succeeded: failed.isEmpty(),
-                results: runs, failed: failed, skipped: plan.skipped]
-    }
-
-    def report(Map outcome) {
-        def lines = []
-        def succeeded = 0
-        for (int i = 0; i < outcome.results.size(); i++) {
-            def record = outcome.results[i]
-            if (record.result == 'SUCCESS') {
-                succeeded++
-            }
-            def line = '  ' + record.result + '  ' + record.branch
-            if (record.job != null) {
-                line += '  ' + record.job + (record.build == null ? '' : ' #' + record.build)
-            }
-            if (record.result != 'SUCCESS' && record.message != null) {
-                line += '  ' + record.message
-            }
-            lines.add(line)
-        }
-        def summary = outcome.environment + ' ' + outcome.releaseId.substring(0, 12) + ': ' + succeeded + ' of ' +
-                outcome.results.size() + ' branches succeeded, ' + outcome.skipped.size() + ' artifacts skipped'
-        script.echo('Release ' + summary + (lines.isEmpty() ? '' : '\n' + lines.join('\n')))
-        script.currentBuild.description = summary
-    }
-
-    def checkArguments(Map args) {
-        if (args == null || !(args.manifest instanceof CharSequence) || args.manifest.length() == 0) {
-            script.error("promoteRelease needs the manifest to promote, e.g. promoteRelease manifest: 'releases/staging-us-east-2.yaml'")
-        }
-        def known = ['manifest', 'against', 'jobTemplate', 'resume', 'all', 'failFast', 'handlers', 'registry',
-                     'credentialsId']
         def names = new ArrayList(args.keySet())
+        def known = ['manifest', 'release', 'against', 'jobTemplate', 'resume', 'all', 'failFast', 'handlers',
+                     'registry', 'credentialsId']
         for (int i = 0; i < names.size(); i++) {
             if (!known.contains(names[i])) {
-                script.error('promoteRelease does not know the parameter ' + names[i] + '; it takes ' + known.join(', '))
+                s.error('promoteRelease does not know the parameter ' + names[i] + '; it takes ' + known.join(', '))
             }
+        }
+        def hasManifest = args.manifest instanceof CharSequence && args.manifest.length() > 0
+        if (hasManifest == (args.release != null)) {
+            s.error("promoteRelease needs either manifest: (a path in the workspace, inside node) or release:" +
+                    " (what readReleaseManifest returned), e.g. promoteRelease manifest: 'releases/staging-us-east-2.yaml'")
         }
         if (args.handlers != null) {
             if (!(args.handlers instanceof Map)) {
-                script.error("promoteRelease handlers: is a map from workflowBase to a closure, e.g. handlers: ['lambda-job': { ctx -> ... }]")
+                s.error("promoteRelease handlers: is a map from workflowBase to a closure, e.g. handlers: ['lambda-job': { ctx -> ... }]")
             }
             def workflowBases = new ArrayList(args.handlers.keySet())
             for (int i = 0; i < workflowBases.size(); i++) {
                 if (!(args.handlers[workflowBases[i]] instanceof Closure)) {
-                    script.error('promoteRelease handler for ' + workflowBases[i] + ' is not a closure')
+                    s.error('promoteRelease handler for ' + workflowBases[i] + ' is not a closure')
                 }
             }
         }
+
+        // Read once; every later step names the release by id and gets exactly these bytes from the controller,
+        // with no workspace: the wait for approval holds no executor, and no file change can alter the release.
+        def read = null
+        if (hasManifest) {
+            read = s.readReleaseManifest(file: args.manifest)
+        } else {
+            read = s.readReleaseManifest(release: args.release instanceof Map ? args.release.releaseId : args.release.toString())
+        }
+        def releaseId = read.releaseId
+
+        def copy = { Map into, List names2 ->
+            for (int i = 0; i < names2.size(); i++) {
+                def name = names2[i]
+                if (args[name] != null) {
+                    into[name] = args[name]
+                }
+            }
+            return into
+        }
+
+        def finish = { boolean cancelled ->
+            return s.recordRelease(event: 'finished', release: releaseId, cancelled: cancelled)
+        }
+
+        def recordBranch = { Map record ->
+            def recordArgs = [event: 'artifact', release: releaseId, artifactIds: record.artifactIds,
+                              result: record.result == 'RUNNING' ? 'FAILURE' : record.result, startedAt: record.startedAt]
+            def message = record.message
+            if (message == null && record.job != null) {
+                message = record.job + ' #' + record.build + ' ' + record.result
+            }
+            if (message == null && record.handler != null) {
+                message = 'deployed by the ' + record.handler + ' handler of the Pipeline'
+            }
+            if (message != null) {
+                recordArgs.message = message
+            }
+            s.recordRelease(recordArgs)
+            record.recorded = true
+        }
+
+        def triggerJob = { Map branch, Map record ->
+            def parameters = []
+            for (int i = 0; i < branch.parameters.size(); i++) {
+                def parameter = branch.parameters[i]
+                parameters.add(s.string(name: parameter.name, value: parameter.value))
+            }
+            record.job = branch.job
+            def run = s.build(job: branch.job, parameters: parameters, propagate: false, wait: true)
+            // Job and number, never run.absoluteUrl: that throws when Jenkins' root URL is not configured, and
+            // would turn a deployment that succeeded into a failure. Links are made where a root URL is known.
+            record.build = run.number
+            record.result = run.result
+            if (run.result != 'SUCCESS') {
+                record.message = branch.job + ' #' + run.number + ' finished ' + run.result
+                s.error(record.message)
+            }
+        }
+
+        def promoteImages = { Map branch, Map record ->
+            def tagArgs = copy([release: releaseId, products: [branch.product]], ['registry', 'credentialsId'])
+            def tagged = null
+            // Tagging is idempotent: after a controller restart cut it short, running it again finishes the job.
+            s.retry(count: 2, conditions: [s.nonresumable()]) {
+                tagged = s.tagImages(tagArgs)
+            }
+            record.registry = tagged.registry
+            record.message = tagged.summaryLine
+        }
+
+        def handlers = args.handlers == null ? [:] : args.handlers
+
+        def runBranch = { Map branch, Map results ->
+            def record = [branch: branch.name, kind: branch.kind, artifactIds: branch.artifactIds, result: 'RUNNING',
+                          startedAt: System.currentTimeMillis()]
+            results[branch.name] = record
+            try {
+                if (branch.kind == 'images') {
+                    promoteImages(branch, record)
+                } else if (handlers[branch.workflowBase] != null) {
+                    record.handler = branch.workflowBase
+                    def handler = handlers[branch.workflowBase]
+                    handler.call(new LinkedHashMap(branch.context))
+                } else {
+                    triggerJob(branch, record)
+                }
+                record.result = 'SUCCESS'
+            } catch (InterruptedException e) {
+                // Stopped from outside (a sibling failed under failFast, or the build was aborted): recorded
+                // after parallel, with the reason.
+                record.result = 'ABORTED'
+                throw e
+            } catch (Exception e) {
+                if (record.result == 'RUNNING') {
+                    record.result = 'FAILURE'
+                }
+                if (record.message == null) {
+                    record.message = e.message == null ? e.toString() : e.message
+                }
+                throw e
+            } finally {
+                if (record.result != 'ABORTED') {
+                    // If this is interrupted in turn, recorded stays unset and the record is made after parallel.
+                    recordBranch(record)
+                }
+            }
+        }
+
+        def branchClosure = { Map branch, Map results ->
+            return {
+                runBranch(branch, results)
+            }
+        }
+
+        def outcomeOf = { Map plan, Map results ->
+            def runs = []
+            def failed = []
+            def branches = plan.branches
+            for (int i = 0; i < branches.size(); i++) {
+                def branch = branches[i]
+                def record = results[branch.name]
+                if (record == null) {
+                    record = [branch: branch.name, kind: branch.kind, artifactIds: branch.artifactIds, result: 'NOT_BUILT',
+                              startedAt: System.currentTimeMillis()]
+                }
+                runs.add(record)
+                if (record.result != 'SUCCESS') {
+                    failed.add(branch.name)
+                }
+            }
+            return [environment: plan.environment, releaseId: plan.releaseId, succeeded: failed.isEmpty(),
+                    results: runs, failed: failed, skipped: plan.skipped]
+        }
+
+        // Every branch's result reaches the ledger once, whatever interrupted it: those stopped from outside, those
+        // never started and those whose own record was cut short are recorded here, after parallel.
+        def recordTheRest = { Map outcome, boolean interrupted ->
+            def stoppedBy = null
+            for (int i = 0; i < outcome.results.size(); i++) {
+                def result = outcome.results[i].result
+                if (stoppedBy == null && result != 'SUCCESS' && result != 'ABORTED' && result != 'NOT_BUILT') {
+                    stoppedBy = outcome.results[i].branch
+                }
+            }
+            for (int i = 0; i < outcome.results.size(); i++) {
+                def record = outcome.results[i]
+                if (record.recorded == true) {
+                    continue
+                }
+                if (record.result == 'ABORTED' || record.result == 'NOT_BUILT') {
+                    record.message = stoppedBy != null && !interrupted ?
+                            'stopped because branch ' + stoppedBy + ' failed' :
+                            'stopped because the build was aborted'
+                }
+                recordBranch(record)
+            }
+        }
+
+        def report = { Map outcome ->
+            def lines = []
+            def succeeded = 0
+            for (int i = 0; i < outcome.results.size(); i++) {
+                def record = outcome.results[i]
+                if (record.result == 'SUCCESS') {
+                    succeeded++
+                }
+                def line = '  ' + record.result + '  ' + record.branch
+                if (record.job != null) {
+                    line += '  ' + record.job + (record.build == null ? '' : ' #' + record.build)
+                }
+                if (record.result != 'SUCCESS' && record.message != null) {
+                    line += '  ' + record.message
+                }
+                lines.add(line)
+            }
+            def summary = outcome.environment + ' ' + outcome.releaseId.substring(0, 12) + ': ' + succeeded + ' of ' +
+                    outcome.results.size() + ' branches succeeded, ' + outcome.skipped.size() + ' artifacts skipped'
+            s.echo('Release ' + summary + (lines.isEmpty() ? '' : '\n' + lines.join('\n')))
+            s.currentBuild.description = summary
+        }
+
+        def approve = {
+            def round = 1
+            def gate = s.releaseApproval(copy([release: releaseId, round: round], ['jobTemplate']))
+            while (gate.prompt != null) {
+                s.input(message: gate.prompt.message, id: gate.prompt.id, submitter: gate.prompt.submitter,
+                        submitterParameter: 'approver', ok: 'Submit', parameters: [
+                            s.choice(name: 'decision', choices: gate.prompt.actions, description: DECISION_HELP),
+                            s.text(name: 'comment', description: COMMENT_HELP)])
+                // The controller finds the answer to exactly this prompt, as it was issued, and judges it.
+                s.recordApproval(prompt: gate.prompt.id)
+                round++
+                gate = s.releaseApproval(copy([release: releaseId, round: round], ['jobTemplate']))
+            }
+            return gate
+        }
+
+        def promote = {
+            def plan = s.releasePlan(copy([release: releaseId], ['against', 'jobTemplate', 'resume', 'all']))
+            s.echo(plan.text)
+            s.recordRelease(copy([event: 'started', release: releaseId], ['against', 'jobTemplate', 'resume', 'all']))
+            def approval = null
+            try {
+                approval = approve()
+            } catch (Exception e) {
+                finish(true)
+                throw e
+            }
+            if (!approval.allowed) {
+                finish(true)
+                s.error(approval.message)
+            }
+            def results = [:]
+            def branches = plan.branches
+            def interruption = null
+            def failure = null
+            if (!branches.isEmpty()) {
+                def parallelBranches = [:]
+                for (int i = 0; i < branches.size(); i++) {
+                    def branch = branches[i]
+                    parallelBranches[branch.name] = branchClosure(branch, results)
+                }
+                if (args.failFast == true) {
+                    parallelBranches.failFast = true
+                }
+                try {
+                    s.parallel(parallelBranches)
+                } catch (InterruptedException e) {
+                    interruption = e
+                } catch (Exception e) {
+                    failure = e
+                }
+            }
+            def outcome = outcomeOf(plan, results)
+            recordTheRest(outcome, interruption != null)
+            def finished = finish(interruption != null || (failure != null && outcome.failed.isEmpty()))
+            outcome.runId = finished.runId
+            outcome.status = finished.status
+            if (interruption != null) {
+                report(outcome)
+                throw interruption
+            }
+            if (failure != null && outcome.failed.isEmpty()) {
+                throw failure
+            }
+            return outcome
+        }
+
+        def outcome = null
+        // The lock is per environment, and the environment is written in the manifest: read it first.
+        s.lock(resource: 'release-train/' + read.environment.name) {
+            outcome = promote()
+        }
+        report(outcome)
+        if (!outcome.succeeded) {
+            s.error('Release of ' + outcome.environment + ' failed in: ' + outcome.failed.join(', '))
+        }
+        return outcome
     }
 }

@@ -46,6 +46,25 @@ class ApprovalPromptTest {
     }
 
     @Test
+    void aPlanTooLongToKeepWithThePromptIsLeftToTheReleasePage() {
+        StringBuilder plan = new StringBuilder("Release 777c70fc5df5 for production-us-east-2\n");
+        for (int i = 0; i < 60; i++) {
+            plan.append("  product1/microservice-").append(i).append("  3e1bfbd23a38 -> 4f545ec8f09c\n");
+        }
+
+        ApprovalPrompt prompt = ApprovalPrompt.of(
+                        Scenario.under(TWO_LEADS).decide(), Optional.of(TWO_LEADS), plan.toString(), LINK, 1)
+                .orElseThrow();
+
+        assertThat(prompt.message())
+                .hasSizeLessThanOrEqualTo(ApprovalPrompt.MAX_MESSAGE_LENGTH)
+                .contains("It needs 2 approvals (2 required)")
+                .contains("The plan (61 lines) is too long for this prompt")
+                .endsWith("\nThe release and its approvals so far: " + LINK.get() + "\n");
+        assertThat(prompt.releaseId()).isEqualTo(PRODUCTION.id().value());
+    }
+
+    @Test
     void eachRoundHasItsOwnId() {
         Scenario scenario = Scenario.under(TWO_LEADS);
 
@@ -99,6 +118,7 @@ class ApprovalPromptTest {
 
         assertThat(prompt.toMap())
                 .containsEntry("id", prompt.id())
+                .containsEntry("releaseId", PRODUCTION.id().value())
                 .containsEntry("submitter", "release-leads")
                 .containsEntry("actions", List.of("approve", "reject"))
                 .containsEntry("message", prompt.message());

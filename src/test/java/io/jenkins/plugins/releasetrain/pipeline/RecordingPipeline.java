@@ -1,21 +1,24 @@
 package io.jenkins.plugins.releasetrain.pipeline;
 
 import groovy.lang.Closure;
-import io.jenkins.plugins.releasetrain.approval.ApprovalAction;
 import io.jenkins.plugins.releasetrain.approval.ApprovalAttempt;
 import io.jenkins.plugins.releasetrain.approval.ApprovalGate;
 import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
 import io.jenkins.plugins.releasetrain.approval.ApprovalPrompt;
 import io.jenkins.plugins.releasetrain.approval.ApprovalRequest;
 import io.jenkins.plugins.releasetrain.approval.AttemptResult;
+import io.jenkins.plugins.releasetrain.approval.BoundAnswer;
 import io.jenkins.plugins.releasetrain.approval.Decision;
 import io.jenkins.plugins.releasetrain.approval.EnvironmentRules;
 import io.jenkins.plugins.releasetrain.approval.Identity;
 import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
 import io.jenkins.plugins.releasetrain.approval.Participants;
+import io.jenkins.plugins.releasetrain.approval.PromptAnswer;
+import io.jenkins.plugins.releasetrain.approval.PromptBinding;
 import io.jenkins.plugins.releasetrain.approval.ProtectionPolicy;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.approval.ReleaseAuthor;
+import io.jenkins.plugins.releasetrain.approval.UnboundAnswerException;
 import io.jenkins.plugins.releasetrain.image.ImageMaps;
 import io.jenkins.plugins.releasetrain.image.ImagePromotion;
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
@@ -56,6 +59,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,8 +74,14 @@ import java.util.stream.Collectors;
  * its prompt, the records, the image engine on an OCI layout); {@code lock}, {@code parallel}, {@code build},
  * {@code input}, {@code retry} and the others record what they are asked and behave like their Jenkins
  * counterparts in the ways the script relies on ({@code parallel} accepts only closures and a boolean
- * {@code failFast}; {@code error} throws; {@code input} answers with the next queued answer and {@code
- * recordApproval} reads that answer only when it is the very next step, as the Jenkins step does).
+ * {@code failFast}; {@code error} throws; {@code input} answers with the next queued answer, kept as the
+ * build's record of that prompt, and {@code recordApproval} binds it to the prompt {@code releaseApproval}
+ * issued, as the Jenkins step does). Manifests are read once and then named by release id, as in Jenkins.
+ *
+ * <p>{@code parallel} runs like Jenkins' CPS interpreter: every branch on its own thread, started before any
+ * finishes, one thread running script code at a time and switching at step calls, and with {@code failFast}
+ * the first failure interrupts the other branches wherever they are, even after a step did its work and before
+ * it returned.
  */
 public final class RecordingPipeline {
 
@@ -99,6 +109,38 @@ public final class RecordingPipeline {
 
         Aborted(String user) {
             super("Rejected by " + user);
+        }
+    }
+
+    /**
+     * What a branch stopped from outside gets, like Jenkins' FlowInterruptedException when {@code failFast}
+     * stops it: an interruption without a message.
+     */
+    public static final class Interrupted extends InterruptedException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super();
+        }
+    }
+
+    /**
+     * One thread runs script code at a time, and the running thread changes at step calls: how Jenkins' CPS
+     * interpreter runs parallel branches. Outside {@code parallel} it does nothing but deliver interrupts.
+     */
+    static final class Interleaving {
+        private final java.util.concurrent.locks.ReentrantLock turn =
+                new java.util.concurrent.locks.ReentrantLock(true);
+
+        /** At a step's start and end: other branches may run now, and an interrupt is delivered here. */
+        void stepBoundary() throws Interrupted {
+            if (turn.isHeldByCurrentThread()) {
+                turn.unlock();
+                turn.lock();
+            }
+            if (Thread.interrupted()) {
+                throw new Interrupted();
+            }
         }
     }
 
@@ -144,7 +186,10 @@ public final class RecordingPipeline {
         }
     }
 
-    /** An answer to an approval prompt: who submitted it and what they chose; {@code abort} clicks Abort. */
+    /**
+     * An answer to an approval prompt: who submitted it and what they chose ({@code abort} clicks Abort; null
+     * submits no decision at all).
+     */
     record Answer(String user, String decision, String comment) {}
 
     static final String JOB = "promote-staging";
@@ -163,18 +208,27 @@ public final class RecordingPipeline {
     private List<ReleaseAuthor> authors = List.of();
     private List<RegistryChoice.NamedRegistry> registries = List.of();
     private String startedBy = "carol";
-    private Answer answered;
+    private final Map<String, LoadedManifest> read = new LinkedHashMap<>();
+    private final Map<String, String> readFrom = new HashMap<>();
+    private final Map<String, ApprovalPrompt> issued = new LinkedHashMap<>();
+    private final Set<String> judged = new HashSet<>();
+    private final Map<String, String> decisions = new HashMap<>();
+    private final Set<String> recordedArtifacts = new HashSet<>();
+    private final Interleaving interleaving = new Interleaving();
+    private final Set<String> interruptAfterRecording = new HashSet<>();
+    private Runnable whileAsked = () -> {};
 
-    final List<String> steps = new ArrayList<>();
+    final List<PromptAnswer> answeredPrompts = new ArrayList<>();
+    final List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<String> locks = new ArrayList<>();
     final List<Map<String, Object>> planArguments = new ArrayList<>();
-    final List<String> branchesStarted = new ArrayList<>();
+    final List<String> branchesStarted = java.util.Collections.synchronizedList(new ArrayList<>());
     final Map<String, List<Map<String, Object>>> builds = new LinkedHashMap<>();
-    final List<String> echoes = new ArrayList<>();
+    final List<String> echoes = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<Map<String, Object>> prompts = new ArrayList<>();
     final List<Map<String, Object>> judgements = new ArrayList<>();
-    final List<Map<String, Object>> tagArguments = new ArrayList<>();
-    final List<Map<String, Object>> retries = new ArrayList<>();
+    final List<Map<String, Object>> tagArguments = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<Map<String, Object>> retries = java.util.Collections.synchronizedList(new ArrayList<>());
     Map<String, Object> parallelArguments;
 
     /** Build {@code build} of the job {@value #JOB}, with its workspace, writing to the ledger in {@code ledgerDirectory}. */
@@ -214,6 +268,19 @@ public final class RecordingPipeline {
         registries = List.of(named);
     }
 
+    /** Runs while a prompt waits for its answer, as a parallel branch of the Pipeline might. */
+    void whileAsked(Runnable action) {
+        whileAsked = action;
+    }
+
+    /**
+     * The branch recording this artifact is interrupted right after its record reached the ledger and before
+     * the step returned, as failFast does when a sibling fails at that moment.
+     */
+    void interruptAfterRecording(String artifactId) {
+        interruptAfterRecording.add(artifactId);
+    }
+
     /** The first {@code tagImages} of the build is cut short by a controller restart. */
     void restartDuringFirstTagging() {
         notResumedOnce.add("tagImages");
@@ -227,12 +294,24 @@ public final class RecordingPipeline {
         return RunId.forBuild(JOB, build);
     }
 
-    public Map<String, Object> readReleaseManifest(Map<String, Object> args) {
+    public Map<String, Object> readReleaseManifest(Map<String, Object> args) throws Interrupted {
+        interleaving.stepBoundary();
         steps.add("readReleaseManifest");
-        return ManifestMaps.release(load((String) args.get("file")).release());
+        LoadedManifest manifest;
+        if (args.get("release") != null) {
+            manifest = registered((String) args.get("release"));
+        } else {
+            String file = (String) args.get("file");
+            manifest = load(file);
+            String id = manifest.release().id().value();
+            read.putIfAbsent(id, manifest);
+            readFrom.putIfAbsent(id, file);
+        }
+        return ManifestMaps.release(manifest.release());
     }
 
-    public Map<String, Object> releasePlan(Map<String, Object> args) {
+    public Map<String, Object> releasePlan(Map<String, Object> args) throws Interrupted {
+        interleaving.stepBoundary();
         steps.add("releasePlan");
         planArguments.add(new LinkedHashMap<>(args));
         JobTemplate template = args.containsKey("jobTemplate")
@@ -241,9 +320,10 @@ public final class RecordingPipeline {
         return promotionPlan(args, template).toMap();
     }
 
-    public Map<String, Object> recordRelease(Map<String, Object> args) {
+    public Map<String, Object> recordRelease(Map<String, Object> args) throws Interrupted {
+        interleaving.stepBoundary();
         steps.add("recordRelease " + args.get("event"));
-        LoadedManifest manifest = load((String) args.get("manifest"));
+        LoadedManifest manifest = release(args);
         Release release = manifest.release();
         PromotionRecords records = new PromotionRecords(runId(), release, startedBy);
         Instant now = Instant.now();
@@ -275,15 +355,26 @@ public final class RecordingPipeline {
                 Map<String, PromotionRecords.ImageOutcome> images = new LinkedHashMap<>();
                 ids.stream().filter(imageOutcomes::containsKey).forEach(id -> images.put(id, imageOutcomes.get(id)));
                 long startedAt = ((Number) args.get("startedAt")).longValue();
-                append(
-                        release,
-                        records.branch(
+                requireLetThrough(release);
+                // As the Jenkins step: each artifact once per build, so a record repeated after an interrupt
+                // that came once the first had been written does not reach the ledger twice.
+                List<ArtifactResult> results = records
+                        .branch(
                                 ids,
                                 (String) args.get("result"),
                                 (String) args.get("message"),
                                 images,
                                 Instant.ofEpochMilli(startedAt),
-                                now));
+                                now)
+                        .stream()
+                        .filter(r -> recordedArtifacts.add(r.artifactId()))
+                        .toList();
+                if (!results.isEmpty()) {
+                    append(release, results);
+                }
+                if (ids.stream().anyMatch(interruptAfterRecording::remove)) {
+                    throw new Interrupted();
+                }
             }
             case "finished" -> {
                 boolean cancelled = Boolean.TRUE.equals(args.get("cancelled"));
@@ -305,12 +396,14 @@ public final class RecordingPipeline {
             }
             default -> throw new IllegalArgumentException("unknown event " + args.get("event"));
         }
+        interleaving.stepBoundary();
         return answer;
     }
 
-    public Map<String, Object> releaseApproval(Map<String, Object> args) {
+    public Map<String, Object> releaseApproval(Map<String, Object> args) throws Interrupted {
+        interleaving.stepBoundary();
         steps.add("releaseApproval");
-        Release release = load((String) args.get("manifest")).release();
+        Release release = release(args).release();
         Optional<ProtectionRule> rule =
                 EnvironmentRules.forEnvironment(policy, release.environment().name(), Optional.empty());
         Decision decision = ApprovalGate.decide(rule, request(release, rule), Instant.now());
@@ -323,53 +416,80 @@ public final class RecordingPipeline {
                 Optional.of("http://jenkins.example/job/" + JOB + "/" + build + "/release-"
                         + release.environment().name() + "/"),
                 ((Number) args.get("round")).intValue());
+        prompt.ifPresent(p -> {
+            if (judged.contains(p.id())) {
+                throw new StepFailure("The answer to the approval prompt " + p.id() + " has already been judged");
+            }
+            issued.put(p.id(), p);
+        });
+        decisions.put(release.id().value(), decision.isAllowed() ? "allowed" : "not allowed");
         Map<String, Object> result = ApprovalMaps.decision(decision);
         result.put("allowed", decision.isAllowed());
         result.put("prompt", prompt.map(ApprovalPrompt::toMap).orElse(null));
         result.put("plan", plan);
+        result.put("release", release.id().value());
         return result;
     }
 
-    public Object input(Map<String, Object> args) throws Aborted {
+    public Object input(Map<String, Object> args) throws InterruptedException {
+        interleaving.stepBoundary();
         steps.add("input");
         prompts.add(new LinkedHashMap<>(args));
+        whileAsked.run();
         Answer next = answers.poll();
         if (next == null) {
             throw new IllegalStateException("nobody answers the prompt " + args.get("id"));
         }
-        if (next.decision().equals("abort")) {
+        if ("abort".equals(next.decision())) {
             throw new Aborted(next.user());
         }
-        answered = next;
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("decision", next.decision());
+        if (next.decision() != null) {
+            values.put("decision", next.decision());
+        }
         values.put("comment", next.comment());
-        values.put(String.valueOf(args.get("submitterParameter")), next.user());
-        return values;
+        // What Jenkins keeps: the arguments the prompt was asked with, and who submitted what.
+        answeredPrompts.add(new PromptAnswer(
+                String.valueOf(args.get("id")),
+                Optional.ofNullable((String) args.get("message")),
+                Optional.ofNullable((String) args.get("submitter")),
+                Optional.of(next.user()),
+                values));
+        Map<String, Object> returned = new LinkedHashMap<>(values);
+        returned.put(String.valueOf(args.get("submitterParameter")), next.user());
+        return returned;
     }
 
-    public Map<String, Object> recordApproval(Map<String, Object> args) {
-        boolean rightAfterInput =
-                !steps.isEmpty() && steps.get(steps.size() - 1).equals("input");
+    public Map<String, Object> recordApproval(Map<String, Object> args) throws Interrupted {
+        interleaving.stepBoundary();
         steps.add("recordApproval");
-        if (!rightAfterInput || answered == null) {
-            throw new StepFailure("recordApproval judges the answer to the input step that runs just before it");
+        String id = (String) args.get("prompt");
+        ApprovalPrompt asked = issued.get(id);
+        if (asked == null) {
+            throw new StepFailure("releaseApproval issued no approval prompt " + id + " in this build");
         }
-        Answer answer = answered;
-        answered = null;
-        Release release = load((String) args.get("manifest")).release();
+        BoundAnswer answer;
+        try {
+            answer = PromptBinding.bind(asked, answeredPrompts);
+        } catch (UnboundAnswerException e) {
+            throw new StepFailure(e.getMessage());
+        }
+        if (!judged.add(id)) {
+            throw new StepFailure("The answer to the approval prompt " + id + " has already been judged");
+        }
+        Release release = registered(asked.releaseId()).release();
         Optional<ProtectionRule> rule =
                 EnvironmentRules.forEnvironment(policy, release.environment().name(), Optional.empty());
         AttemptResult result = ApprovalGate.judge(
                 rule,
                 request(release, rule),
-                new ApprovalAttempt(
-                        identity(answer.user()), ApprovalAction.fromLabel(answer.decision()), answer.comment()),
+                new ApprovalAttempt(identity(answer.approver()), answer.action(), answer.comment()),
                 Instant.now());
         boolean recorded = result.shouldRecord() && rule.isPresent();
         if (recorded) {
             append(release, List.of(LedgerApprovals.record(result.event(), rule.get())));
         }
+        decisions.put(release.id().value(), result.decision().isAllowed() ? "allowed" : "not allowed");
         echoes.add(result.judgement().message());
         Map<String, Object> map = ApprovalMaps.attempt(result, recorded);
         judgements.add(map);
@@ -408,13 +528,15 @@ public final class RecordingPipeline {
         }
     }
 
-    public Map<String, Object> tagImages(Map<String, Object> args) {
+    public Map<String, Object> tagImages(Map<String, Object> args) throws Interrupted {
+        interleaving.stepBoundary();
         steps.add("tagImages");
         tagArguments.add(new LinkedHashMap<>(args));
         if (notResumedOnce.remove("tagImages")) {
             throw new NotResumed("tagImages");
         }
-        Release release = load((String) args.get("manifest")).release();
+        Release release = release(args).release();
+        requireLetThrough(release);
         @SuppressWarnings("unchecked")
         List<String> products = (List<String>) args.get("products");
         RegistryChoice choice = RegistryChoice.of(
@@ -428,8 +550,11 @@ public final class RecordingPipeline {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (ImageResult image : report.images()) {
-            imageOutcomes.put(image.artifactId(), new PromotionRecords.ImageOutcome(image.status(), image.describe()));
+        synchronized (imageOutcomes) {
+            for (ImageResult image : report.images()) {
+                imageOutcomes.put(
+                        image.artifactId(), new PromotionRecords.ImageOutcome(image.status(), image.describe()));
+            }
         }
         if (!report.succeeded()) {
             throw new StepFailure(report.summaryLine() + "; not tagged: "
@@ -438,6 +563,7 @@ public final class RecordingPipeline {
                             .map(ImageResult::artifactId)
                             .collect(Collectors.joining(", ")));
         }
+        interleaving.stepBoundary();
         return ImageMaps.report(report);
     }
 
@@ -447,7 +573,7 @@ public final class RecordingPipeline {
         return body.call();
     }
 
-    public Object parallel(Map<String, Object> branches) {
+    public Object parallel(Map<String, Object> branches) throws InterruptedException {
         steps.add("parallel");
         parallelArguments = new LinkedHashMap<>(branches);
         boolean failFast = false;
@@ -462,20 +588,78 @@ public final class RecordingPipeline {
                         "Expected a closure or failFast but found " + e.getKey() + "=" + e.getValue());
             }
         }
-        RuntimeException firstFailure = null;
+        return runInterleaved(closures, failFast);
+    }
+
+    /**
+     * Starts every branch on its own thread; each waits until all have started, then they take turns at step
+     * calls. With {@code failFast}, the first branch that fails interrupts the others. Throws the first failure
+     * that was not an interruption, else the first interruption, as Jenkins' parallel step does.
+     */
+    private Object runInterleaved(Map<String, Closure<?>> closures, boolean failFast) throws InterruptedException {
+        java.util.concurrent.CountDownLatch allStarted = new java.util.concurrent.CountDownLatch(closures.size());
+        Map<String, Throwable> failures = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         for (Map.Entry<String, Closure<?>> branch : closures.entrySet()) {
-            if (failFast && firstFailure != null) {
-                break;
-            }
-            branchesStarted.add(branch.getKey());
-            try {
-                branch.getValue().call();
-            } catch (RuntimeException e) {
-                firstFailure = firstFailure == null ? e : firstFailure;
+            threads.add(new Thread(
+                    () -> {
+                        interleaving.turn.lock();
+                        try {
+                            branchesStarted.add(branch.getKey());
+                            allStarted.countDown();
+                            interleaving.turn.unlock();
+                            try {
+                                if (!allStarted.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                                    throw new IllegalStateException("branches did not all start");
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt(); // delivered at the branch's first step
+                            } finally {
+                                interleaving.turn.lock();
+                            }
+                            branch.getValue().call();
+                        } catch (Throwable thrown) {
+                            // Groovy wraps what a closure throws when it is a checked exception.
+                            Throwable e = thrown instanceof org.codehaus.groovy.runtime.InvokerInvocationException
+                                            && thrown.getCause() != null
+                                    ? thrown.getCause()
+                                    : thrown;
+                            failures.put(branch.getKey(), e);
+                            if (failFast
+                                    && !(e instanceof InterruptedException)
+                                    && stopping.compareAndSet(false, true)) {
+                                threads.stream()
+                                        .filter(t -> t != Thread.currentThread())
+                                        .forEach(Thread::interrupt);
+                            }
+                        } finally {
+                            interleaving.turn.unlock();
+                        }
+                    },
+                    "branch " + branch.getKey()));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join(60_000);
+            if (thread.isAlive()) {
+                throw new IllegalStateException(thread.getName() + " did not finish within a minute");
             }
         }
-        if (firstFailure != null) {
-            throw firstFailure;
+        List<Throwable> all;
+        synchronized (failures) {
+            all = new ArrayList<>(failures.values());
+        }
+        Optional<Throwable> failure =
+                all.stream().filter(e -> !(e instanceof InterruptedException)).findFirst();
+        if (failure.isPresent()) {
+            if (failure.get() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failure.get());
+        }
+        if (!all.isEmpty()) {
+            throw (InterruptedException) all.get(0);
         }
         return null;
     }
@@ -485,15 +669,21 @@ public final class RecordingPipeline {
     }
 
     @SuppressWarnings("unchecked")
-    public DownstreamRun build(Map<String, Object> args) {
+    public DownstreamRun build(Map<String, Object> args) throws Interrupted {
+        interleaving.stepBoundary();
         String job = (String) args.get("job");
         steps.add("build " + job);
         if (!Boolean.FALSE.equals(args.get("propagate")) || !Boolean.TRUE.equals(args.get("wait"))) {
             throw new IllegalArgumentException("promoteRelease must wait for its jobs and read their result itself");
         }
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) args.get("parameters");
-        builds.computeIfAbsent(job, j -> new ArrayList<>()).add(parametersAsMap(parameters));
-        return new DownstreamRun(job, builds.get(job).size(), downstreamResults.getOrDefault(job, "SUCCESS"));
+        int number;
+        synchronized (builds) {
+            builds.computeIfAbsent(job, j -> new ArrayList<>()).add(parametersAsMap(parameters));
+            number = builds.get(job).size();
+        }
+        interleaving.stepBoundary();
+        return new DownstreamRun(job, number, downstreamResults.getOrDefault(job, "SUCCESS"));
     }
 
     public void echo(Object message) {
@@ -509,7 +699,7 @@ public final class RecordingPipeline {
     }
 
     private PromotionPlan promotionPlan(Map<String, Object> args, JobTemplate template) {
-        Release target = load((String) args.get("manifest")).release();
+        Release target = release(args).release();
         ReleasePlan plan = args.containsKey("against")
                 ? ReleasePlan.of(
                         target, Optional.of(load((String) args.get("against")).release()))
@@ -552,6 +742,36 @@ public final class RecordingPipeline {
             values.put((String) parameter.get("name"), parameter.get("value"));
         }
         return values;
+    }
+
+    /** A manifest the build read before, by release id, as the Jenkins steps find it. */
+    private LoadedManifest registered(String releaseId) {
+        LoadedManifest manifest = read.get(releaseId);
+        if (manifest == null) {
+            throw new StepFailure("this build has not read a manifest with the release id " + releaseId);
+        }
+        return manifest;
+    }
+
+    /** The release a step names: {@code release:} (read before) or {@code manifest:} (read now, and kept). */
+    private LoadedManifest release(Map<String, Object> args) {
+        if (args.get("release") != null) {
+            return registered((String) args.get("release"));
+        }
+        LoadedManifest manifest = load((String) args.get("manifest"));
+        read.putIfAbsent(manifest.release().id().value(), manifest);
+        return manifest;
+    }
+
+    /** As the Jenkins steps: in a protected environment, only a release its gate let through in this build. */
+    private void requireLetThrough(Release release) {
+        boolean protectedEnvironment = EnvironmentRules.forEnvironment(
+                        policy, release.environment().name(), Optional.empty())
+                .isPresent();
+        if (protectedEnvironment && !"allowed".equals(decisions.get(release.id().value()))) {
+            throw new StepFailure("Release " + release.id().shortForm() + " has not been let through the approval"
+                    + " gate of " + release.environment().name() + " in this build");
+        }
     }
 
     private LoadedManifest load(String file) {

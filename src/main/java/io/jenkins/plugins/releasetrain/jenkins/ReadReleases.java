@@ -1,0 +1,87 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import hudson.model.InvisibleAction;
+import hudson.model.Run;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The manifests a build has read, kept on the controller with the build: the steps that follow name a release
+ * by its id and get exactly the content that was read, without a workspace (so that waiting for approval holds
+ * no executor) and without reading the workspace again (so that no later change to a file, by a parallel branch
+ * or by the Pipeline, can change what was planned, approved and run).
+ */
+public final class ReadReleases extends InvisibleAction {
+
+    /** One manifest as read: where from, its text, and the id of the release it declares. */
+    static final class Entry {
+        private final String path;
+        private final String text;
+        private final String releaseId;
+
+        Entry(String path, String text, String releaseId) {
+            this.path = path;
+            this.text = text;
+            this.releaseId = releaseId;
+        }
+
+        String path() {
+            return path;
+        }
+
+        String text() {
+            return text;
+        }
+
+        String releaseId() {
+            return releaseId;
+        }
+    }
+
+    // Replaced, never changed in place: the run's XML may be written while a parallel branch registers another
+    // manifest, and a list that nobody changes can be written at any time.
+    private volatile ArrayList<Entry> entries = new ArrayList<>();
+
+    private ReadReleases() {}
+
+    /** The build's record of manifests, added when it first reads one. */
+    static ReadReleases of(Run<?, ?> run) {
+        synchronized (run) {
+            ReadReleases action = run.getAction(ReadReleases.class);
+            if (action == null) {
+                action = new ReadReleases();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+
+    /** The build's record of manifests, if it has read any. */
+    static Optional<ReadReleases> find(Run<?, ?> run) {
+        return Optional.ofNullable(run.getAction(ReadReleases.class));
+    }
+
+    /** Keeps a manifest the build read; reading the same content again keeps the first path it came from. */
+    synchronized void register(String path, String text, String releaseId) {
+        if (entry(releaseId).isPresent()) {
+            return;
+        }
+        ArrayList<Entry> next = new ArrayList<>(entries);
+        next.add(new Entry(path, text, releaseId));
+        entries = next;
+    }
+
+    /** The manifest of the release with this full id, or the only one whose id starts with it. */
+    Optional<Entry> entry(String releaseId) {
+        List<Entry> matches = entries.stream()
+                .filter(e -> e.releaseId.equals(releaseId)
+                        || (releaseId.length() >= 12 && e.releaseId.startsWith(releaseId)))
+                .toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    List<String> releaseIds() {
+        return entries.stream().map(Entry::releaseId).toList();
+    }
+}
