@@ -231,6 +231,8 @@ public class ReleaseAction implements RunAction2 {
         return Messages.ReleaseAction_DisplayName(environment);
     }
 
+    /** Exported so that API clients find the release's page when one build released an environment twice. */
+    @Exported
     @Override
     public String getUrlName() {
         // Builds from before URL names were kept have one release per environment.

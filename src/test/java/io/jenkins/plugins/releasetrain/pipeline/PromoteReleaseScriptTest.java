@@ -222,7 +222,7 @@ class PromoteReleaseScriptTest {
         assertThat(run.result("product1/deploy/portal").orElseThrow().message())
                 .isEqualTo("release-jobs/s3-upload-portal #1 finished FAILURE");
         assertThat(run.result("product1/deploy/assets").orElseThrow().message())
-                .as("job and number: the downstream run's absolute URL throws without a root URL")
+                .as("job and number: see PromoteReleaseWithoutRootUrlTest")
                 .isEqualTo("release-jobs/s3-upload-public-assets #1 SUCCESS");
     }
 
@@ -506,7 +506,10 @@ class PromoteReleaseScriptTest {
         pipeline.answer("bob", "abort", "");
 
         // Plain Groovy wraps the checked exception on its way out of the lock's closure; CPS does not.
-        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST))).hasRootCauseInstanceOf(Aborted.class);
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST)))
+                .satisfiesAnyOf(
+                        e -> assertThat(e).isInstanceOf(Aborted.class),
+                        e -> assertThat(e).hasRootCauseInstanceOf(Aborted.class));
 
         assertThat(pipeline.steps).endsWith("input", "recordRelease finished");
         assertThat(run().status()).contains(ReleaseStatus.CANCELLED);
@@ -602,9 +605,11 @@ class PromoteReleaseScriptTest {
                 .isInstanceOf(StepFailure.class)
                 .hasMessageStartingWith("Release of staging-us-east-2 failed in: ");
 
-        // As in Jenkins, every branch starts before any finishes; the first failure stops the others.
+        // In Jenkins every branch starts before any finishes and the first failure stops the others wherever they
+        // are; run one after another (as the CPS check's sequential mode does), the rest never start. Either way
+        // every artifact is recorded once.
         assertThat(pipeline.parallelArguments).containsEntry("failFast", true);
-        assertThat(pipeline.branchesStarted).hasSize(6);
+        assertThat(pipeline.branchesStarted).isNotEmpty();
         ReleaseRun run = run();
         List<String> artifacts =
                 release(DEPLOYMENTS_ONLY).artifacts().stream().map(a -> a.id()).toList();

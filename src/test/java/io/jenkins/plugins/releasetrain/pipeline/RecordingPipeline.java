@@ -150,10 +150,13 @@ public final class RecordingPipeline {
         private final String result;
         private final String job;
 
-        DownstreamRun(String job, int number, String result) {
+        private final String absoluteUrl;
+
+        DownstreamRun(String job, int number, String result, String absoluteUrl) {
             this.job = job;
             this.number = number;
             this.result = result;
+            this.absoluteUrl = absoluteUrl;
         }
 
         public int getNumber() {
@@ -170,7 +173,10 @@ public final class RecordingPipeline {
 
         /** As in a Jenkins whose root URL is not configured: a script must not need it. */
         public String getAbsoluteUrl() {
-            throw new IllegalStateException("Root URL isn't configured yet. Cannot compute absolute URL.");
+            if (absoluteUrl == null) {
+                throw new IllegalStateException("Root URL isn't configured yet. Cannot compute absolute URL.");
+            }
+            return absoluteUrl;
         }
     }
 
@@ -217,6 +223,7 @@ public final class RecordingPipeline {
     private final Interleaving interleaving = new Interleaving();
     private final Set<String> interruptAfterRecording = new HashSet<>();
     private Runnable whileAsked = () -> {};
+    private String rootUrl = "http://jenkins.example/";
 
     final List<PromptAnswer> answeredPrompts = new ArrayList<>();
     final List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -266,6 +273,11 @@ public final class RecordingPipeline {
 
     void configureRegistries(RegistryChoice.NamedRegistry... named) {
         registries = List.of(named);
+    }
+
+    /** As a Jenkins whose root URL is not configured (a fresh install): absolute URLs throw. */
+    void withoutRootUrl() {
+        rootUrl = null;
     }
 
     /** Runs while a prompt waits for its answer, as a parallel branch of the Pipeline might. */
@@ -372,7 +384,9 @@ public final class RecordingPipeline {
                 if (!results.isEmpty()) {
                     append(release, results);
                 }
-                if (ids.stream().anyMatch(interruptAfterRecording::remove)) {
+                // Only inside a parallel branch: failFast interrupts branches, never what runs after parallel.
+                if (interleaving.turn.isHeldByCurrentThread()
+                        && ids.stream().anyMatch(interruptAfterRecording::remove)) {
                     throw new Interrupted();
                 }
             }
@@ -683,7 +697,11 @@ public final class RecordingPipeline {
             number = builds.get(job).size();
         }
         interleaving.stepBoundary();
-        return new DownstreamRun(job, number, downstreamResults.getOrDefault(job, "SUCCESS"));
+        return new DownstreamRun(
+                job,
+                number,
+                downstreamResults.getOrDefault(job, "SUCCESS"),
+                rootUrl == null ? null : rootUrl + "job/" + job.replace("/", "/job/") + "/" + number + "/");
     }
 
     public void echo(Object message) {

@@ -1,0 +1,342 @@
+"""The checks of the real-Jenkins suite. Each check builds a sandboxed Pipeline as a Jenkinsfile author would
+write it (the attacks included), drives it over HTTP, and returns ('PASS' | 'FAIL' | 'SKIP', detail)."""
+import hashlib
+import re
+import time
+
+STAGING = 'it-staging-us-east-2'
+PRODUCTION = 'it-production-us-east-2'
+RULE = 'it-production'
+M = 'releases/it-staging.yaml'
+P = 'releases/it-production.yaml'
+WORKFLOW_BASES = ('lambda-job', 's3-upload-resources', 's3-upload-public-assets', 's3-upload-portal', 'api-gw-deploy')
+
+
+def groovy_string(text):
+    return "'''" + text.replace('\\', '\\\\').replace("'''", "\\'\\'\\'") + "'''"
+
+
+def write_file(path, text):
+    return f"writeFile file: '{path}', text: {groovy_string(text)}\n"
+
+
+def handlers(fail=None, sleep=0):
+    """promoteRelease handlers for every workflowBase of the example: each echoes; `fail` fails its own."""
+    entries = []
+    for base in WORKFLOW_BASES:
+        body = f'sleep {sleep}; ' if sleep else ''
+        body += f"error 'deployment of {base} failed'" if base == fail else f'echo "HANDLER {base} ${{ctx.RELEASE_ARTIFACT_ID}}"'
+        entries.append(f"'{base}': {{ ctx -> {body} }}")
+    return '[' + ', '.join(entries) + ']'
+
+
+def passed(ok, detail):
+    return ('PASS' if ok else 'FAIL'), detail
+
+
+def tail(log, lines=6):
+    return ' | '.join(log.strip().splitlines()[-lines:])
+
+
+class Manifests:
+    """The example release without images (no registry needed), renamed into the suite's own environments.
+
+    Each run of the suite gives one deployment fresh commits, so that there is always something to release and
+    to approve, however often the suite ran against the same controller before.
+    """
+
+    def __init__(self, example_path):
+        with open(example_path, encoding='utf-8') as f:
+            text = f.read().replace('\r\n', '\n')
+        text = text[:text.index('    images:\n')] if '    images:\n' in text else text
+        self.base = text.replace('name: staging-us-east-2', f'name: {STAGING}')
+        self.commit = re.search(r'gitCommit: ([0-9a-f]{40})', self.base).group(1)
+        self.stamp = str(time.time_ns())
+        self.staging = self.with_commit(self.base, 'staging')
+        production = (self.base.replace(f'name: {STAGING}', f'name: {PRODUCTION}')
+                      .replace('shortName: stage-us', 'shortName: prod-us')
+                      .replace('destinationTagPrefix: stage_us', 'destinationTagPrefix: prod_us'))
+        self.production = self.with_commit(production, 'production')
+        self.attack = self.with_commit(production, 'attack')
+        self.attack_variant = self.with_commit(production, 'attack-variant')
+
+    def with_commit(self, text, purpose):
+        commit = hashlib.sha1(f'{self.stamp} {purpose}'.encode()).hexdigest()
+        return text.replace(self.commit, commit, 1)
+
+
+class Suite:
+    def __init__(self, admin, approvers, manifests):
+        self.admin = admin
+        self.first, self.second = approvers[0], approvers[1]
+        self.m = manifests
+
+    # --- configuration ----------------------------------------------------------------------------------------
+    def configure(self):
+        """Adds the suite's environments and rule; returns what to restore."""
+        out = self.admin.script(f"""
+import io.jenkins.plugins.releasetrain.jenkins.*
+def c = ReleaseTrainConfiguration.get()
+println 'TEMPLATE=' + (c.defaultJobTemplate ?: '')
+println 'ALLOW=' + c.allowPipelineJobTemplate
+def envs = new ArrayList(c.environments)
+if (!envs.isEmpty()) {{
+  envs.removeIf {{ it.name.startsWith('it-') }}
+  envs.add(new ReleaseEnvironment('{STAGING}'))
+  envs.add(new ReleaseEnvironment('{PRODUCTION}'))
+  c.environments = envs
+}}
+def rules = new ArrayList(c.protectionRules)
+rules.removeIf {{ it.name.startsWith('it-') }}
+def rule = new ReleaseProtectionRule('{RULE}', '{PRODUCTION}')
+rule.approvers = '{self.first.user}, {self.second.user}'
+rule.requiredApprovals = 2
+rules.add(rule)
+c.protectionRules = rules
+println 'CONFIGURED'
+""")
+        if 'CONFIGURED' not in out:
+            raise RuntimeError('cannot configure the plugin through the script console: ' + out[:400])
+        return dict(re.findall(r'^(TEMPLATE|ALLOW)=(.*)$', out, re.M))
+
+    def restore(self, before):
+        self.admin.script(f"""
+import io.jenkins.plugins.releasetrain.jenkins.*
+def c = ReleaseTrainConfiguration.get()
+def rules = new ArrayList(c.protectionRules)
+rules.removeIf {{ it.name.startsWith('it-') }}
+c.protectionRules = rules
+def envs = new ArrayList(c.environments)
+if (envs.any {{ it.name.startsWith('it-') }}) {{
+  envs.removeIf {{ it.name.startsWith('it-') }}
+  c.environments = envs
+}}
+c.defaultJobTemplate = '{before.get('TEMPLATE', '')}'
+c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
+""")
+
+    def checks(self):
+        return [
+            ('plugin-active', self.plugin_active),
+            ('system-configuration-page', self.system_configuration_page),
+            ('board-pages', self.board_pages),
+            ('board-assets-traversal', self.board_assets_traversal),
+            ('promote-unprotected', self.promote_unprotected),
+            ('approval-waits-outside-node', self.approval_waits_outside_node),
+            ('forged-answer-to-another-question', self.forged_other_question),
+            ('forged-prompt-with-other-words', self.forged_other_words),
+            ('forged-answer-without-decision', self.forged_without_decision),
+            ('forged-manifest-swapped-after-answer', self.forged_swap_after_answer),
+            ('forged-prompt-judged-twice', self.forged_judged_twice),
+            ('record-without-gate-refused', self.record_without_gate),
+            ('promoteRelease-internals-unreachable', self.internals_unreachable),
+            ('failfast-records-each-artifact-once', self.failfast_records_once),
+            ('job-template-override-refused', self.job_template_override_refused),
+            ('one-build-two-releases-two-pages', self.two_releases_two_pages),
+        ]
+
+    # --- helpers ----------------------------------------------------------------------------------------------
+    def run(self, job, script):
+        self.admin.put_pipeline(job, script)
+        number = self.admin.start(job)
+        self.admin.wait_started(job, number)
+        return number
+
+    def finish(self, job, number):
+        return self.admin.wait_finished(job, number)
+
+    def release_actions(self, job, number):
+        tree = '_class,urlName,releaseId,decision,status,approvals[user,counts,recorded],artifacts[artifactId,status,message]'
+        return [a for a in self.admin.build_actions(job, number, tree)
+                if a and a.get('_class', '').endswith('ReleaseAction')]
+
+    def single_prompt(self, job, number, timeout=180):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            pending = self.admin.pending_inputs(job, number)
+            if pending:
+                return pending[0]
+            time.sleep(1)
+        raise TimeoutError(f'{job} #{number} asked nothing within {timeout} s')
+
+    def approvals_recorded(self, job, number):
+        return [a for r in self.release_actions(job, number) for a in r.get('approvals') or [] if a.get('recorded')]
+
+    # --- checks -----------------------------------------------------------------------------------------------
+    def plugin_active(self):
+        plugins = self.admin.json('/pluginManager/api/json?tree=plugins[shortName,active,version]')['plugins']
+        found = [p for p in plugins if p['shortName'] == 'release-train']
+        return passed(bool(found) and found[0]['active'], f'release-train: {found}')
+
+    def system_configuration_page(self):
+        status, page = self.admin.get('/manage/configure')
+        labels = ['Approver user ids', 'Deployment job template', 'Pipelines may choose the deployment job template']
+        missing = [label for label in labels if label not in page]
+        has_save = 'name="Submit"' in page or '>Save<' in page
+        broken = 'Unable to create expression' in page
+        return passed(status == 200 and not missing and has_save and not broken,
+                      f'HTTP {status}, {len(page)} bytes, missing labels {missing}, Save button {has_save}')
+
+    def board_pages(self):
+        results = {p: self.first.get(p)[0] for p in ('/release-board/', '/release-board/board.json',
+                                                    '/release-board/assets/board.js')}
+        return passed(all(s == 200 for s in results.values()), f'{results}')
+
+    def board_assets_traversal(self):
+        status, _ = self.first.get('/release-board/assets/%2e%2e/%2e%2e/config.xml')
+        plain, _ = self.first.get('/release-board/assets/index.html')
+        return passed(status == 404 and plain == 404, f'encoded traversal: HTTP {status}; index.html: HTTP {plain}')
+
+    def promote_unprotected(self):
+        job = 'it-promote-staging'
+        number = self.run(job, 'node {\n' + write_file(M, self.m.staging)
+                          + f"def out = promoteRelease manifest: '{M}', all: true, handlers: {handlers()}\n"
+                          + 'echo "CHECK ${out.status} ${out.results.size()}"\n}')
+        result, log = self.finish(job, number)
+        releases = self.release_actions(job, number)
+        artifacts = releases[0].get('artifacts', []) if releases else []
+        return passed(result == 'SUCCESS' and 'CHECK succeeded 6' in log and len(artifacts) == 6,
+                      f'#{number} {result}; {len(artifacts)} artifacts on the release page; ' + tail(log, 3))
+
+    def approval_waits_outside_node(self):
+        job = 'it-promote-production'
+        number = self.run(job, 'def release\nnode {\n' + write_file(P, self.m.production)
+                          + f"  release = readReleaseManifest file: '{P}'\n}}\n"
+                          + f'def out = promoteRelease release: release, handlers: {handlers()}\n'
+                          + 'echo "CHECK ${out.status}"\n')
+        prompt = self.single_prompt(job, number)
+        busy = self.admin.json('/computer/api/json?tree=busyExecutors')['busyExecutors']
+        self.first.answer(job, number, prompt, {'decision': 'approve', 'comment': 'it suite: first'})
+        second_prompt = prompt[:-1] + '2'
+        self.admin.wait_input(job, number, second_prompt)
+        self.second.answer(job, number, second_prompt, {'decision': 'approve', 'comment': 'it suite: second'})
+        result, log = self.finish(job, number)
+        recorded = self.approvals_recorded(job, number)
+        return passed(busy == 0 and result == 'SUCCESS' and 'CHECK succeeded' in log and len(recorded) == 2,
+                      f'busy executors while waiting: {busy}; #{number} {result}; approvals recorded: '
+                      f'{[a["user"] for a in recorded]}; ' + tail(log, 3))
+
+    def attack(self, job, body):
+        """A Jenkinsfile that reads the production manifest, asks for the gate and then does `body`."""
+        return self.run(job, 'node {\n' + write_file(P, self.m.attack)
+                        + f"  def gate = releaseApproval manifest: '{P}'\n" + body + '}\n')
+
+    def forged_other_question(self):
+        job = 'it-attack-other-question'
+        number = self.attack(job, f"  input id: 'Smoke', message: 'Run smoke tests?', submitter: '{self.first.user}',"
+                                  " parameters: [choice(name: 'decision', choices: ['approve'])]\n"
+                                  '  recordApproval prompt: gate.prompt.id\n')
+        self.admin.wait_input(job, number, 'Smoke')
+        self.first.answer(job, number, 'Smoke', {'decision': 'approve'})
+        result, log = self.finish(job, number)
+        return passed(result == 'FAILURE' and 'Nobody has answered the approval prompt' in log
+                      and not self.approvals_recorded(job, number), f'#{number} {result}: ' + tail(log, 2))
+
+    def forged_other_words(self):
+        job = 'it-attack-other-words'
+        number = self.attack(job, "  input id: gate.prompt.id, message: 'Run smoke tests?', submitter: gate.prompt.submitter,"
+                                  " parameters: [choice(name: 'decision', choices: ['approve'])]\n"
+                                  '  recordApproval prompt: gate.prompt.id\n')
+        prompt = self.single_prompt(job, number)
+        self.first.answer(job, number, prompt, {'decision': 'approve'})
+        result, log = self.finish(job, number)
+        return passed(result == 'FAILURE' and 'another message than the release asked with' in log
+                      and not self.approvals_recorded(job, number), f'#{number} {result}: ' + tail(log, 2))
+
+    def forged_without_decision(self):
+        job = 'it-attack-no-decision'
+        number = self.attack(job, '  input id: gate.prompt.id, message: gate.prompt.message, submitter: gate.prompt.submitter\n'
+                                  '  recordApproval prompt: gate.prompt.id\n')
+        prompt = self.single_prompt(job, number)
+        status, _ = self.first.post(f'/job/{job}/{number}/input/{prompt}/proceedEmpty')
+        result, log = self.finish(job, number)
+        return passed(result == 'FAILURE' and 'has no decision' in log and not self.approvals_recorded(job, number),
+                      f'proceedEmpty HTTP {status}; #{number} {result}: ' + tail(log, 2))
+
+    def forged_swap_after_answer(self):
+        job = 'it-attack-swap'
+        number = self.attack(job, '  input id: gate.prompt.id, message: gate.prompt.message, submitter: gate.prompt.submitter,'
+                                  ' parameters: [choice(name: "decision", choices: gate.prompt.actions)]\n'
+                                  '  ' + write_file(P, self.m.attack_variant)
+                                  + '  echo "JUDGED ${recordApproval(prompt: gate.prompt.id).judgement.releaseId}"\n'
+                                  + f"  echo \"NOW ${{readReleaseManifest(file: '{P}').releaseId}}\"\n"
+                                  + f"  recordRelease event: 'started', manifest: '{P}'\n"
+                                  + f"  recordRelease event: 'artifact', manifest: '{P}', artifactIds: ['product1/deploy/resources'], result: 'SUCCESS'\n")
+        prompt = self.single_prompt(job, number)
+        self.first.answer(job, number, prompt, {'decision': 'approve'})
+        result, log = self.finish(job, number)
+        judged = re.search(r'^JUDGED (\w+)', log, re.M)
+        now = re.search(r'^NOW (\w+)', log, re.M)
+        same_release = judged and now and judged.group(1) == now.group(1)
+        return passed(result == 'FAILURE' and judged and now and not same_release
+                      and 'has not been let through the approval gate' in log,
+                      f'#{number} {result}: judged {judged and judged.group(1)[:12]}, file now {now and now.group(1)[:12]}; '
+                      + tail(log, 2))
+
+    def forged_judged_twice(self):
+        job = 'it-attack-twice'
+        number = self.attack(job, '  input id: gate.prompt.id, message: gate.prompt.message, submitter: gate.prompt.submitter,'
+                                  ' parameters: [choice(name: "decision", choices: gate.prompt.actions)]\n'
+                                  '  recordApproval prompt: gate.prompt.id\n  recordApproval prompt: gate.prompt.id\n')
+        prompt = self.single_prompt(job, number)
+        self.first.answer(job, number, prompt, {'decision': 'approve'})
+        result, log = self.finish(job, number)
+        return passed(result == 'FAILURE' and 'has already been judged' in log
+                      and len(self.approvals_recorded(job, number)) == 1, f'#{number} {result}: ' + tail(log, 2))
+
+    def record_without_gate(self):
+        job = 'it-attack-no-gate'
+        number = self.run(job, 'node {\n' + write_file(P, self.m.attack)
+                          + f"  recordRelease event: 'started', manifest: '{P}'\n"
+                          + f"  recordRelease event: 'artifact', manifest: '{P}', artifactIds: ['product1/deploy/resources'], result: 'SUCCESS'\n}}")
+        result, log = self.finish(job, number)
+        releases = self.release_actions(job, number)
+        artifacts = [a for r in releases for a in r.get('artifacts') or []]
+        return passed(result == 'FAILURE' and 'has not been let through the approval gate' in log and not artifacts,
+                      f'#{number} {result}: ' + tail(log, 2))
+
+    def internals_unreachable(self):
+        job = 'it-attack-internals'
+        number = self.run(job, 'node {\n' + write_file(P, self.m.attack)
+                          + f"  promoteRelease.promote([manifest: '{P}'])\n}}")
+        result, log = self.finish(job, number)
+        return passed(result == 'FAILURE' and 'No signature of method' in log and 'promote' in log,
+                      f'#{number} {result}: ' + tail(log, 2))
+
+    def failfast_records_once(self):
+        job = 'it-failfast'
+        number = self.run(job, 'node {\n' + write_file(M, self.m.staging)
+                          + f"  promoteRelease manifest: '{M}', all: true, failFast: true,"
+                          + f" handlers: {handlers(fail='s3-upload-portal', sleep=2)}\n}}")
+        result, log = self.finish(job, number)
+        releases = self.release_actions(job, number)
+        artifacts = [a for r in releases for a in r.get('artifacts') or []]
+        ids = [a['artifactId'] for a in artifacts]
+        stopped = [a for a in artifacts if (a.get('message') or '').startswith('stopped because branch deploy product1/portal failed')]
+        bad_messages = [a for a in artifacts if 'Exception' in (a.get('message') or '')]
+        return passed(result == 'FAILURE' and len(ids) == 6 and len(set(ids)) == 6 and not bad_messages,
+                      f'#{number} {result}: {len(ids)} artifacts ({len(set(ids))} distinct), {len(stopped)} stopped with'
+                      f' the reason, messages: {[a.get("message") for a in artifacts]}')
+
+    def job_template_override_refused(self):
+        self.admin.script('io.jenkins.plugins.releasetrain.jenkins.ReleaseTrainConfiguration.get()'
+                          ".defaultJobTemplate = 'it-release-jobs/${workflowBase}'")
+        job = 'it-attack-template'
+        number = self.run(job, 'node {\n' + write_file(M, self.m.staging)
+                          + f"  releasePlan manifest: '{M}', jobTemplate: '/elsewhere/${{workflowBase}}'\n}}")
+        result, log = self.finish(job, number)
+        return passed(result == 'FAILURE' and 'do not let Pipelines choose another' in log,
+                      f'#{number} {result}: ' + tail(log, 2))
+
+    def two_releases_two_pages(self):
+        job = 'it-two-releases'
+        other = self.m.with_commit(self.m.base, 'second release')
+        number = self.run(job, 'node {\n' + write_file(M, self.m.staging)
+                          + f"  recordRelease event: 'started', manifest: '{M}'\n"
+                          + write_file('again.yaml', other)
+                          + "  recordRelease event: 'started', manifest: 'again.yaml'\n}")
+        result, _ = self.finish(job, number)
+        urls = [r['urlName'] for r in self.release_actions(job, number)]
+        pages = [self.admin.get(f'/job/{job}/{number}/{u}/')[0] for u in urls]
+        return passed(result == 'SUCCESS' and len(urls) == 2 and len(set(urls)) == 2 and pages == [200, 200],
+                      f'#{number} {result}: pages {dict(zip(urls, pages))}')
