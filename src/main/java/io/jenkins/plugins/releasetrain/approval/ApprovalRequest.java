@@ -14,9 +14,11 @@ public record ApprovalRequest(
         ReleaseContent content,
         boolean hasWork,
         ApprovalHistory history,
-        Participants participants) {
+        Participants participants,
+        NameKeys names) {
 
     public ApprovalRequest {
+        Objects.requireNonNull(names, "names");
         Objects.requireNonNull(releaseId, "releaseId");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(content, "content");
@@ -31,10 +33,16 @@ public record ApprovalRequest(
                 ReleaseContent.of(plan.target()),
                 plan.hasWork(),
                 history,
-                participants);
+                participants,
+                NameKeys.CASE_INSENSITIVE);
+    }
+
+    /** The same request, comparing user ids and group names as {@code keys} does (a security realm's rules). */
+    public ApprovalRequest comparingNamesWith(NameKeys keys) {
+        return new ApprovalRequest(releaseId, environment, content, hasWork, history, participants, keys);
     }
 
     public ApprovalRequest withHistory(ApprovalHistory newHistory) {
-        return new ApprovalRequest(releaseId, environment, content, hasWork, newHistory, participants);
+        return new ApprovalRequest(releaseId, environment, content, hasWork, newHistory, participants, names);
     }
 }

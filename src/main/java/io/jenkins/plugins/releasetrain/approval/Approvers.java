@@ -13,6 +13,20 @@ public record Approvers(List<String> users, List<String> groups) {
         groups.forEach(g -> Names.requireName("approvers.groups", "an approver group name", g));
     }
 
+    /**
+     * User or group names as written in a form or a configuration file: separated by commas or new lines, so
+     * that a group such as {@code Release Managers} keeps its space. Blanks around each name are dropped.
+     */
+    public static List<String> parseNames(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split("[,\\r\\n]+"))
+                .map(String::strip)
+                .filter(n -> !n.isEmpty())
+                .toList();
+    }
+
     public static Approvers none() {
         return new Approvers(List.of(), List.of());
     }
@@ -40,8 +54,13 @@ public record Approvers(List<String> users, List<String> groups) {
      * them). Aliases do not count here: someone may be able to choose their full name, never their user id.
      */
     public boolean include(Identity person) {
-        return users.stream().map(Names::key).anyMatch(person.key()::equals)
-                || groups.stream().anyMatch(person::isInGroup);
+        return include(person, NameKeys.CASE_INSENSITIVE);
+    }
+
+    /** As {@link #include(Identity)}, comparing ids and group names as {@code names} does. */
+    public boolean include(Identity person, NameKeys names) {
+        return users.stream().anyMatch(u -> names.sameUser(u, person.user()))
+                || groups.stream().anyMatch(g -> person.groups().stream().anyMatch(h -> names.sameGroup(g, h)));
     }
 
     /** "carol, dan or a member of release-leads", for messages. */

@@ -67,7 +67,9 @@ public sealed interface Decision permits Decision.Allowed, Decision.NeedsApprova
         /** The content has not succeeded in a required upstream environment yet. */
         PROMOTION_ORDER,
         /** A freeze is in effect and the rule has no emergency override. */
-        FROZEN
+        FROZEN,
+        /** Who wrote the release cannot be determined, and the rule keeps authors from approving. */
+        UNKNOWN_AUTHORS
     }
 
     record Allowed(

@@ -72,6 +72,26 @@ final class Evaluation {
                             + ". A rejection stands until the manifest changes; fix the release and have the new"
                             + " content approved.");
         }
+        Optional<String> unknownAuthors = request.participants().authorsUnknown();
+        if (unknownAuthors.isPresent()
+                && rule.requiredApprovals() > 0
+                && !rule.allowAuthorApproval()
+                && !rule.allowUnknownAuthors()) {
+            // Fail closed: "no known author" must not read as "nobody wrote it", or an author could approve.
+            return new Decision.Refused(
+                    environment,
+                    request.releaseId(),
+                    ruleName,
+                    Decision.RefusalReason.UNKNOWN_AUTHORS,
+                    Optional.empty(),
+                    List.of(),
+                    judgements,
+                    "Release " + id + " cannot be approved for " + environment + ": who wrote it is unknown ("
+                            + unknownAuthors.get() + "), and rule '" + rule.name()
+                            + "' keeps a release's authors from approving it. Release a manifest whose changes"
+                            + " Jenkins can see (check it out from git), or ask an administrator to let the rule"
+                            + " allow unknown authors.");
+        }
         // What is still missing is worked out first, so that a refusal can say it too: approvals can be
         // collected while staging catches up or a freeze runs out.
         List<ApprovalEvent> approvals = tally.counted(ApprovalAction.APPROVE);
@@ -193,9 +213,10 @@ final class Evaluation {
                 .filter(user -> rule.allowAuthorApproval()
                         || request.participants().authorshipOf(user).isEmpty())
                 .filter(user -> rule.allowTriggeringUserApproval()
-                        || !request.participants().isRequester(user))
-                .filter(user -> approvals.stream().noneMatch(a -> a.actor().isSamePersonAs(user)))
-                .map(Identity::key)
+                        || !request.participants().isRequester(user, request.names()))
+                .filter(user -> approvals.stream()
+                        .noneMatch(a -> request.names().sameUser(a.actor().user(), user.user())))
+                .map(user -> request.names().user(user.user()))
                 .distinct()
                 .count();
         if (left >= missing) {

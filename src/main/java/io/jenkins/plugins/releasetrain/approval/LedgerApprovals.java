@@ -32,6 +32,10 @@ public final class LedgerApprovals {
     static final String RULE = "rule";
     static final String ALIASES = "aliases";
     static final String ADMIN = "admin";
+    /** The details naming the CI job that wrote a record: its full name and build number. */
+    public static final String JOB = "jenkins.job";
+
+    public static final String BUILD = "jenkins.build";
 
     private LedgerApprovals() {}
 
@@ -41,26 +45,49 @@ public final class LedgerApprovals {
      * (which dates approvals of releases that have run since as history).
      */
     public static ApprovalHistory history(Ledger ledger, String environment, Optional<ProtectionRule> rule) {
+        return history(ledger, environment, rule, JobPolicy.ANY);
+    }
+
+    /**
+     * As {@link #history(Ledger, String, Optional)}, counting only what jobs allowed to release into each
+     * environment wrote: approvals of this environment, and runs of it and of its upstream environments.
+     */
+    public static ApprovalHistory history(
+            Ledger ledger, String environment, Optional<ProtectionRule> rule, JobPolicy jobs) {
         EnvironmentLedger here = ledger.read(environment);
         List<ApprovalEvent> events = new ArrayList<>();
         for (LedgerEntry entry : here.entries()) {
-            if (entry.record() instanceof ApprovalRecorded approval) {
+            if (entry.record() instanceof ApprovalRecorded approval
+                    && jobs.allows(
+                            environment, Optional.ofNullable(approval.details().get(JOB)))) {
                 events.add(event(approval));
             }
         }
         List<SucceededRelease> successes = new ArrayList<>();
-        here.lastSuccessfulRun().flatMap(run -> success(environment, run)).ifPresent(successes::add);
+        here.runs().stream()
+                .filter(run ->
+                        run.status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent())
+                .filter(run -> jobs.allows(environment, job(run)))
+                .reduce((first, second) -> second)
+                .flatMap(run -> success(environment, run))
+                .ifPresent(successes::add);
         List<EnvironmentPattern> upstream = rule.map(ProtectionRule::requires).orElse(List.of());
         for (String other : ledger.environments()) {
             if (!other.equals(environment) && upstream.stream().anyMatch(p -> p.matches(other))) {
                 for (ReleaseRun run : ledger.read(other).runs()) {
-                    if (run.status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent()) {
+                    if (run.status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent()
+                            && jobs.allows(other, job(run))) {
                         success(other, run).ifPresent(successes::add);
                     }
                 }
             }
         }
         return ApprovalHistory.of(events, successes);
+    }
+
+    /** The job that wrote a run, from the details its start was recorded with; empty when it does not say. */
+    static Optional<String> job(ReleaseRun run) {
+        return Optional.ofNullable(run.started().details().get(JOB));
     }
 
     /** The person who started the latest run of {@code releaseId} here, if it has not finished yet. */
@@ -100,7 +127,12 @@ public final class LedgerApprovals {
      * are kept: the ledger is read by many, and a person's other groups are none of its business.
      */
     public static ApprovalRecorded record(ApprovalEvent event, ProtectionRule rule) {
-        Map<String, String> details = new LinkedHashMap<>();
+        return record(event, rule, Map.of());
+    }
+
+    /** As {@link #record(ApprovalEvent, ProtectionRule)}, with where it was given ({@link #JOB}, {@link #BUILD}). */
+    public static ApprovalRecorded record(ApprovalEvent event, ProtectionRule rule, Map<String, String> origin) {
+        Map<String, String> details = new LinkedHashMap<>(origin);
         details.put(RULE, rule.name());
         details.put(ACTION, event.action().label());
         if (!event.actor().aliases().isEmpty()) {

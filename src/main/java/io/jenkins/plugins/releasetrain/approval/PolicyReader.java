@@ -40,7 +40,8 @@ final class PolicyReader {
             "approvalExpiry",
             "requires",
             "freezeWindows",
-            "emergencyOverride");
+            "emergencyOverride",
+            "allowUnknownAuthors");
     private static final List<String> APPROVER_KEYS = List.of("users", "groups");
     private static final List<String> WINDOW_KEYS = List.of("name", "start", "end", "timeZone");
     private static final List<String> OVERRIDE_KEYS = List.of("approvers", "requiredApprovals");
@@ -123,6 +124,7 @@ final class PolicyReader {
         boolean allowAuthor = rule.bool("allowAuthorApproval");
         boolean allowTriggering = rule.bool("allowTriggeringUserApproval");
         boolean allowBypass = rule.bool("allowAdminBypass");
+        boolean allowUnknownAuthors = rule.bool("allowUnknownAuthors");
         Optional<Duration> expiry = rule.parsed("approvalExpiry", Durations::parse);
         List<EnvironmentPattern> requires = rule.list("requires", false, EnvironmentPattern::of);
         List<FreezeWindow> windows = new ArrayList<>();
@@ -151,7 +153,8 @@ final class PolicyReader {
                     expiry,
                     requires,
                     windows,
-                    override));
+                    override,
+                    allowUnknownAuthors));
         } catch (RuleViolation e) {
             error(position(node, e.field()), e.getMessage(), e.hint());
             return Optional.empty();

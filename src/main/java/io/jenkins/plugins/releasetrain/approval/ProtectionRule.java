@@ -25,6 +25,7 @@ import java.util.Set;
  * @param requires environments (names or globs) where this content must have succeeded first
  * @param freezeWindows times when the environment takes no releases
  * @param emergencyOverride who may lift a freeze, and how many of them; empty means freezes cannot be lifted
+ * @param allowUnknownAuthors whether approvals count when the release's authors cannot be determined
  */
 public record ProtectionRule(
         String name,
@@ -37,7 +38,8 @@ public record ProtectionRule(
         Optional<Duration> approvalExpiry,
         List<EnvironmentPattern> requires,
         List<FreezeWindow> freezeWindows,
-        Optional<EmergencyOverride> emergencyOverride) {
+        Optional<EmergencyOverride> emergencyOverride,
+        boolean allowUnknownAuthors) {
 
     public ProtectionRule {
         Names.requireName("name", "the rule's name", name);
@@ -102,7 +104,8 @@ public record ProtectionRule(
                 Optional.empty(),
                 List.of(),
                 List.of(),
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 
     public boolean protects(String environment) {
@@ -121,7 +124,8 @@ public record ProtectionRule(
                 approvalExpiry,
                 requires,
                 freezeWindows,
-                emergencyOverride);
+                emergencyOverride,
+                allowUnknownAuthors);
     }
 
     public ProtectionRule withAuthorApproval(boolean allowed) {
@@ -136,7 +140,8 @@ public record ProtectionRule(
                 approvalExpiry,
                 requires,
                 freezeWindows,
-                emergencyOverride);
+                emergencyOverride,
+                allowUnknownAuthors);
     }
 
     public ProtectionRule withTriggeringUserApproval(boolean allowed) {
@@ -151,7 +156,8 @@ public record ProtectionRule(
                 approvalExpiry,
                 requires,
                 freezeWindows,
-                emergencyOverride);
+                emergencyOverride,
+                allowUnknownAuthors);
     }
 
     public ProtectionRule withAdminBypass(boolean allowed) {
@@ -166,7 +172,8 @@ public record ProtectionRule(
                 approvalExpiry,
                 requires,
                 freezeWindows,
-                emergencyOverride);
+                emergencyOverride,
+                allowUnknownAuthors);
     }
 
     public ProtectionRule withApprovalExpiry(Duration expiry) {
@@ -181,7 +188,8 @@ public record ProtectionRule(
                 Optional.of(expiry),
                 requires,
                 freezeWindows,
-                emergencyOverride);
+                emergencyOverride,
+                allowUnknownAuthors);
     }
 
     public ProtectionRule withRequires(String... upstream) {
@@ -200,7 +208,8 @@ public record ProtectionRule(
                 approvalExpiry,
                 patterns,
                 freezeWindows,
-                emergencyOverride);
+                emergencyOverride,
+                allowUnknownAuthors);
     }
 
     public ProtectionRule withFreezeWindows(FreezeWindow... windows) {
@@ -215,7 +224,8 @@ public record ProtectionRule(
                 approvalExpiry,
                 requires,
                 List.of(windows),
-                emergencyOverride);
+                emergencyOverride,
+                allowUnknownAuthors);
     }
 
     public ProtectionRule withEmergencyOverride(EmergencyOverride override) {
@@ -230,6 +240,27 @@ public record ProtectionRule(
                 approvalExpiry,
                 requires,
                 freezeWindows,
-                Optional.of(override));
+                Optional.of(override),
+                allowUnknownAuthors);
+    }
+
+    /**
+     * Whether the release may be approved when nobody can tell who wrote it (no change and no history of the
+     * manifest to read). By default it may not: "no known author" is not "nobody wrote it".
+     */
+    public ProtectionRule withUnknownAuthorsAllowed(boolean allowed) {
+        return new ProtectionRule(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride,
+                allowed);
     }
 }

@@ -136,7 +136,7 @@ final class Tally {
     }
 
     private Judgement approval(ApprovalEvent event, String who) {
-        if (!rule.approvers().include(event.actor())) {
+        if (!rule.approvers().include(event.actor(), request.names())) {
             return notEligible(event, who, rule.approvers());
         }
         return personal(event, who).orElseGet(() -> timely(event, who, ApprovalAction.APPROVE));
@@ -151,7 +151,7 @@ final class Tally {
                     who + "'s emergency override does not count: rule '" + rule.name()
                             + "' has no emergency override, so its freezes cannot be lifted.");
         }
-        if (!emergency.get().approvers().include(event.actor())) {
+        if (!emergency.get().approvers().include(event.actor(), request.names())) {
             return notEligible(event, who, emergency.get().approvers());
         }
         Optional<Judgement> personal = personal(event, who);
@@ -240,7 +240,7 @@ final class Tally {
                                 + author.evidence() + "."));
             }
         }
-        if (!rule.allowTriggeringUserApproval() && request.participants().isRequester(actor)) {
+        if (!rule.allowTriggeringUserApproval() && request.participants().isRequester(actor, request.names())) {
             return Optional.of(new Judgement(
                     event,
                     Standing.TRIGGERING_USER,
@@ -269,7 +269,8 @@ final class Tally {
         }
         Optional<ApprovalEvent> first = counted.getOrDefault(action, List.of()).stream()
                 .filter(e ->
-                        e.actor().isSamePersonAs(event.actor()) || event.actor().isSamePersonAs(e.actor()))
+                        // by user id only: a full name anyone may edit never makes two people one
+                        request.names().sameUser(e.actor().user(), event.actor().user()))
                 .findFirst();
         if (first.isPresent()) {
             return new Judgement(
@@ -303,9 +304,9 @@ final class Tally {
 
     /** Stopping a release is always safe, so anyone who may approve or override may reject, authors included. */
     private boolean mayReject(Identity actor) {
-        return rule.approvers().include(actor)
+        return rule.approvers().include(actor, request.names())
                 || rule.emergencyOverride()
-                        .filter(o -> o.approvers().include(actor))
+                        .filter(o -> o.approvers().include(actor, request.names()))
                         .isPresent();
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.releasetrain.jenkins;
 import hudson.model.User;
 import hudson.security.SecurityRealm;
 import io.jenkins.plugins.releasetrain.approval.Identity;
+import io.jenkins.plugins.releasetrain.approval.NameKeys;
 import java.util.Set;
 import java.util.TreeSet;
 import jenkins.model.IdStrategy;
@@ -18,6 +19,26 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 final class JenkinsIdentities {
 
     private JenkinsIdentities() {}
+
+    /**
+     * User ids and group names compared as the security realm compares them (its id strategies), as the input
+     * step does when it decides who may answer.
+     */
+    static NameKeys nameKeys() {
+        IdStrategy users = Jenkins.get().getSecurityRealm().getUserIdStrategy();
+        IdStrategy groups = Jenkins.get().getSecurityRealm().getGroupIdStrategy();
+        return new NameKeys() {
+            @Override
+            public String user(String id) {
+                return users.keyFor(id.strip());
+            }
+
+            @Override
+            public String group(String name) {
+                return groups.keyFor(name.strip());
+            }
+        };
+    }
 
     static Identity of(String userId) {
         User user = User.getById(userId, false);

@@ -121,7 +121,8 @@ public class ReadReleaseManifestStep extends Step {
                         .register(
                                 ManifestFiles.TEXT_SOURCE,
                                 step.text,
-                                manifest.release().id().value());
+                                manifest.release().id().value(),
+                                WorkspaceAuthors.Found.unknown("the manifest was given to the Pipeline as text"));
             } else {
                 manifest = ReleaseSource.read(run, getContext().get(FilePath.class), step.file)
                         .loaded();

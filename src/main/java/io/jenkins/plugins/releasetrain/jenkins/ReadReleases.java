@@ -19,11 +19,18 @@ public final class ReadReleases extends InvisibleAction {
         private final String path;
         private final String text;
         private final String releaseId;
+        private final WorkspaceAuthors.Found authors;
 
-        Entry(String path, String text, String releaseId) {
+        Entry(String path, String text, String releaseId, WorkspaceAuthors.Found authors) {
             this.path = path;
             this.text = text;
             this.releaseId = releaseId;
+            this.authors = authors;
+        }
+
+        /** Who wrote it according to git, or why nobody can tell (null in builds from before it was kept). */
+        Optional<WorkspaceAuthors.Found> authors() {
+            return Optional.ofNullable(authors);
         }
 
         String path() {
@@ -63,12 +70,12 @@ public final class ReadReleases extends InvisibleAction {
     }
 
     /** Keeps a manifest the build read; reading the same content again keeps the first path it came from. */
-    synchronized void register(String path, String text, String releaseId) {
+    synchronized void register(String path, String text, String releaseId, WorkspaceAuthors.Found authors) {
         if (entry(releaseId).isPresent()) {
             return;
         }
         ArrayList<Entry> next = new ArrayList<>(entries);
-        next.add(new Entry(path, text, releaseId));
+        next.add(new Entry(path, text, releaseId, authors));
         entries = next;
     }
 

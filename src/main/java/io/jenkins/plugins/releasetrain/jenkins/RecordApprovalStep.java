@@ -117,7 +117,13 @@ public class RecordApprovalStep extends Step {
                         ReleaseBuilds.runId(run),
                         identity.user(),
                         List.of(LedgerApprovals.record(
-                                result.event(), gate.rule().get())),
+                                result.event(),
+                                gate.rule().get(),
+                                Map.of(
+                                        LedgerApprovals.JOB,
+                                        run.getParent().getFullName(),
+                                        LedgerApprovals.BUILD,
+                                        String.valueOf(run.getNumber())))),
                         listener);
             }
             listener.getLogger().println(result.judgement().message());

@@ -231,6 +231,7 @@ public class RecordReleaseStep extends Step {
             LoadedManifest loaded = source.loaded();
             Release release = loaded.release();
             String environment = release.environment().name();
+            ReleaseJobs.requireAllowed(run, environment);
             RunId runId = ReleaseBuilds.runId(run);
             String actor = ReleaseBuilds.actor(run);
             Ledger ledger = ReleaseLedger.get();
@@ -252,7 +253,11 @@ public class RecordReleaseStep extends Step {
                                 environment,
                                 runId,
                                 actor,
-                                List.of(records.started(loaded, plan.plan(), now, ReleaseBuilds.details(run))),
+                                List.of(records.started(
+                                        loaded,
+                                        plan.plan(),
+                                        now,
+                                        ReleaseBuilds.details(run, ReleaseGate.gitAuthors(run, release)))),
                                 listener);
                         action.started(runId.value(), plan.describe(), leftOut);
                         listener.getLogger().println(Messages.RecordReleaseStep_RecordedStart(runId, environment));

@@ -6,6 +6,7 @@ import hudson.model.User;
 import hudson.scm.ChangeLogSet;
 import io.jenkins.plugins.releasetrain.approval.BuildChanges;
 import io.jenkins.plugins.releasetrain.approval.Participants;
+import io.jenkins.plugins.releasetrain.approval.ReleaseAuthor;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,9 +75,26 @@ final class ReleaseBuilds {
      * The people the rules keep from approving: whoever started the build, and the authors of the changes to
      * the manifest that this job's builds checked out since its last successful release of the environment.
      */
-    static Participants participants(Run<?, ?> run, String manifest, String environment) {
-        return new Participants(
-                startedBy(run).map(JenkinsIdentities::of), BuildChanges.authors(manifest, changes(run, environment)));
+    static Participants participants(
+            Run<?, ?> run, String manifest, String environment, Optional<WorkspaceAuthors.Found> fromGit) {
+        List<ReleaseAuthor> authors = new ArrayList<>(BuildChanges.authors(manifest, changes(run, environment)));
+        Optional<List<ReleaseAuthor>> history = fromGit.flatMap(WorkspaceAuthors.Found::authors);
+        history.ifPresent(authors::addAll);
+        Participants participants = new Participants(startedBy(run).map(JenkinsIdentities::of), authors);
+        if (authors.isEmpty() && history.isEmpty()) {
+            // Neither a change set nor the manifest's history names anyone: fail closed, the rule decides.
+            return participants.withAuthorsUnknown(fromGit.flatMap(WorkspaceAuthors.Found::unknown)
+                    .orElse("no change of " + manifest + " in this job's builds since the last release"));
+        }
+        return participants;
+    }
+
+    /** {@link #details(Run)}, with the manifest's commit when it came from git: the next release reads from there. */
+    static Map<String, String> details(Run<?, ?> run, Optional<WorkspaceAuthors.Found> fromGit) {
+        Map<String, String> details = details(run);
+        fromGit.flatMap(WorkspaceAuthors.Found::head)
+                .ifPresent(head -> details.put(ReleaseSource.MANIFEST_COMMIT, head));
+        return details;
     }
 
     private static List<BuildChanges.Change> changes(Run<?, ?> run, String environment) {

@@ -53,18 +53,27 @@ final class ReleaseGate {
             throw new AbortException(
                     Messages.ReleasePlanStep_UnknownEnvironment(environment, configuration.environmentNames()));
         }
+        ReleaseJobs.requireAllowed(run, environment);
         Optional<ProtectionRule> rule = rule(environment);
         Ledger ledger = ReleaseLedger.get();
         ReleasePlan plan = ReleaseLedger.planAgainstLedger(ledger, release, listener);
         ApprovalHistory history;
         try {
-            history = LedgerApprovals.history(ledger, environment, rule);
+            history = LedgerApprovals.history(ledger, environment, rule, ReleaseJobs.policy());
         } catch (LedgerException e) {
             throw new AbortException(Messages.ReleaseLedger_Unreadable(ledger.directory(), e.getMessage()));
         }
-        ApprovalRequest request =
-                ApprovalRequest.of(plan, history, ReleaseBuilds.participants(run, manifest, environment));
+        ApprovalRequest request = ApprovalRequest.of(
+                        plan, history, ReleaseBuilds.participants(run, manifest, environment, gitAuthors(run, release)))
+                .comparingNamesWith(JenkinsIdentities.nameKeys());
         return new ReleaseGate(release, ledger, rule, plan, request);
+    }
+
+    /** Who wrote the release according to git, as read when the build read the manifest. */
+    static Optional<WorkspaceAuthors.Found> gitAuthors(Run<?, ?> run, Release release) {
+        return ReadReleases.find(run)
+                .flatMap(r -> r.entry(release.id().value()))
+                .flatMap(ReadReleases.Entry::authors);
     }
 
     /** The rule protecting {@code environment}, with its configured upstream; empty when none protects it. */

@@ -12,6 +12,7 @@ import io.jenkins.plugins.releasetrain.approval.Durations;
 import io.jenkins.plugins.releasetrain.approval.EmergencyOverride;
 import io.jenkins.plugins.releasetrain.approval.EnvironmentPattern;
 import io.jenkins.plugins.releasetrain.approval.FreezeWindow;
+import io.jenkins.plugins.releasetrain.approval.JobPatterns;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.approval.RuleViolation;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
     private String emergencyApprovers;
     private String emergencyApproverGroups;
     private int emergencyRequiredApprovals;
+    private String allowedJobs;
+    private boolean allowUnknownAuthors;
 
     @DataBoundConstructor
     public ReleaseProtectionRule(String name, String environments) {
@@ -202,7 +205,8 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
                 Optional.ofNullable(approvalExpiry).map(Durations::parse),
                 names(requires).stream().map(EnvironmentPattern::of).toList(),
                 windows,
-                override);
+                override,
+                allowUnknownAuthors);
     }
 
     static List<String> names(@CheckForNull String text) {
@@ -213,7 +217,38 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
     }
 
     private static Approvers approvers(@CheckForNull String users, @CheckForNull String groups) {
-        return new Approvers(names(users), names(groups));
+        return new Approvers(Approvers.parseNames(users), Approvers.parseNames(groups));
+    }
+
+    /** Whether approvals count when nobody can tell who wrote the release. */
+    public boolean isAllowUnknownAuthors() {
+        return allowUnknownAuthors;
+    }
+
+    @DataBoundSetter
+    public void setAllowUnknownAuthors(boolean allowUnknownAuthors) {
+        this.allowUnknownAuthors = allowUnknownAuthors;
+    }
+
+    /** The jobs that may release into this rule's environments, by full name; empty: any job. */
+    @CheckForNull
+    public String getAllowedJobs() {
+        return allowedJobs;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a pattern is malformed, saying which (configuration as code reports it)
+     */
+    @DataBoundSetter
+    public void setAllowedJobs(String allowedJobs) {
+        String text = Util.fixEmptyAndTrim(allowedJobs);
+        JobPatterns.parse(text);
+        this.allowedJobs = text;
+    }
+
+    /** The jobs that may release into this rule's environments. */
+    public JobPatterns jobPatterns() {
+        return JobPatterns.parse(allowedJobs);
     }
 
     @Extension
@@ -223,6 +258,19 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
         @Override
         public String getDisplayName() {
             return Messages.ReleaseProtectionRule_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckAllowedJobs(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            try {
+                JobPatterns patterns = JobPatterns.parse(value);
+                return patterns.isAny()
+                        ? FormValidation.warning(Messages.ReleaseProtectionRule_AnyJob())
+                        : FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         @POST

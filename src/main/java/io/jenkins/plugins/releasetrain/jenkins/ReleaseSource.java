@@ -7,6 +7,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
+import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -46,12 +47,25 @@ record ReleaseSource(String path, LoadedManifest loaded) {
     static ReleaseSource read(Run<?, ?> run, @CheckForNull FilePath workspace, String manifest)
             throws IOException, InterruptedException {
         LoadedManifest loaded = load(() -> ManifestFiles.read(workspace, manifest));
-        ReadReleases.of(run)
-                .register(
-                        manifest,
-                        loaded.document().text(),
-                        loaded.release().id().value());
+        String releaseId = loaded.release().id().value();
+        // Read where the workspace is, now: later steps may run without one.
+        WorkspaceAuthors.Found authors = workspace.act(new WorkspaceAuthors(
+                WorkspacePath.check(manifest),
+                releaseId,
+                lastReleasedCommit(loaded.release().environment().name())));
+        ReadReleases.of(run).register(manifest, loaded.document().text(), releaseId, authors);
         return new ReleaseSource(manifest, loaded);
+    }
+
+    /** The key under which a run's start records the commit of the manifest it released. */
+    static final String MANIFEST_COMMIT = "manifest.commit";
+
+    /** The manifest commit of the environment's last successful release, when its start recorded one. */
+    private static Optional<String> lastReleasedCommit(String environment) {
+        return ReleaseLedger.get()
+                .read(environment)
+                .lastSuccessfulRun()
+                .map(run -> run.started().details().get(MANIFEST_COMMIT));
     }
 
     /** A release the build read before, by id. */

@@ -228,6 +228,7 @@ public class TagImagesStep extends Step {
             ManifestFiles.print(listener, loaded.warnings());
             Release release = loaded.release();
             if (!step.dryRun) {
+                ReleaseJobs.requireAllowed(run, release.environment().name());
                 ReleaseGate.requireLetThrough(run, release);
             }
             List<PromotionRequest> requests;

@@ -76,7 +76,13 @@ class ApprovalPropertiesTest {
 
         ApprovalRequest request() {
             return new ApprovalRequest(
-                    THIS, ENVIRONMENT, CONTENT, true, ApprovalHistory.of(events, List.of()), participants);
+                    THIS,
+                    ENVIRONMENT,
+                    CONTENT,
+                    true,
+                    ApprovalHistory.of(events, List.of()),
+                    participants,
+                    NameKeys.CASE_INSENSITIVE);
         }
 
         Decision decide() {

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,48 @@ class LedgerApprovalsTest {
         assertThat(LedgerApprovals.history(ledger, "production-us-east-2", Optional.of(RULE))
                         .successes())
                 .isEmpty();
+    }
+
+    @Test
+    void onlyWhatAllowedJobsWroteIsEvidence() {
+        Ledger ledger = Ledger.open(dir);
+        LoadedManifest staging = load("staging-us-east-2.yaml");
+        RunId forged = new RunId("attacker#1");
+        try (EnvironmentLock lock = ledger.lock("staging-us-east-2", forged, "mallory")) {
+            lock.append(ReleaseStarted.of(
+                    forged, staging, PlanSummary.none(), "mallory", T0, Map.of(LedgerApprovals.JOB, "attacker")));
+            lock.append(new ReleaseFinished(
+                    forged, staging.release().id(), ReleaseStatus.SUCCEEDED, "mallory", T0.plusSeconds(60)));
+        }
+        try (EnvironmentLock lock = ledger.lock("production-us-east-2", forged, "mallory")) {
+            lock.append(LedgerApprovals.record(
+                    new ApprovalEvent(
+                            staging.release().id(),
+                            "production-us-east-2",
+                            Identity.of("bob").withGroups("release-leads"),
+                            ApprovalAction.APPROVE,
+                            "",
+                            T0),
+                    RULE,
+                    Map.of(LedgerApprovals.JOB, "attacker", LedgerApprovals.BUILD, "1")));
+        }
+        JobPolicy releaseJobsOnly =
+                (environment, job) -> JobPatterns.parse("release/**").allows(job);
+
+        ApprovalHistory trusted =
+                LedgerApprovals.history(ledger, "production-us-east-2", Optional.of(RULE), releaseJobsOnly);
+        ApprovalHistory unrestricted = LedgerApprovals.history(ledger, "production-us-east-2", Optional.of(RULE));
+
+        assertThat(trusted.events()).isEmpty();
+        assertThat(trusted.successes()).isEmpty();
+        assertThat(unrestricted.events()).hasSize(1);
+        assertThat(unrestricted.successes()).hasSize(1);
+        assertThat(ledger.read("production-us-east-2")
+                        .approvals(staging.release().id()))
+                .singleElement()
+                .satisfies(a -> assertThat(a.details())
+                        .containsEntry(LedgerApprovals.JOB, "attacker")
+                        .containsEntry(LedgerApprovals.BUILD, "1"));
     }
 
     private static LoadedManifest load(String example) {

@@ -42,7 +42,7 @@ class PromoteReleaseRestartTest {
     void waitsForApprovalAcrossARestartThenFinishesTheRelease() throws Throwable {
         sessions.then(j -> {
             ReleaseApprovalTest.secure(j);
-            ReleaseApprovalTest.protectStaging(false);
+            ReleaseApprovalTest.protectStaging(false, true);
             PromoteReleaseTest.deploymentJobs(j, null);
             WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
             job.setDefinition(new CpsFlowDefinition(

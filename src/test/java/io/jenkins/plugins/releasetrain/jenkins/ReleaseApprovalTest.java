@@ -89,7 +89,16 @@ class ReleaseApprovalTest {
 
     /** Two distinct release leads must approve a release to any staging environment. */
     static void protectStaging(boolean allowAdminBypass) {
+        protectStaging(allowAdminBypass, false);
+    }
+
+    /**
+     * As {@link #protectStaging(boolean)}; {@code allowUnknownAuthors} for Pipelines that write their manifest
+     * with writeFile, whose authors nobody can tell.
+     */
+    static void protectStaging(boolean allowAdminBypass, boolean allowUnknownAuthors) {
         ReleaseProtectionRule rule = new ReleaseProtectionRule("staging", "staging-*");
+        rule.setAllowUnknownAuthors(allowUnknownAuthors);
         rule.setApproverGroups("release-leads");
         rule.setRequiredApprovals(2);
         rule.setAllowAdminBypass(allowAdminBypass);
@@ -150,6 +159,7 @@ class ReleaseApprovalTest {
 
     @Test
     void theUserWhoStartedTheReleaseAndAnAdministratorTheRuleDoesNotNameDoNotCount() throws Exception {
+        protectStaging(false, true);
         WorkflowJob job = j.createProject(WorkflowJob.class, "promote-sandboxed");
         job.setDefinition(new CpsFlowDefinition(
                 "node {\n" + writeFile(STAGING, MANIFEST) + "  promoteRelease manifest: '" + STAGING + "'\n}", true));
@@ -204,6 +214,65 @@ class ReleaseApprovalTest {
         assertThat(recordedApprovals(), hasSize(1));
         assertThat(recordedApprovals().get(0).decision(), is(ApprovalDecision.BYPASSED));
         assertThat(recordedApprovals().get(0).actor(), is("admin"));
+    }
+
+    @Test
+    void aManifestNobodyCanTellTheAuthorsOfIsRefusedUnlessTheRuleAllowsIt() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "written-by-the-pipeline");
+        job.setDefinition(new CpsFlowDefinition(
+                "node {\n" + writeFile(STAGING, MANIFEST) + "  promoteRelease manifest: '" + STAGING + "'\n}", true));
+
+        WorkflowRun refused = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("cannot be approved for staging-us-east-2: who wrote it is unknown", refused);
+        j.assertLogContains("is not in a git checkout", refused);
+        assertThat(refused.getAction(InputAction.class), nullValue());
+        protectStaging(false, true);
+        WorkflowRun asked = job.scheduleBuild2(0).waitForStart();
+        ExtensionList.lookupSingleton(Saves.class)
+                .awaitInput(asked, ApprovalPrompts.id(RELEASE.id().shortForm(), 1));
+        asked.doStop();
+        j.waitForCompletion(asked);
+    }
+
+    @Test
+    void theAuthorsOfAManifestCheckedOutFromGitAreReadFromItsHistory() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "from-git");
+        java.nio.file.Path checkout =
+                java.nio.file.Path.of(j.jenkins.getWorkspaceFor(job).getRemote(), "checkout");
+        java.nio.file.Files.createDirectories(checkout.resolve(STAGING).getParent());
+        java.nio.file.Files.writeString(checkout.resolve(STAGING), MANIFEST);
+        try (org.eclipse.jgit.api.Git git =
+                org.eclipse.jgit.api.Git.init().setDirectory(checkout.toFile()).call()) {
+            git.add().addFilepattern(STAGING).call();
+            org.eclipse.jgit.lib.PersonIdent alice = new org.eclipse.jgit.lib.PersonIdent("alice", "alice@example.com");
+            git.commit()
+                    .setMessage("Release 1.9.0-rc2")
+                    .setAuthor(alice)
+                    .setCommitter(alice)
+                    .setSign(false)
+                    .call();
+        }
+        job.setDefinition(new CpsFlowDefinition("node { promoteRelease manifest: 'checkout/" + STAGING + "' }", true));
+        WorkflowRun run = job.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("carol")))
+                .waitForStart();
+
+        answer(run, 1, "alice", "approve", "mine");
+        answer(run, 2, "bob", "approve", "");
+        answer(run, 3, "dana", "approve", "");
+
+        j.assertBuildStatusSuccess(j.waitForCompletion(run));
+        j.assertLogContains("alice cannot approve: alice authored this release", run);
+        assertThat(
+                ReleaseTrainConfiguration.get()
+                        .ledger()
+                        .read("staging-us-east-2")
+                        .run(RunId.forBuild("from-git", 1))
+                        .orElseThrow()
+                        .started()
+                        .details()
+                        .containsKey("manifest.commit"),
+                is(true));
     }
 
     @Test
