@@ -138,6 +138,7 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
             ('one-build-two-releases-two-pages', self.two_releases_two_pages),
             ('unknown-authors-refused', self.unknown_authors_refused),
             ('other-jobs-may-not-release', self.other_jobs_may_not_release),
+            ('registry-host-not-allowed', self.registry_host_not_allowed),
         ]
 
     # --- helpers ----------------------------------------------------------------------------------------------
@@ -381,4 +382,14 @@ c.protectionRules = rules
         finally:
             self.set_rule("allowedJobs = ''")
         return passed(result == 'FAILURE' and f'The job {job} may not release into {PRODUCTION}' in log,
+                      f'#{number} {result}: ' + tail(log, 1))
+
+    def registry_host_not_allowed(self):
+        job = 'it-attack-registry'
+        with_images = self.m.staging + ('    images:\n      - repoName: product1/microservice-1\n'
+                                        '        sourceTag: dev_123\n')
+        number = self.run(job, 'node {\n' + write_file(M, with_images)
+                          + f"  tagImages manifest: '{M}', registry: 'https://169.254.169.254'\n}}")
+        result, log = self.finish(job, number)
+        return passed(result == 'FAILURE' and 'is not a registry this server may contact for a build' in log,
                       f'#{number} {result}: ' + tail(log, 1))

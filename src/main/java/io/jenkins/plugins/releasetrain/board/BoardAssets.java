@@ -42,6 +42,58 @@ public final class BoardAssets {
     }
 
     /** The names of every asset, {@code index.html} included. */
+    private static final java.util.regex.Pattern ASSETS_PATH =
+            java.util.regex.Pattern.compile("^/(release-board|view/[^/]+)/assets(/.*)?$");
+
+    /**
+     * Whether a request path, as sent (percent-encoded, without the web application's context path), asks for
+     * something under a board's assets with a {@code .} or {@code ..} segment once decoded: such a request can
+     * only be an attempt to leave the assets, and is answered "not found" before the web framework refuses it
+     * with an error page.
+     */
+    public static boolean escapesAssets(String rawPath) {
+        if (rawPath == null) {
+            return false;
+        }
+        String[] segments = rawPath.split("/", -1);
+        StringBuilder decoded = new StringBuilder();
+        boolean dotSegment = false;
+        for (int i = 1; i < segments.length; i++) {
+            String segment = percentDecoded(segments[i]);
+            decoded.append('/').append(segment);
+            dotSegment |= segment.equals("..") || segment.equals(".");
+        }
+        java.util.regex.Matcher matcher = ASSETS_PATH.matcher(decoded);
+        return dotSegment && matcher.matches() && matcher.group(2) != null;
+    }
+
+    private static String percentDecoded(String segment) {
+        StringBuilder out = new StringBuilder(segment.length());
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%') {
+                int value = hex(segment, i + 1);
+                if (value >= 0) {
+                    out.append((char) value);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** The byte written as two hex digits at {@code at}, or -1 when there are not two hex digits there. */
+    private static int hex(String text, int at) {
+        if (at + 1 >= text.length()) {
+            return -1;
+        }
+        int high = Character.digit(text.charAt(at), 16);
+        int low = Character.digit(text.charAt(at + 1), 16);
+        return high < 0 || low < 0 ? -1 : high * 16 + low;
+    }
+
     public static Set<String> names() {
         return CONTENT_TYPES.keySet();
     }

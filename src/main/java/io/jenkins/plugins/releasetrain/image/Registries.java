@@ -29,19 +29,18 @@ public final class Registries {
     /** Opens {@code reference}; {@link IllegalArgumentException} with a user-facing message when it is malformed. */
     public static ImageRegistry open(
             String reference, RegistryOptions options, Map<String, String> environment, Path home) throws IOException {
-        String ref = reference == null ? "" : reference.trim();
-        if (ref.isEmpty()) {
-            throw new IllegalArgumentException("registry reference is empty");
+        return open(RegistryReference.parse(reference), options, environment, home);
+    }
+
+    /** Opens a reference parsed before, exactly as it was checked. */
+    public static ImageRegistry open(
+            RegistryReference reference, RegistryOptions options, Map<String, String> environment, Path home)
+            throws IOException {
+        if (reference instanceof RegistryReference.OciLayout layout) {
+            return new OciLayoutRegistry(layout.directory());
         }
-        if (ref.startsWith("oci-layout:")) {
-            String dir = ref.substring("oci-layout:".length());
-            if (dir.isEmpty()) {
-                throw new IllegalArgumentException("oci-layout: needs a directory, e.g. oci-layout:./images");
-            }
-            return new OciLayoutRegistry(Path.of(dir));
-        }
-        if (ref.startsWith("ecr:")) {
-            EcrSettings settings = EcrSettings.parse(ref)
+        if (reference instanceof RegistryReference.Ecr ecr) {
+            EcrSettings settings = EcrSettings.parse(ecr.text())
                     .withProfile(options.awsProfile())
                     .withRoleArn(options.awsRoleArn())
                     .withEndpointOverride(options.endpointOverride())
@@ -49,13 +48,7 @@ public final class Registries {
                     .withRetry(options.retry());
             return new EcrRegistry(settings);
         }
-        int scheme = ref.indexOf("://");
-        if (scheme >= 0
-                && !ref.regionMatches(true, 0, "http://", 0, 7)
-                && !ref.regionMatches(true, 0, "https://", 0, 8)) {
-            throw new IllegalArgumentException("unsupported registry reference '" + ref
-                    + "': use https://HOST[:PORT], http://HOST[:PORT], oci-layout:DIR or ecr:REGION[:ACCOUNT]");
-        }
+        String ref = reference.text();
         RegistryEndpoint endpoint = RegistryEndpoint.parse(ref, options.insecure());
         Credentials credentials = options.credentials();
         if (credentials == null) {
@@ -73,6 +66,11 @@ public final class Registries {
 
     /** {@link #open(String, RegistryOptions, Map, Path)} with this process's environment and home directory. */
     public static ImageRegistry open(String reference, RegistryOptions options) throws IOException {
+        return open(RegistryReference.parse(reference), options);
+    }
+
+    /** {@link #open(RegistryReference, RegistryOptions, Map, Path)} with this process's environment and home. */
+    public static ImageRegistry open(RegistryReference reference, RegistryOptions options) throws IOException {
         return open(reference, options, System.getenv(), Path.of(System.getProperty("user.home")));
     }
 }

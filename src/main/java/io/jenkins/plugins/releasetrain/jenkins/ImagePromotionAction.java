@@ -25,14 +25,7 @@ public class ImagePromotionAction implements RunAction2 {
     private transient Run<?, ?> run;
 
     static ImagePromotionAction of(Run<?, ?> run) {
-        synchronized (run) {
-            ImagePromotionAction action = run.getAction(ImagePromotionAction.class);
-            if (action == null) {
-                action = new ImagePromotionAction();
-                run.addAction(action);
-            }
-            return action;
-        }
+        return RunActions.getOrAdd(run, ImagePromotionAction.class, ImagePromotionAction::new);
     }
 
     synchronized void add(PromotionReport report) {

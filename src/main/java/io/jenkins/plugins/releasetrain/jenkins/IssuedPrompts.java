@@ -48,14 +48,7 @@ public final class IssuedPrompts extends InvisibleAction {
     private IssuedPrompts() {}
 
     static IssuedPrompts of(Run<?, ?> run) {
-        synchronized (run) {
-            IssuedPrompts action = run.getAction(IssuedPrompts.class);
-            if (action == null) {
-                action = new IssuedPrompts();
-                run.addAction(action);
-            }
-            return action;
-        }
+        return RunActions.getOrAdd(run, IssuedPrompts.class, IssuedPrompts::new);
     }
 
     static Optional<IssuedPrompts> find(Run<?, ?> run) {

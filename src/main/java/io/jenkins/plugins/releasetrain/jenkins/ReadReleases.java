@@ -54,14 +54,7 @@ public final class ReadReleases extends InvisibleAction {
 
     /** The build's record of manifests, added when it first reads one. */
     static ReadReleases of(Run<?, ?> run) {
-        synchronized (run) {
-            ReadReleases action = run.getAction(ReadReleases.class);
-            if (action == null) {
-                action = new ReadReleases();
-                run.addAction(action);
-            }
-            return action;
-        }
+        return RunActions.getOrAdd(run, ReadReleases.class, ReadReleases::new);
     }
 
     /** The build's record of manifests, if it has read any. */

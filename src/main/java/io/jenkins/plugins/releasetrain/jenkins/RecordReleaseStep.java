@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -43,15 +42,13 @@ import org.kohsuke.stapler.QueryParameter;
  * Records a release run of this build in the ledger: its start, the results of some artifacts, its end. The
  * run is the build ({@code job#number}), and the actor the user who started it.
  */
-public class RecordReleaseStep extends Step {
+public class RecordReleaseStep extends ReleaseStep {
 
     static final String STARTED = "started";
     static final String ARTIFACT = "artifact";
     static final String FINISHED = "finished";
 
     private final String event;
-    private final String manifest;
-    private String release;
     private String jobTemplate;
     private String against;
     private boolean resume;
@@ -64,27 +61,12 @@ public class RecordReleaseStep extends Step {
 
     @DataBoundConstructor
     public RecordReleaseStep(String event, String manifest) {
+        super(manifest);
         this.event = Util.fixEmptyAndTrim(event);
-        this.manifest = Util.fixEmptyAndTrim(manifest);
     }
 
     public String getEvent() {
         return event;
-    }
-
-    public String getManifest() {
-        return manifest;
-    }
-
-    @CheckForNull
-    public String getRelease() {
-        return release;
-    }
-
-    /** The id of a release this build read with {@code readReleaseManifest}: then no workspace is needed. */
-    @DataBoundSetter
-    public void setRelease(String release) {
-        this.release = Util.fixEmptyAndTrim(release);
     }
 
     @CheckForNull
@@ -226,8 +208,7 @@ public class RecordReleaseStep extends Step {
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            ReleaseSource source = ReleaseSource.resolve(
-                    run, getContext().get(FilePath.class), step.manifest, step.release, "recordRelease");
+            ReleaseSource source = step.source(getContext(), "recordRelease");
             LoadedManifest loaded = source.loaded();
             Release release = loaded.release();
             String environment = release.environment().name();

@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -32,31 +30,14 @@ import org.kohsuke.stapler.QueryParameter;
  * Whether the release of a manifest may run now in its environment, under the protection rule administrators
  * configured: allowed, needs approvals (and the prompt to ask them with), or refused, with the reason in words.
  */
-public class ReleaseApprovalStep extends Step {
+public class ReleaseApprovalStep extends ReleaseStep {
 
-    private final String manifest;
-    private String release;
     private int round = 1;
     private String jobTemplate;
 
     @DataBoundConstructor
     public ReleaseApprovalStep(String manifest) {
-        this.manifest = Util.fixEmptyAndTrim(manifest);
-    }
-
-    public String getManifest() {
-        return manifest;
-    }
-
-    @CheckForNull
-    public String getRelease() {
-        return release;
-    }
-
-    /** The id of a release this build read with {@code readReleaseManifest}: then no workspace is needed. */
-    @DataBoundSetter
-    public void setRelease(String release) {
-        this.release = Util.fixEmptyAndTrim(release);
+        super(manifest);
     }
 
     public int getRound() {
@@ -123,8 +104,7 @@ public class ReleaseApprovalStep extends Step {
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            ReleaseSource source = ReleaseSource.resolve(
-                    run, getContext().get(FilePath.class), step.manifest, step.release, "releaseApproval");
+            ReleaseSource source = step.source(getContext(), "releaseApproval");
             ReleaseGate gate = ReleaseGate.read(run, source, listener);
             JobTemplate template = JobTemplates.forPipeline(step.jobTemplate);
             String planText = PromotionPlan.of(gate.plan(), template, PromotionScope.changed())

@@ -16,7 +16,6 @@ import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -25,10 +24,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 
-public class ReleasePlanStep extends Step {
+public class ReleasePlanStep extends ReleaseStep {
 
-    private final String manifest;
-    private String release;
     private String against;
     private String jobTemplate;
     private boolean resume;
@@ -36,21 +33,7 @@ public class ReleasePlanStep extends Step {
 
     @DataBoundConstructor
     public ReleasePlanStep(String manifest) {
-        this.manifest = Util.fixEmptyAndTrim(manifest);
-    }
-
-    public String getManifest() {
-        return manifest;
-    }
-
-    public String getRelease() {
-        return release;
-    }
-
-    /** The id of a release this build read with {@code readReleaseManifest}: then no workspace is needed. */
-    @DataBoundSetter
-    public void setRelease(String release) {
-        this.release = Util.fixEmptyAndTrim(release);
+        super(manifest);
     }
 
     public String getAgainst() {
@@ -145,9 +128,7 @@ public class ReleasePlanStep extends Step {
                 throw new AbortException(Messages.ReleasePlanStep_AllOrResume());
             }
             JobTemplate jobTemplate = JobTemplates.forPipeline(step.jobTemplate);
-            LoadedManifest target = ReleaseSource.resolve(
-                            getContext().get(Run.class), workspace, step.manifest, step.release, "releasePlan")
-                    .loaded();
+            LoadedManifest target = step.source(getContext(), "releasePlan").loaded();
             try {
                 ManifestFiles.print(listener, target.warnings());
                 String environment = target.release().environment().name();

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
@@ -177,12 +180,18 @@ public class ReleaseRegistry implements Describable<ReleaseRegistry> {
             }
             return new StandardListBoxModel()
                     .includeEmptyValue()
+                    // What a build's lookup can find: credentials of Jenkins' global scope (system-scoped ones are
+                    // hidden from builds), of the two kinds a registry uses.
                     .includeMatchingAs(
                             ACL.SYSTEM2,
                             Jenkins.get(),
                             StandardCredentials.class,
                             Collections.emptyList(),
-                            CredentialsMatchers.always())
+                            CredentialsMatchers.allOf(
+                                    CredentialsMatchers.withScope(CredentialsScope.GLOBAL),
+                                    CredentialsMatchers.anyOf(
+                                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                                            CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class))))
                     .includeCurrentValue(Util.fixNull(credentialsId));
         }
 

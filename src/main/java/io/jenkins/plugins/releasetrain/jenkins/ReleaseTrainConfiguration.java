@@ -9,6 +9,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.approval.ProtectionPolicy;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.image.RegistryChoice;
+import io.jenkins.plugins.releasetrain.image.RegistryHosts;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import io.jenkins.plugins.releasetrain.plan.JobTemplateChoice;
@@ -17,10 +18,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -46,11 +45,29 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     private String ledgerDirectory;
     private String defaultJobTemplate;
     private boolean allowPipelineJobTemplate;
+    private String allowedRegistryHosts;
+
+    private static final java.util.logging.Logger LOGGER =
+            java.util.logging.Logger.getLogger(ReleaseTrainConfiguration.class.getName());
 
     private transient Ledger ledger;
+    /** Why the configuration read from disk is unusable; releases fail closed until it is fixed. */
+    private transient String loadProblem;
 
     public ReleaseTrainConfiguration() {
         load();
+    }
+
+    @Override
+    public synchronized void load() {
+        super.load();
+        // A file edited by hand or written by an older version is checked like the form and configuration as code.
+        loadProblem = ConfigurationCheck.all(getEnvironments(), getRegistries(), getProtectionRules())
+                .map(p -> p.field() + ": " + p.message())
+                .orElse(null);
+        if (loadProblem != null) {
+            LOGGER.severe(Messages.ConfigurationCheck_InvalidFile(loadProblem));
+        }
     }
 
     public static ReleaseTrainConfiguration get() {
@@ -63,7 +80,10 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setEnvironments(List<ReleaseEnvironment> environments) {
-        this.environments = environments == null ? new ArrayList<>() : new ArrayList<>(environments);
+        List<ReleaseEnvironment> list = environments == null ? new ArrayList<>() : new ArrayList<>(environments);
+        ConfigurationCheck.require(ConfigurationCheck.environments(list));
+        this.environments = list;
+        loadProblem = null;
         save();
     }
 
@@ -73,7 +93,10 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setRegistries(List<ReleaseRegistry> registries) {
-        this.registries = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
+        List<ReleaseRegistry> list = registries == null ? new ArrayList<>() : new ArrayList<>(registries);
+        ConfigurationCheck.require(ConfigurationCheck.registries(list));
+        this.registries = list;
+        loadProblem = null;
         save();
     }
 
@@ -89,13 +112,18 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     public void setProtectionRules(List<ReleaseProtectionRule> protectionRules) {
         List<ReleaseProtectionRule> rules =
                 protectionRules == null ? new ArrayList<>() : new ArrayList<>(protectionRules);
+        ConfigurationCheck.require(ConfigurationCheck.protectionRules(rules));
         policyOf(rules);
         this.protectionRules = rules;
+        loadProblem = null;
         save();
     }
 
     /** The protection rules as the approval engine applies them, in order: the first that matches decides. */
     public ProtectionPolicy policy() {
+        if (loadProblem != null) {
+            throw new IllegalArgumentException(Messages.ConfigurationCheck_InvalidFile(loadProblem));
+        }
         return policyOf(getProtectionRules());
     }
 
@@ -170,6 +198,38 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         return new JobTemplate(getDefaultJobTemplate());
     }
 
+    /** The hosts of registries a Pipeline may name itself, beyond the configured registries; empty: none. */
+    @CheckForNull
+    public String getAllowedRegistryHosts() {
+        return allowedRegistryHosts;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the malformed host (configuration as code reports it)
+     */
+    @DataBoundSetter
+    public void setAllowedRegistryHosts(String allowedRegistryHosts) {
+        String text = Util.fixEmptyAndTrim(allowedRegistryHosts);
+        RegistryHosts.parse(text);
+        this.allowedRegistryHosts = text;
+        save();
+    }
+
+    public RegistryHosts registryHosts() {
+        return RegistryHosts.parse(allowedRegistryHosts);
+    }
+
+    @POST
+    public FormValidation doCheckAllowedRegistryHosts(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            RegistryHosts.parse(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
     /** Whether a Pipeline may deploy through another job template than the one administrators set. */
     public boolean isAllowPipelineJobTemplate() {
         return allowPipelineJobTemplate;
@@ -236,28 +296,11 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         } catch (IllegalArgumentException e) {
             throw new FormException(e.getMessage(), e, "releaseTrain");
         }
-        String problem = promotionOrderProblem(getEnvironments());
-        if (problem != null) {
-            throw new FormException(problem, "environments");
+        Optional<ConfigurationCheck.Problem> problem =
+                ConfigurationCheck.all(getEnvironments(), getRegistries(), getProtectionRules());
+        if (problem.isPresent()) {
+            throw new FormException(problem.get().message(), problem.get().field());
         }
-    }
-
-    /**
-     * Why the environments cannot be promoted in their listed order, or {@code null}: names are unique and each
-     * upstream is an environment listed before the one that names it.
-     */
-    static String promotionOrderProblem(List<ReleaseEnvironment> environments) {
-        Set<String> seen = new HashSet<>();
-        for (ReleaseEnvironment environment : environments) {
-            String upstream = environment.getUpstream();
-            if (upstream != null && !seen.contains(upstream)) {
-                return Messages.ReleaseTrainConfiguration_UpstreamNotBefore(environment.getName(), upstream);
-            }
-            if (!seen.add(environment.getName())) {
-                return Messages.ReleaseTrainConfiguration_DuplicateEnvironment(environment.getName());
-            }
-        }
-        return null;
     }
 
     @POST

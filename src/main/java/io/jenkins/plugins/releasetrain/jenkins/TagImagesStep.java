@@ -10,7 +10,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Queue;
@@ -30,6 +29,7 @@ import io.jenkins.plugins.releasetrain.image.PromotionRequest;
 import io.jenkins.plugins.releasetrain.image.Registries;
 import io.jenkins.plugins.releasetrain.image.RegistryChoice;
 import io.jenkins.plugins.releasetrain.image.RegistryOptions;
+import io.jenkins.plugins.releasetrain.image.RegistryReference;
 import io.jenkins.plugins.releasetrain.image.ReleaseImages;
 import io.jenkins.plugins.releasetrain.image.http.Credentials;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
@@ -43,7 +43,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -54,10 +53,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-public class TagImagesStep extends Step {
+public class TagImagesStep extends ReleaseStep {
 
-    private final String manifest;
-    private String release;
     private String registry;
     private String credentialsId;
     private boolean dryRun;
@@ -68,22 +65,7 @@ public class TagImagesStep extends Step {
 
     @DataBoundConstructor
     public TagImagesStep(String manifest) {
-        this.manifest = Util.fixEmptyAndTrim(manifest);
-    }
-
-    public String getManifest() {
-        return manifest;
-    }
-
-    @CheckForNull
-    public String getRelease() {
-        return release;
-    }
-
-    /** The id of a release this build read with {@code readReleaseManifest}: then no workspace is needed. */
-    @DataBoundSetter
-    public void setRelease(String release) {
-        this.release = Util.fixEmptyAndTrim(release);
+        super(manifest);
     }
 
     @CheckForNull
@@ -222,9 +204,7 @@ public class TagImagesStep extends Step {
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            LoadedManifest loaded = ReleaseSource.resolve(
-                            run, getContext().get(FilePath.class), step.manifest, step.release, "tagImages")
-                    .loaded();
+            LoadedManifest loaded = step.source(getContext(), "tagImages").loaded();
             ManifestFiles.print(listener, loaded.warnings());
             Release release = loaded.release();
             if (!step.dryRun) {
@@ -241,7 +221,8 @@ public class TagImagesStep extends Step {
                 choice = RegistryChoice.of(
                         Optional.ofNullable(step.registry),
                         Optional.ofNullable(step.credentialsId),
-                        ReleaseTrainConfiguration.get().namedRegistries());
+                        ReleaseTrainConfiguration.get().namedRegistries(),
+                        ReleaseTrainConfiguration.get().registryHosts());
                 options = PromotionOptions.DEFAULTS
                         .withDryRun(step.dryRun)
                         .withForce(step.force)
@@ -254,7 +235,7 @@ public class TagImagesStep extends Step {
                             requests.size(),
                             release.environment().name(),
                             release.id().shortForm(),
-                            choice.reference(),
+                            choice.reference().text(),
                             step.dryRun ? Messages.TagImagesStep_DryRun() : ""));
             PromotionReport report = promote(run, choice, options, requests, listener);
             listener.getLogger().println(report.summaryLine());
@@ -310,7 +291,7 @@ public class TagImagesStep extends Step {
                 return RegistryOptions.DEFAULTS;
             }
             String id = choice.credentialsId().get();
-            if (choice.reference().startsWith("ecr:")) {
+            if (choice.reference() instanceof RegistryReference.Ecr) {
                 AmazonWebServicesCredentials aws =
                         CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
                 if (aws == null) {

@@ -50,6 +50,29 @@ class ConfigurationAsCodeTest {
 
     @Test
     @ConfiguredWithCode("configuration-as-code.yml")
+    void refusesYamlTheFormWouldRefuseAndKeepsWhatWasConfigured(JenkinsConfiguredWithCodeRule r) throws Exception {
+        String unordered = java.nio.file.Path.of(ConfigurationAsCodeTest.class
+                        .getResource("configuration-as-code-unordered.yml")
+                        .toURI())
+                .toString();
+
+        io.jenkins.plugins.casc.ConfiguratorException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                io.jenkins.plugins.casc.ConfiguratorException.class,
+                () -> io.jenkins.plugins.casc.ConfigurationAsCode.get().configure(unordered));
+
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertThat(
+                messages.toString(),
+                containsString("environments: The environment production-us-east-2 names"
+                        + " staging-us-east-2 as its upstream, but staging-us-east-2 is not listed before it"));
+        assertThat(ReleaseTrainConfiguration.get().getEnvironments().get(0).getName(), is("staging-us-east-2"));
+    }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yml")
     void exportsReleaseTrainAsYaml(JenkinsConfiguredWithCodeRule r) throws Exception {
         ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
         CNode releaseTrain = Util.getUnclassifiedRoot(context).get("releaseTrain");

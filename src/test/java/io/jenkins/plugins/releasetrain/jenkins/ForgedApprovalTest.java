@@ -136,7 +136,7 @@ class ForgedApprovalTest {
                 + "  input id: gate.prompt.id, message: gate.prompt.message, submitter: gate.prompt.submitter,"
                 + " parameters: [choice(name: 'decision', choices: gate.prompt.actions)]\n"
                 + "  " + writeFile(STAGING, OTHER)
-                + "  echo \"JUDGED ${recordApproval(prompt: gate.prompt.id).counts}\"\n"
+                + "  echo \"JUDGED ${recordApproval(prompt: gate.prompt.id).judgement.counts}\"\n"
                 + "  recordRelease event: 'started', manifest: '" + STAGING + "'\n"
                 + "  recordRelease event: 'artifact', manifest: '" + STAGING + "',"
                 + " artifactIds: ['product1/deploy/resources'], result: 'SUCCESS'\n"

@@ -3,6 +3,7 @@ package io.jenkins.plugins.releasetrain.jenkins;
 import static io.jenkins.plugins.releasetrain.jenkins.BoardLedger.PRODUCTION;
 import static io.jenkins.plugins.releasetrain.jenkins.BoardLedger.STAGING;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -214,14 +215,14 @@ class ReleaseBoardTest {
         alice.assertFails("release-board/assets/index.html", HttpURLConnection.HTTP_NOT_FOUND);
         alice.assertFails("release-board/assets/", HttpURLConnection.HTTP_NOT_FOUND);
         alice.assertFails("release-board/assets/nested/board.js", HttpURLConnection.HTTP_NOT_FOUND);
+        // Stapler throws on ".." (an error page, 500) when the container lets the encoded path through; the board's
+        // guard answers first. A container that refuses such paths itself answers 400.
         FailingHttpStatusCodeException outside = assertThrows(
                 FailingHttpStatusCodeException.class,
                 () -> alice.goTo("release-board/assets/%2e%2e/%2e%2e/config.xml", null));
         assertThat(
-                "refused by Jetty (400) or by the board (404)",
                 outside.getStatusCode(),
-                is(not(HttpURLConnection.HTTP_OK)));
-        assertThat(outside.getStatusCode() / 100, is(4));
+                anyOf(is(HttpURLConnection.HTTP_NOT_FOUND), is(HttpURLConnection.HTTP_BAD_REQUEST)));
         assertThat(ReleaseBoardPage.assetName("/../index.html"), is(Optional.empty()));
         assertThat(ReleaseBoardPage.assetName("/..%2Fboard.js"), is(Optional.empty()));
         assertThat(ReleaseBoardPage.assetName("/model.js"), is(Optional.of("model.js")));

@@ -128,20 +128,102 @@ class ReleaseTrainConfigurationTest {
     @Test
     void promotionOrderNeedsEachUpstreamListedFirst() {
         assertThat(
-                ReleaseTrainConfiguration.promotionOrderProblem(List.of(
+                problemOf(List.of(
                         environment("production-us-east-2", "staging-us-east-2"),
                         environment("staging-us-east-2", null))),
                 is("The environment production-us-east-2 names staging-us-east-2 as its upstream, but"
                         + " staging-us-east-2 is not listed before it; list the environments in promotion order"));
         assertThat(
-                ReleaseTrainConfiguration.promotionOrderProblem(
-                        List.of(environment("staging-us-east-2", null), environment("staging-us-east-2", null))),
+                problemOf(List.of(environment("staging-us-east-2", null), environment("staging-us-east-2", null))),
                 is("The environment staging-us-east-2 is listed twice"));
         assertThat(
-                ReleaseTrainConfiguration.promotionOrderProblem(List.of(
+                problemOf(List.of(
                         environment("staging-us-east-2", null),
                         environment("production-us-east-2", "staging-us-east-2"))),
                 is((String) null));
+    }
+
+    @Test
+    void theCredentialsListOffersWhatABuildCanUse(JenkinsRule j) throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new org.jvnet.hudson.test.MockAuthorizationStrategy()
+                .grant(jenkins.model.Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin"));
+        com.cloudbees.plugins.credentials.domains.Domain global =
+                com.cloudbees.plugins.credentials.domains.Domain.global();
+        com.cloudbees.plugins.credentials.CredentialsStore store =
+                com.cloudbees.plugins.credentials.CredentialsProvider.lookupStores(j.jenkins)
+                        .iterator()
+                        .next();
+        store.addCredentials(
+                global,
+                new com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL,
+                        "registry-push",
+                        "",
+                        "ci",
+                        "secret"));
+        store.addCredentials(
+                global,
+                new com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.SYSTEM,
+                        "system-only",
+                        "",
+                        "root",
+                        "secret"));
+        List<String> offered;
+        try (hudson.security.ACLContext ignored =
+                hudson.security.ACL.as2(hudson.model.User.getById("admin", true).impersonate2())) {
+            offered =
+                    j
+                            .jenkins
+                            .getDescriptorByType(ReleaseRegistry.DescriptorImpl.class)
+                            .doFillCredentialsIdItems("")
+                            .stream()
+                            .map(option -> option.value)
+                            .filter(value -> !value.isEmpty())
+                            .toList();
+        }
+
+        assertThat(offered, is(List.of("registry-push")));
+    }
+
+    private static String problemOf(List<ReleaseEnvironment> environments) {
+        return ConfigurationCheck.environments(environments)
+                .map(ConfigurationCheck.Problem::message)
+                .orElse(null);
+    }
+
+    @Test
+    void configurationAsCodeAndTheSettersRefuseWhatTheFormRefuses(JenkinsRule j) {
+        ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+
+        IllegalArgumentException environments = assertThrows(
+                IllegalArgumentException.class,
+                () -> configuration.setEnvironments(List.of(
+                        environment("production-us-east-2", "staging-us-east-2"),
+                        environment("staging-us-east-2", null))));
+        IllegalArgumentException rules = assertThrows(
+                IllegalArgumentException.class,
+                () -> configuration.setProtectionRules(List.of(
+                        new ReleaseProtectionRule("prod", "production-*"),
+                        new ReleaseProtectionRule("prod", "prod-*"))));
+        ReleaseRegistry first = new ReleaseRegistry("images", ReleaseRegistry.OCI);
+        first.setUrl("https://registry.example.com");
+        ReleaseRegistry second = new ReleaseRegistry("images", ReleaseRegistry.ECR);
+        second.setRegion("us-east-2");
+        IllegalArgumentException registries =
+                assertThrows(IllegalArgumentException.class, () -> configuration.setRegistries(List.of(first, second)));
+
+        assertThat(
+                environments.getMessage(),
+                is("environments: The environment production-us-east-2 names"
+                        + " staging-us-east-2 as its upstream, but staging-us-east-2 is not listed before it; list the"
+                        + " environments in promotion order"));
+        assertThat(rules.getMessage().startsWith("protectionRules: Two protection rules are named prod"), is(true));
+        assertThat(registries.getMessage().startsWith("registries: Two image registries are named images"), is(true));
+        assertThat(configuration.getEnvironments().isEmpty(), is(true));
     }
 
     @Test
