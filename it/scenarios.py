@@ -24,7 +24,8 @@ def handlers(fail=None, sleep=0):
     """promoteRelease handlers for every workflowBase of the example: each echoes; `fail` fails its own."""
     entries = []
     for base in WORKFLOW_BASES:
-        body = f'sleep {sleep}; ' if sleep else ''
+        # the failing deployment fails at once; the others take a while, so that failFast stops them
+        body = f'sleep {sleep}; ' if sleep and base != fail else ''
         body += f"error 'deployment of {base} failed'" if base == fail else f'echo "HANDLER {base} ${{ctx.RELEASE_ARTIFACT_ID}}"'
         entries.append(f"'{base}': {{ ctx -> {body} }}")
     return '[' + ', '.join(entries) + ']'
@@ -316,14 +317,14 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
         job = 'it-failfast'
         number = self.run(job, 'node {\n' + write_file(M, self.m.staging)
                           + f"  promoteRelease manifest: '{M}', all: true, failFast: true,"
-                          + f" handlers: {handlers(fail='s3-upload-portal', sleep=2)}\n}}")
+                          + f" handlers: {handlers(fail='s3-upload-portal', sleep=10)}\n}}")
         result, log = self.finish(job, number)
         releases = self.release_actions(job, number)
         artifacts = [a for r in releases for a in r.get('artifacts') or []]
         ids = [a['artifactId'] for a in artifacts]
         stopped = [a for a in artifacts if (a.get('message') or '').startswith('stopped because branch deploy product1/portal failed')]
         bad_messages = [a for a in artifacts if 'Exception' in (a.get('message') or '')]
-        return passed(result == 'FAILURE' and len(ids) == 6 and len(set(ids)) == 6 and not bad_messages,
+        return passed(result == 'FAILURE' and len(ids) == 6 and len(set(ids)) == 6 and not bad_messages and stopped,
                       f'#{number} {result}: {len(ids)} artifacts ({len(set(ids))} distinct), {len(stopped)} stopped with'
                       f' the reason, messages: {[a.get("message") for a in artifacts]}')
 
