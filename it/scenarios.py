@@ -140,6 +140,7 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
             ('unknown-authors-refused', self.unknown_authors_refused),
             ('other-jobs-may-not-release', self.other_jobs_may_not_release),
             ('registry-host-not-allowed', self.registry_host_not_allowed),
+            ('declarative-approval-outside-agent', self.declarative_approval_outside_agent),
         ]
 
     # --- helpers ----------------------------------------------------------------------------------------------
@@ -394,3 +395,24 @@ c.protectionRules = rules
         result, log = self.finish(job, number)
         return passed(result == 'FAILURE' and 'is not a registry this server may contact for a build' in log,
                       f'#{number} {result}: ' + tail(log, 1))
+
+    def declarative_approval_outside_agent(self):
+        """The Declarative pattern docs/steps.md shows: read on an agent, wait for approval with none."""
+        job = 'it-declarative'
+        script = ("pipeline {\n  agent none\n  stages {\n"
+                  "    stage('Read') {\n      agent any\n      steps {\n        "
+                  + write_file(P, self.m.with_commit(self.m.production_base, 'declarative'))
+                  + f"        script {{ release = readReleaseManifest file: '{P}' }}\n      }}\n    }}\n"
+                  + "    stage('Production') {\n      steps {\n"
+                  + f"        script {{ promoteRelease release: release, handlers: {handlers()} }}\n"
+                  + "      }\n    }\n  }\n}\n")
+        number = self.run(job, script)
+        prompt = self.single_prompt(job, number)
+        busy = self.admin.json('/computer/api/json?tree=busyExecutors')['busyExecutors']
+        self.first.answer(job, number, prompt, {'decision': 'approve'})
+        second = prompt[:-1] + '2'
+        self.admin.wait_input(job, number, second)
+        self.second.answer(job, number, second, {'decision': 'approve'})
+        result, log = self.finish(job, number)
+        return passed(result == 'SUCCESS' and busy == 0,
+                      f'#{number} {result}; busy executors while waiting: {busy}; ' + tail(log, 2))
