@@ -163,7 +163,16 @@ public final class BoardCommand extends CliCommand {
     }
 
     private int serve(Terminal terminal, BoardSource source) throws IOException {
-        try (BoardServer server = BoardServer.start(serve, () -> BoardJson.write(board(source, null)))) {
+        BoardServer started;
+        try {
+            started = BoardServer.start(serve, () -> BoardJson.write(board(source, null)));
+        } catch (java.net.BindException e) {
+            terminal.err()
+                    .println("release-train board: port " + serve + " on 127.0.0.1 is already in use;"
+                            + " give another port, or --serve 0 to pick a free one");
+            return ExitCode.INVALID;
+        }
+        try (BoardServer server = started) {
             terminal.out().println("Serving the release board at " + server.uri() + " (Ctrl+C to stop)");
             terminal.out().flush();
             new CountDownLatch(1).await();

@@ -2,8 +2,10 @@ package io.jenkins.plugins.releasetrain.cli;
 
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.manifest.Suggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,15 +27,22 @@ abstract class LedgerCommand extends CliCommand {
         }
         Ledger ledger = Ledger.open(ledgerDir);
         try {
-            EnvironmentLedger read = ledger.read(environment);
-            read.warnings().forEach(w -> terminal.err().println(terminal.yellow(w.format())));
-            if (read.isEmpty() && !json()) {
+            EnvironmentLedger read = ledger.read(environment); // refuses a malformed name first
+            List<String> known = ledger.environments();
+            if (!known.contains(environment)) {
+                // A typo must not read as "nothing deployed": say so, and what is there.
                 terminal.err()
-                        .println("no records for " + environment + " in " + ledgerDir
-                                + (ledger.environments().isEmpty()
-                                        ? ""
-                                        : " (environments there: " + String.join(", ", ledger.environments()) + ")"));
+                        .println(terminal.red("release-train: error: the ledger " + ledgerDir + " has no environment "
+                                + environment
+                                + (known.isEmpty()
+                                        ? " (it has no records yet)"
+                                        : Suggestions.closest(environment, known)
+                                                        .map(c -> "; did you mean " + c + "?")
+                                                        .orElse("")
+                                                + " (environments there: " + String.join(", ", known) + ")")));
+                return Optional.empty();
             }
+            read.warnings().forEach(w -> terminal.err().println(terminal.yellow(w.format())));
             return Optional.of(read);
         } catch (IllegalArgumentException e) {
             terminal.err().println(terminal.red("release-train: error: " + e.getMessage()));

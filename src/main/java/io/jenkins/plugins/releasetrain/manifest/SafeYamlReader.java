@@ -56,12 +56,23 @@ public final class SafeYamlReader {
         if (bytes.length > limits.maxBytes()) {
             throw new ManifestException(Diagnostic.error(
                     SourcePosition.startOf(sourceName),
-                    "the file is " + bytes.length + " bytes, more than the " + limits.maxBytes()
-                            + " bytes a release manifest may have",
+                    // Only the limit and one byte more were read: the real size is not known, only that it is too big.
+                    "the file is larger than " + size(limits.maxBytes()) + ", the most a release manifest may have",
                     "split the release into one manifest per environment, or check that this is the right file"));
         }
         String text = decode(sourceName, bytes);
         return new YamlDocument(sourceName, text, new Composer(sourceName, text).root());
+    }
+
+    /** A byte count as people read it: 8 MiB, 512 KiB, 100 bytes. */
+    static String size(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " KiB";
+        }
+        return bytes + " bytes";
     }
 
     private static String decode(String sourceName, byte[] bytes) {
@@ -338,6 +349,11 @@ public final class SafeYamlReader {
                             ? "a release manifest needs four levels; check the indentation"
                             : "check the indentation and the ':' after each key on this line and the one above";
             SourcePosition position = mark == null ? SourcePosition.startOf(sourceName) : position(mark);
+            if (problem.contains("\\t") || problem.contains("'\t'") || problem.contains("(TAB)")) {
+                // The parser's own words name an escape sequence; people need to hear what to change.
+                return new ManifestException(Diagnostic.error(
+                        position, "a tab is used for indentation here; YAML does not allow tabs", hint));
+            }
             return new ManifestException(Diagnostic.error(position, "YAML syntax: " + problem.strip(), hint));
         }
 

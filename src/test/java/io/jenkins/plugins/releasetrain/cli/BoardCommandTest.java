@@ -130,6 +130,19 @@ class BoardCommandTest {
     }
 
     @Test
+    void aPortInUseIsOneLineAndAHintNotAStackTrace() throws Exception {
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int exit = run("board", "--input", input.toString(), "--serve", String.valueOf(taken.getLocalPort()));
+
+            assertThat(exit).isEqualTo(ExitCode.INVALID);
+            assertThat(err.toString().strip())
+                    .isEqualTo("release-train board: port " + taken.getLocalPort()
+                            + " on 127.0.0.1 is already in use; give another port, or --serve 0 to pick a free one");
+        }
+    }
+
+    @Test
     void refusesALedgerDirectoryThatIsNotThere() {
         int exit = run("board", "--ledger", directory.resolve("missing").toString(), "--serve", "0");
 

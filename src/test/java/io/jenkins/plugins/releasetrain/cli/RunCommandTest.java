@@ -257,6 +257,23 @@ class RunCommandTest {
         assertThat(state.err()).contains("not an environment name");
     }
 
+    @Test
+    void anEnvironmentTheLedgerDoesNotKnowIsAnErrorWithWhatItKnows() {
+        CliResult run =
+                CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers, "--actor", "alice");
+        assertThat(run.exit()).as(run.toString()).isZero();
+
+        CliResult typo = CliResult.run("history", "staging-us-east2", "--ledger", ledger());
+        CliResult unknown = CliResult.run("state", "nope", "--ledger", ledger());
+
+        assertThat(typo.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(typo.err())
+                .contains("has no environment staging-us-east2; did you mean staging-us-east-2?"
+                        + " (environments there: staging-us-east-2)");
+        assertThat(unknown.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(unknown.err()).contains("has no environment nope (environments there: staging-us-east-2)");
+    }
+
     private String ledger() {
         return dir.resolve("ledger").toString();
     }

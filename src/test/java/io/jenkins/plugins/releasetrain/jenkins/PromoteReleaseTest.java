@@ -348,6 +348,28 @@ class PromoteReleaseTest {
     }
 
     @Test
+    void declarativePipelinePromotesDirectlyInSteps(JenkinsRule j) throws Exception {
+        deploymentJobs(j, null);
+
+        WorkflowRun run = promote(
+                j,
+                Result.SUCCESS,
+                "pipeline {\n"
+                        + "  agent any\n"
+                        + "  stages {\n"
+                        + "    stage('Promote') {\n"
+                        + "      steps {\n"
+                        + "        " + writeFile(STAGING, withoutImages(staging()))
+                        + "        promoteRelease manifest: '" + STAGING + "', failFast: true\n"
+                        + "      }\n"
+                        + "    }\n"
+                        + "  }\n"
+                        + "}");
+
+        assertThat(parallelBranches(run), hasSize(6));
+    }
+
+    @Test
     void declarativePipelinePromotesFromAScriptBlock(JenkinsRule j) throws Exception {
         deploymentJobs(j, null);
 
