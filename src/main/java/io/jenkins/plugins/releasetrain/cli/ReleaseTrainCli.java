@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
             ApproveCommand.class,
             RejectCommand.class,
             ApprovalsCommand.class,
-            BoardCommand.class
+            BoardCommand.class,
+            CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 the work failed, 2 invalid input or usage, 3 awaiting approval."})
 public final class ReleaseTrainCli implements java.util.concurrent.Callable<Integer> {
@@ -57,7 +58,36 @@ public final class ReleaseTrainCli implements java.util.concurrent.Callable<Inte
             exception.printStackTrace(line.getErr());
             return ExitCode.FAILED;
         });
+        commandLine.setParameterExceptionHandler(ReleaseTrainCli::usageError);
         return commandLine.execute(args);
+    }
+
+    /**
+     * A usage mistake in one line or two: an unknown option is named, with the option it is closest to, before
+     * whatever it caused (a required option that then seems missing), and the usage is one --help away.
+     */
+    private static int usageError(CommandLine.ParameterException exception, String[] args) {
+        CommandLine line = exception.getCommandLine();
+        PrintWriter err = line.getErr();
+        String command = line.getCommandSpec().qualifiedName();
+        java.util.List<String> unmatched = line.getUnmatchedArguments();
+        if (!unmatched.isEmpty()) {
+            String unknown = unmatched.get(0);
+            if (unknown.startsWith("-")) {
+                String name = unknown.contains("=") ? unknown.substring(0, unknown.indexOf('=')) : unknown;
+                err.println(command + ": unknown option " + name
+                        + io.jenkins.plugins.releasetrain.manifest.Suggestions.closest(
+                                        name, line.getCommandSpec().optionsMap().keySet())
+                                .map(closest -> "; did you mean " + closest + "?")
+                                .orElse(""));
+            } else {
+                err.println(command + ": unexpected argument " + unknown);
+            }
+        } else {
+            err.println(command + ": " + exception.getMessage());
+        }
+        err.println("See '" + command + " --help' for its options.");
+        return ExitCode.INVALID;
     }
 
     @Override

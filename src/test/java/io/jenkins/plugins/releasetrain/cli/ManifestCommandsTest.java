@@ -140,8 +140,31 @@ class ManifestCommandsTest {
         assertThat(CliResult.run().exit()).isEqualTo(ExitCode.INVALID);
         CliResult unknown = CliResult.run("plan", STAGING, "--bogus");
         assertThat(unknown.exit()).isEqualTo(ExitCode.INVALID);
-        assertThat(unknown.err()).contains("Unknown option: '--bogus'");
+        assertThat(unknown.err()).contains("release-train plan: unknown option --bogus");
         assertThat(CliResult.run("frobnicate").exit()).isEqualTo(ExitCode.INVALID);
+    }
+
+    @Test
+    void anUnknownOptionIsNamedWithTheOneItIsCloseToAndTheUsageStaysShort() {
+        CliResult typo = CliResult.run("state", "staging-us-east-2", "--ledgr", "ledger");
+
+        assertThat(typo.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(typo.err())
+                .startsWith("release-train state: unknown option --ledgr; did you mean --ledger?")
+                .contains("See 'release-train state --help' for its options.")
+                .doesNotContain("Missing required option");
+        assertThat(typo.err().lines().count()).isEqualTo(2);
+    }
+
+    @Test
+    void helpIsACommand() {
+        CliResult help = CliResult.run("help");
+        CliResult helpRun = CliResult.run("help", "run");
+
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: release-train").doesNotContain("did you mean");
+        assertThat(helpRun.exit()).isZero();
+        assertThat(helpRun.out()).contains("Usage: release-train run");
     }
 
     @Test
