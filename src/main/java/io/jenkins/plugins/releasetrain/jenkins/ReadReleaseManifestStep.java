@@ -127,7 +127,7 @@ public class ReadReleaseManifestStep extends Step {
                 manifest = ReleaseSource.read(run, getContext().get(FilePath.class), step.file)
                         .loaded();
             }
-            run.save();
+            BuildRecords.save(run, listener);
             ManifestFiles.print(listener, manifest.warnings());
             return ScriptValues.copyOf(ManifestMaps.release(manifest.release()));
         }

@@ -104,7 +104,7 @@ public class RecordApprovalStep extends Step {
             }
             // Once: a second recordApproval of the same prompt, even from a parallel branch, is refused here.
             issued.judge(asked.id());
-            run.save();
+            BuildRecords.save(run, listener);
             ReleaseSource source = ReleaseSource.registered(run, asked.releaseId(), "recordApproval");
             ReleaseGate gate = ReleaseGate.read(run, source, listener);
             Identity identity = JenkinsIdentities.of(answer.approver());
@@ -130,7 +130,7 @@ public class RecordApprovalStep extends Step {
             ReleaseAction releaseAction = ReleaseAction.of(run, gate.release(), source.path());
             releaseAction.judged(result.judgement(), recorded);
             releaseAction.decided(result.decision(), null);
-            run.save();
+            BuildRecords.save(run, listener);
             Map<String, Object> map = ApprovalMaps.attempt(result, recorded);
             map.put("message", result.judgement().message());
             return ScriptValues.copyOf(map);

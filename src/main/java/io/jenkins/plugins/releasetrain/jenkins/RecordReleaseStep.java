@@ -282,7 +282,7 @@ public class RecordReleaseStep extends ReleaseStep {
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
-            run.save();
+            BuildRecords.save(run, listener);
             return ScriptValues.copyOf(answer);
         }
 

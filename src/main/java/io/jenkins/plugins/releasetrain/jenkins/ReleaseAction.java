@@ -8,7 +8,6 @@ import io.jenkins.plugins.releasetrain.approval.Judgement;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.manifest.Release;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -125,12 +124,6 @@ public class ReleaseAction implements RunAction2 {
     /** The artifacts the plan left out when the run started, by id with the reason, to record at its end. */
     synchronized Map<String, String> leftOut() {
         return new LinkedHashMap<>(leftOut);
-    }
-
-    void save() throws IOException {
-        if (run != null) {
-            run.save();
-        }
     }
 
     @Exported

@@ -123,7 +123,7 @@ public class ReleaseApprovalStep extends ReleaseStep {
             }
             decision.explanation().forEach(listener.getLogger()::println);
             action.decided(decision, planText);
-            run.save();
+            BuildRecords.save(run, listener);
             Map<String, Object> result = ApprovalMaps.decision(decision);
             result.put("allowed", decision.isAllowed());
             result.put("prompt", prompt.map(ApprovalPrompt::toMap).orElse(null));

@@ -241,7 +241,7 @@ public class TagImagesStep extends ReleaseStep {
             listener.getLogger().println(report.summaryLine());
             ImagePromotionAction action = ImagePromotionAction.of(run);
             action.add(report);
-            run.save();
+            BuildRecords.save(run, listener);
             if (!report.succeeded() && step.failOnError) {
                 throw new AbortException(Messages.TagImagesStep_Failed(
                         report.summaryLine(),

@@ -136,7 +136,7 @@ public class ValidateReleaseManifestStep extends Step {
             Run<?, ?> run = getContext().get(Run.class);
             run.addAction(new ManifestValidationAction(step.file, diagnostics, plan == null ? null : plan.describe()));
             // Saved now: the validation shows on the build page even if the controller stops before the build ends.
-            run.save();
+            BuildRecords.save(run, listener);
             if (!valid && step.failOnError) {
                 throw new AbortException(Messages.ValidateReleaseManifestStep_Invalid(step.file, errors));
             }
