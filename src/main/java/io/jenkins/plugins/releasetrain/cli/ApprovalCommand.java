@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
  */
 abstract class ApprovalCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "MANIFEST", description = "The release manifest to approve.")
+    @Parameters(index = "0", paramLabel = "MANIFEST", description = "The release manifest: the release this is about.")
     private Path manifest;
 
     @Option(names = "--ledger", required = true, paramLabel = "DIR", description = "The ledger directory.")

@@ -40,7 +40,10 @@ abstract class AttemptCommand extends ApprovalCommand {
     @Option(names = "--admin", description = "You administer the release server (trusted as given).")
     private boolean admin;
 
-    @Option(names = "--comment", paramLabel = "TEXT", description = "Why; recorded with the decision.")
+    @Option(
+            names = "--comment",
+            paramLabel = "TEXT",
+            description = "Why; recorded with the decision. Required for reject.")
     private String comment = "";
 
     /** A usage mistake found after parsing: reported like picocli's own, with exit code 2. */

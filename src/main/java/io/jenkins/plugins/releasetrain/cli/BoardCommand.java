@@ -186,8 +186,8 @@ public final class BoardCommand extends CliCommand {
         List<BoardRow> rows = board.rows().stream().filter(r -> !r.isEmpty()).toList();
         terminal.out()
                 .println(terminal.bold("Release board") + "  "
-                        + board.environments().size()
-                        + " environments, " + rows.size() + " artifacts"
+                        + ValidateCommand.count(board.environments().size(), "environment") + ", "
+                        + ValidateCommand.count(rows.size(), "artifact")
                         + board.pointInTime().map(t -> ", live at " + t).orElse(", generated " + board.generatedAt()));
         terminal.out().println();
         TextTable table =

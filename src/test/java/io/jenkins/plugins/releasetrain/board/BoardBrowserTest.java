@@ -7,6 +7,7 @@ import io.jenkins.plugins.releasetrain.ledger.LiveArtifact;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.ArtifactKind;
 import io.jenkins.plugins.releasetrain.testing.HeadlessChromium;
+import io.jenkins.plugins.releasetrain.testing.RequiresTools;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * expectation comes from the engine's own model of the same input. Screenshots go to target/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RequiresTools({"chromium", "chromedriver"})
 class BoardBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -270,4 +270,18 @@ class ApprovalCommandsTest {
                 .map(ApprovalRecorded.class::cast)
                 .toList();
     }
+
+    @Test
+    void rejectAndApprovalsHelpSayWhatTheManifestIsAndThatRejectNeedsAComment() {
+        CliResult reject = CliResult.run("reject", "--help");
+        CliResult approvals = CliResult.run("approvals", "--help");
+
+        // help wraps its lines: compare the words
+        assertThat(reject.out().replaceAll("\\s+", " "))
+                .doesNotContain("to approve")
+                .contains("Required for reject.");
+        assertThat(approvals.out().replaceAll("\\s+", " "))
+                .doesNotContain("to approve")
+                .contains("the release this is about");
+    }
 }

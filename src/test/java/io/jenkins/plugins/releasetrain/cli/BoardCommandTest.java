@@ -109,6 +109,14 @@ class BoardCommandTest {
     }
 
     @Test
+    void countsOneEnvironmentInTheSingular() {
+        int exit = run("board", "--input", input.toString(), "--environments", "production-us-east-2");
+
+        assertThat(exit).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("1 environment, ").doesNotContain("1 environments");
+    }
+
+    @Test
     void summarizesALedgerInPromotionOrder() {
         Path ledger = directory.resolve("ledger");
         ExampleLedger.write(ledger);

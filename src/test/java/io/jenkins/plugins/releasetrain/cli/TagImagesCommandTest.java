@@ -12,6 +12,7 @@ import io.jenkins.plugins.releasetrain.image.TestImages.Flavor;
 import io.jenkins.plugins.releasetrain.image.http.HttpRegistry;
 import io.jenkins.plugins.releasetrain.image.layout.OciLayoutRegistry;
 import io.jenkins.plugins.releasetrain.testing.Fixtures;
+import io.jenkins.plugins.releasetrain.testing.RequiresTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code release-train tag-images} on the example staging release, against a real registry and a layout. */
+@RequiresTools({"docker-registry"})
 class TagImagesCommandTest {
 
     private static final String STAGING =

@@ -6,6 +6,7 @@ import io.jenkins.plugins.releasetrain.image.TestImages.Flavor;
 import io.jenkins.plugins.releasetrain.image.http.Credentials;
 import io.jenkins.plugins.releasetrain.image.http.HttpRegistry;
 import io.jenkins.plugins.releasetrain.testing.RequiredTool;
+import io.jenkins.plugins.releasetrain.testing.RequiresTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A registry protected by htpasswd (basic auth): explicit credentials, Docker config.json, none, wrong ones. */
+@RequiresTools({"docker-registry", "htpasswd"})
 class BasicAuthTest {
 
     private static final Credentials USER = new Credentials("deployer", "s3cret-pass");

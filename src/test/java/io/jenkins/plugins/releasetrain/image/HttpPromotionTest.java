@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.releasetrain.image.TestImages.Flavor;
 import io.jenkins.plugins.releasetrain.image.TestImages.Pushed;
 import io.jenkins.plugins.releasetrain.image.http.HttpRegistry;
+import io.jenkins.plugins.releasetrain.testing.RequiresTools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Promotion against a real distribution registry on 127.0.0.1, images pushed by our own client. */
+@RequiresTools({"docker-registry"})
 class HttpPromotionTest {
 
     static final RetryPolicy FAST_RETRY =

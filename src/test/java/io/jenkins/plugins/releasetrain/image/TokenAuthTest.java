@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.releasetrain.image.TestImages.Flavor;
 import io.jenkins.plugins.releasetrain.image.http.Credentials;
 import io.jenkins.plugins.releasetrain.image.http.HttpRegistry;
+import io.jenkins.plugins.releasetrain.testing.RequiresTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * client gets a token for the scope from the token service and retries; the registry itself verifies
  * the token's signature, issuer, audience and granted actions.
  */
+@RequiresTools({"docker-registry"})
 class TokenAuthTest {
 
     private static final Credentials USER = new Credentials("ci-bot", "token-pass");

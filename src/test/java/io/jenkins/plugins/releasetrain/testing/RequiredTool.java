@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A program from Debian's packages that some tests drive for real (docker-registry, chromium, git...).
@@ -25,11 +26,31 @@ public record RequiredTool(String name, Path path, String debianPackage) {
             new RequiredTool("htpasswd", Path.of("/usr/bin/htpasswd"), "apache2-utils");
     public static final RequiredTool SKOPEO = new RequiredTool("skopeo", Path.of("/usr/bin/skopeo"), "skopeo");
 
+    private static final List<RequiredTool> ALL =
+            List.of(DOCKER_REGISTRY, CHROMIUM, CHROMEDRIVER, GIT, HTPASSWD, SKOPEO);
+
+    /** The tool of this name; an unknown name is a program of that name in /usr/bin, from the package of that name. */
+    public static RequiredTool named(String name) {
+        return ALL.stream()
+                .filter(tool -> tool.name().equals(name))
+                .findFirst()
+                .orElseGet(() -> new RequiredTool(name, Path.of("/usr/bin", name), name));
+    }
+
+    public boolean isInstalled() {
+        return Files.isExecutable(path);
+    }
+
+    /** What to do about it: which Debian package to install. */
+    public String missingMessage() {
+        return name + " is not installed at " + path + ": run `apt-get install " + debianPackage
+                + "` (or .ci/run, which installs every tool the tests use)";
+    }
+
     /** Returns the tool's path, or skips (fails under CI) the calling test when it is not installed. */
     public Path require() {
-        boolean present = Files.isExecutable(path);
-        String message = name + " is not installed at " + path + ": run `apt-get install " + debianPackage
-                + "` (or .ci/run, which installs every tool the tests use)";
+        boolean present = isInstalled();
+        String message = missingMessage();
         if (!present && "1".equals(System.getenv("RELEASE_TRAIN_REQUIRE_TOOLS"))) {
             fail(message);
         }

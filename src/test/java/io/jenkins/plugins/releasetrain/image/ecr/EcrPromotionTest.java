@@ -17,6 +17,7 @@ import io.jenkins.plugins.releasetrain.image.TestImages;
 import io.jenkins.plugins.releasetrain.image.TestImages.Flavor;
 import io.jenkins.plugins.releasetrain.image.TestImages.Pushed;
 import io.jenkins.plugins.releasetrain.image.http.HttpRegistry;
+import io.jenkins.plugins.releasetrain.testing.RequiresTools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** The real AWS SDK v2 EcrClient, pointed with endpointOverride at an ECR JSON 1.1 server backed by a real registry. */
+@RequiresTools({"docker-registry"})
 class EcrPromotionTest {
 
     private static final RetryPolicy SDK_RETRY =
