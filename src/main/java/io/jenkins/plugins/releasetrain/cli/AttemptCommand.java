@@ -96,6 +96,16 @@ abstract class AttemptCommand extends ApprovalCommand {
                             + result.judgement().message());
             terminal.out().println();
             printDecision(terminal, result.decision());
+            boolean starterMayNotApprove = gate.rule()
+                    .filter(rule -> !rule.allowTriggeringUserApproval())
+                    .isPresent();
+            if (result.counts() && action == ApprovalAction.APPROVE && starterMayNotApprove) {
+                // The person who starts a release cannot approve it: better said now than when they run it.
+                terminal.err()
+                        .println(terminal.yellow("note: if " + user + " starts this release (release-train run --actor "
+                                + user + "), this approval stops counting: the person who starts a release cannot"
+                                + " approve it; let someone else start it"));
+            }
         }
         return recorded ? ExitCode.OK : ExitCode.FAILED;
     }

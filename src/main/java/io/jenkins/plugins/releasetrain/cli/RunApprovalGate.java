@@ -88,9 +88,24 @@ public final class RunApprovalGate {
             terminal.out().println(Json.write(document));
         } else {
             DecisionOutput.print(terminal, decision);
-            terminal.err().println(terminal.yellow("awaiting approval: nothing ran (see release-train approve)"));
+            terminal.err().println(terminal.yellow(nothingRan(decision)));
         }
         return Optional.of(ExitCode.AWAITING_APPROVAL);
+    }
+
+    /** What to do now, which depends on why the release may not run: approving cannot undo a rejection. */
+    private static String nothingRan(Decision decision) {
+        if (decision instanceof Decision.Refused refused) {
+            return switch (refused.reason()) {
+                case REJECTED ->
+                    "rejected: nothing ran; a rejection stands until the manifest changes (fix the"
+                            + " release and have the new content approved)";
+                case FROZEN -> "frozen: nothing ran; run it after the freeze";
+                case PROMOTION_ORDER -> "not yet: nothing ran; release the same versions upstream first";
+                case UNKNOWN_AUTHORS -> "refused: nothing ran; give the release's authors (--author, --authors-since)";
+            };
+        }
+        return "awaiting approval: nothing ran (see release-train approve)";
     }
 
     /**

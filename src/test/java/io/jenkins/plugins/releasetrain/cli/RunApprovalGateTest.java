@@ -51,6 +51,10 @@ class RunApprovalGateTest {
         CliResult bob = CliResult.run(
                 "approve", STAGING, "--ledger", ledger, "--policy", policy, "--as", "bob", "--groups", "release-leads");
         assertThat(bob.exit()).as(bob.toString()).isEqualTo(ExitCode.OK);
+        assertThat(bob.err())
+                .as("said at approval time, not only when bob runs it")
+                .contains("note: if bob starts this release (release-train run --actor bob), this approval stops"
+                        + " counting");
 
         CliResult byBob = run("bob");
         assertThat(byBob.exit()).as(byBob.toString()).isEqualTo(ExitCode.AWAITING_APPROVAL);
@@ -64,6 +68,31 @@ class RunApprovalGateTest {
         assertThat(Ledger.open(Path.of(ledger)).read("staging-us-east-2").runs())
                 .singleElement()
                 .satisfies(r -> assertThat(r.actor()).isEqualTo("carol"));
+    }
+
+    @Test
+    void aRejectedReleaseIsNotSentToApprove() {
+        CliResult reject = CliResult.run(
+                "reject",
+                STAGING,
+                "--ledger",
+                ledger,
+                "--policy",
+                policy,
+                "--as",
+                "bob",
+                "--groups",
+                "release-leads",
+                "--comment",
+                "breaks checkout");
+        assertThat(reject.exit()).as(reject.toString()).isEqualTo(ExitCode.OK);
+
+        CliResult refused = run("carol");
+
+        assertThat(refused.exit()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(refused.err())
+                .contains("rejected: nothing ran; a rejection stands until the manifest changes")
+                .doesNotContain("see release-train approve");
     }
 
     @Test
