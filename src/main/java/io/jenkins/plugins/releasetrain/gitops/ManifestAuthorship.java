@@ -11,7 +11,8 @@ import java.util.Set;
  * Who changed an environment's manifest between the last released commit and the one about to be
  * released: the input of the approval rule that forbids people from approving their own release.
  *
- * <p>A commit counts when it changed the manifest's content (a rename alone does not), whichever path the
+ * <p>A commit counts when it changed what the manifest declares (a rename alone does not, nor a change of
+ * comments or layout only), whichever path the
  * file had then, on the first-parent line or on a branch merged into it: a change that arrived through a
  * merge is attributed to the commits that made it on the branch, not to whoever merged. A merge commit
  * counts itself only when it wrote something of its own: its result differs from every parent and from

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.releasetrain.gitops;
 
+import io.jenkins.plugins.releasetrain.manifest.ManifestException;
+import io.jenkins.plugins.releasetrain.manifest.ManifestLimits;
+import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
+import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,12 +91,38 @@ final class ManifestHistory {
                     TreeLookup firstParentPath = lookup(lookups, reader, pathOf.get(commit.getParent(0)));
                     changed = merges.wroteItsOwn(commit, file, firstParentPath, parentFiles);
                 }
+                if (changed
+                        && commit.getParentCount() == 1
+                        && file != null
+                        && parentFiles.get(0) != null
+                        && sameRelease(reader, file, parentFiles.get(0), commitPath)) {
+                    // Only comments or layout changed: whoever did that wrote nothing of the release.
+                    changed = false;
+                }
                 if (changed) {
                     changes.add(change(commit, commitPath));
                 }
             }
             Optional<String> pathAtSince = base == null ? Optional.empty() : Optional.ofNullable(pathOf.get(base));
             return new Result(changes, pathAtSince, sinceReached);
+        }
+    }
+
+    /** Whether two versions of the manifest declare the same release (the same values, whatever the bytes). */
+    private static boolean sameRelease(ObjectReader reader, ObjectId file, ObjectId parentFile, String path)
+            throws IOException {
+        int limit = ManifestLimits.DEFAULT.maxBytes();
+        try {
+            ManifestLoader loader = new ManifestLoader();
+            ReleaseId now = ReleaseId.of(
+                    loader.load(path, reader.open(file).getCachedBytes(limit)).release());
+            ReleaseId before =
+                    ReleaseId.of(loader.load(path, reader.open(parentFile).getCachedBytes(limit))
+                            .release());
+            return now.equals(before);
+        } catch (ManifestException | org.eclipse.jgit.errors.LargeObjectException e) {
+            // Not a valid manifest on one side: the change is a change.
+            return false;
         }
     }
 

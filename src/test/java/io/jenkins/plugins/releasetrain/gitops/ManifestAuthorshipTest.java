@@ -73,6 +73,20 @@ class ManifestAuthorshipTest {
     }
 
     @Test
+    void aChangeOfCommentsOrLayoutOnlyMakesNobodyAnAuthor() {
+        RevCommit released;
+        try (TestRepository repo = TestRepository.init(temp.resolve("infra"))) {
+            released = repo.commit("Add", ALICE, Map.of(STAGING_PATH, STAGING_RC1));
+            repo.commit("staging: rc2", CAROL, Map.of(STAGING_PATH, STAGING_RC2));
+            repo.commit("staging: explain", BOB, Map.of(STAGING_PATH, "# reviewed on Monday\n" + STAGING_RC2));
+        }
+
+        ManifestAuthorship authorship = authorship(STAGING_PATH, Optional.of(released.name()));
+
+        assertThat(authorship.people()).containsExactly(CAROL);
+    }
+
+    @Test
     void attributesAChangeMergedFromABranchToItsAuthorNotToWhoeverMerged() {
         RevCommit released;
         try (TestRepository repo = TestRepository.init(temp.resolve("infra"))) {
