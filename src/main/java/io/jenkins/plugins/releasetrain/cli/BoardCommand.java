@@ -182,13 +182,20 @@ public final class BoardCommand extends CliCommand {
         return ExitCode.OK;
     }
 
+    /** People read times to the second, with their zone (UTC): no nanoseconds in human output. */
+    private static String seconds(Instant time) {
+        return time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     private static void summarize(Terminal terminal, Board board) {
         List<BoardRow> rows = board.rows().stream().filter(r -> !r.isEmpty()).toList();
         terminal.out()
                 .println(terminal.bold("Release board") + "  "
                         + ValidateCommand.count(board.environments().size(), "environment") + ", "
                         + ValidateCommand.count(rows.size(), "artifact")
-                        + board.pointInTime().map(t -> ", live at " + t).orElse(", generated " + board.generatedAt()));
+                        + board.pointInTime()
+                                .map(t -> ", live at " + seconds(t))
+                                .orElse(", generated " + seconds(board.generatedAt())));
         terminal.out().println();
         TextTable table =
                 new TextTable("ENVIRONMENT", "ARTIFACTS", "FAILED", "RUNNING", "AWAITING", "DRIFTED", "LAST RUN");

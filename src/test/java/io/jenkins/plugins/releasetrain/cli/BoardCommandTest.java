@@ -114,6 +114,9 @@ class BoardCommandTest {
 
         assertThat(exit).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("1 environment, ").doesNotContain("1 environments");
+        assertThat(out.toString())
+                .as("times to the second, in UTC, without nanoseconds")
+                .containsPattern("generated \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\\n");
     }
 
     @Test
