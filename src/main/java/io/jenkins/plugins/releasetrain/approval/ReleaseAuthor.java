@@ -49,6 +49,26 @@ public record ReleaseAuthor(String name, String email, String commit, String rol
         return commit.isBlank() ? "" : " (commit " + shortCommit() + ")";
     }
 
+    /**
+     * {@link #evidence()}, saying which of the commit's names made it this person's when it was not their user
+     * id: a match through a full name or an e-mail address is a judgement call that people should see.
+     */
+    String evidence(Identity person) {
+        String through;
+        if (name != null && person.key().equals(Names.key(name))) {
+            through = null;
+        } else if (name != null && person.answersTo(name)) {
+            through = name;
+        } else {
+            through = email != null ? email : name;
+        }
+        String as = through == null ? "" : "as " + through;
+        if (commit.isBlank()) {
+            return as.isEmpty() ? "" : " (" + as + ")";
+        }
+        return " (commit " + shortCommit() + (as.isEmpty() ? "" : ", " + as) + ")";
+    }
+
     /** The e-mail's local part; for a GitHub {@code noreply} address ({@code 1234+alice@...}), the login. */
     private String localPart() {
         if (email == null) {

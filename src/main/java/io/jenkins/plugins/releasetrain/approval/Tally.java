@@ -237,7 +237,7 @@ final class Tally {
                         event,
                         Standing.AUTHOR,
                         who + " cannot " + event.action().verb() + ": " + who + " " + author.role() + " this release"
-                                + author.evidence() + "."));
+                                + author.evidence(actor) + "."));
             }
         }
         if (!rule.allowTriggeringUserApproval() && request.participants().isRequester(actor, request.names())) {

@@ -69,7 +69,8 @@ class ApprovalDecisionTest {
                         Scenario.under(TWO_LEADS).events(lead("alice"), lead("bob")),
                         needs(1).counting("bob")
                                 .judging("alice", AUTHOR)
-                                .saying("alice cannot approve: alice authored this release (commit 1a2b3c4d5e6f)")
+                                .saying(
+                                        "alice cannot approve: alice authored this release (commit 1a2b3c4d5e6f, as alice@example.com)")
                                 .saying(
                                         "not by Alice Liddell (authored this release) or carol (started this release)")),
                 arguments(

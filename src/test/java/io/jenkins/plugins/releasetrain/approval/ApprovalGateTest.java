@@ -58,7 +58,8 @@ class ApprovalGateTest {
         assertThat(result.judgement().standing()).isEqualTo(Standing.AUTHOR);
         assertThat(result.shouldRecord()).isFalse();
         assertThat(result.judgement().message())
-                .isEqualTo("alice cannot approve: alice authored this release (commit 1a2b3c4d5e6f).");
+                .isEqualTo(
+                        "alice cannot approve: alice authored this release (commit 1a2b3c4d5e6f, as alice@example.com).");
         assertThat(ledger).isEmpty();
         assertThat(((Decision.NeedsApprovals) result.decision()).missing()).isEqualTo(2);
     }

@@ -50,8 +50,8 @@ class ReleaseAuthorsTest {
         assertThat(decision.counted()).extracting(j -> j.event().actor().user()).containsExactly("bob");
         assertThat(decision.explanation())
                 .contains(
-                        "alice cannot approve: alice authored this release (commit bbbbbbbbbbbb).",
-                        "carol cannot approve: carol committed this release (commit bbbbbbbbbbbb).",
+                        "alice cannot approve: alice authored this release (commit bbbbbbbbbbbb, as alice@example.com).",
+                        "carol cannot approve: carol committed this release (commit bbbbbbbbbbbb, as carol@example.com).",
                         "dan cannot approve: dan co-authored this release (commit bbbbbbbbbbbb).");
     }
 

@@ -94,7 +94,8 @@ class ApprovalCommandsTest {
     void anAuthorsApprovalIsRefusedAndNotRecorded() {
         CliResult alice = approve("alice", "--groups", "release-leads", "--author", "alice@example.com");
         assertThat(alice.exit()).isEqualTo(ExitCode.FAILED);
-        assertThat(alice.out()).startsWith("not recorded  alice cannot approve: alice authored this release.");
+        assertThat(alice.out())
+                .startsWith("not recorded  alice cannot approve: alice authored this release (as alice@example.com).");
         CliResult outsider = approve("mallory");
         assertThat(outsider.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(outsider.out())
@@ -226,7 +227,7 @@ class ApprovalCommandsTest {
         assertThat(alice.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(alice.out())
                 .startsWith("not recorded  alice cannot approve: alice authored this release (commit "
-                        + released.substring(0, 12) + ").");
+                        + released.substring(0, 12) + ", as alice@example.com).");
         CliResult bob = CliResult.run(
                 "approve",
                 manifest,
