@@ -11,6 +11,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -129,7 +130,27 @@ public class ReadReleaseManifestStep extends Step {
             }
             BuildRecords.save(run, listener);
             ManifestFiles.print(listener, manifest.warnings());
-            return ScriptValues.copyOf(ManifestMaps.release(manifest.release()));
+            Map<String, Object> result = ManifestMaps.release(manifest.release());
+            result.put(
+                    "promotionOrder",
+                    promotionOrder(manifest.release().environment().name()));
+            return ScriptValues.copyOf(result);
+        }
+
+        /**
+         * Where the environment stands in the order administrators list the environments in (staging before
+         * production): a Pipeline that releases several manifests sorts them by it. Environments not listed come
+         * after every listed one.
+         */
+        private static int promotionOrder(String environment) {
+            List<ReleaseEnvironment> environments =
+                    ReleaseTrainConfiguration.get().getEnvironments();
+            for (int i = 0; i < environments.size(); i++) {
+                if (environments.get(i).getName().equals(environment)) {
+                    return i;
+                }
+            }
+            return environments.size();
         }
     }
 }

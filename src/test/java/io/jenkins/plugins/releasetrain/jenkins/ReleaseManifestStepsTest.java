@@ -65,6 +65,23 @@ class ReleaseManifestStepsTest {
     }
 
     @Test
+    void readReleaseManifestSaysWhereTheEnvironmentStandsInPromotionOrder(JenkinsRule j) throws Exception {
+        ReleaseEnvironment production = new ReleaseEnvironment("production-us-east-2");
+        production.setUpstream("staging-us-east-2");
+        ReleaseTrainConfiguration.get()
+                .setEnvironments(List.of(new ReleaseEnvironment("staging-us-east-2"), production));
+
+        WorkflowRun run = run(
+                j,
+                Result.SUCCESS,
+                "def staging = readReleaseManifest text: '''" + staging() + "'''\n"
+                        + "def production = readReleaseManifest text: '''" + production() + "'''\n"
+                        + "echo \"order staging=${staging.promotionOrder} production=${production.promotionOrder}\"");
+
+        j.assertLogContains("order staging=0 production=1", run);
+    }
+
+    @Test
     void readReleaseManifestTakesTheManifestAsTextOutsideANode(JenkinsRule j) throws Exception {
         WorkflowRun run = run(
                 j,
