@@ -144,7 +144,11 @@ public final class PromoteCommand extends GitCommand {
                 CommittedPromotion committed = promoter.commit(prepared, options);
                 document.put("committed", Map.of("branch", committed.branch(), "commit", committed.commit()));
                 outcome = "committed " + committed.shortCommit() + " on branch " + committed.branch();
-                if (push) {
+                if (manifests.isBare()) {
+                    // A bare repository is where a push would go: the branch is there now, ready for review.
+                    outcome += " of the bare repository " + manifests.location().display()
+                            + ": the branch is there already, nothing to push; open the pull request from it";
+                } else if (push) {
                     PushedPromotion pushed = promoter.push(committed, remote);
                     document.put("pushed", pushed(pushed));
                     outcome = pushedOutcome(pushed);

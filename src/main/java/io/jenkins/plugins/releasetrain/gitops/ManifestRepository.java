@@ -81,6 +81,11 @@ public final class ManifestRepository implements AutoCloseable {
         return builder.build();
     }
 
+    /** Whether this is a local bare repository: a branch committed into it is already where a push would take it. */
+    public boolean isBare() {
+        return mirror == null && repository.isBare();
+    }
+
     public RepositoryLocation location() {
         return location;
     }

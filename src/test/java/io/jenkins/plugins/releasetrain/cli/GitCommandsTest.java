@@ -68,6 +68,26 @@ class GitCommandsTest {
     }
 
     @Test
+    void promotingIntoALocalBareRepositoryLeavesTheBranchThereAndAsksForNoPush() {
+        Run run = run(
+                "promote",
+                "--repo",
+                remote.toString(),
+                "--from",
+                "staging-us-east-2",
+                "--to",
+                "production-us-east-2",
+                "--push");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("of the bare repository")
+                .contains("the branch is there already, nothing to push")
+                .doesNotContain("git push");
+        assertThat(run.err()).doesNotContain("no remote named");
+    }
+
+    @Test
     void showsTheManifestAtATagAndItsPlanAndAuthorsAgainstTheDeployedTag() {
         Run run = run("show", "--repo", remoteUrl(), "--ref", "main", "--path", STAGING_PATH, "--deployed-at", "v1");
 
