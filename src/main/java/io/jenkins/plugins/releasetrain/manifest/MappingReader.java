@@ -17,6 +17,9 @@ final class MappingReader {
     private final Map<String, SourcePosition> positions;
     private final java.util.Set<String> rejected = new java.util.HashSet<>();
 
+    /** Known keys that are missing but misspelled here: the key as known, and the entry that misspells it. */
+    private final Map<String, YamlMapping.Entry> misspelled = new java.util.HashMap<>();
+
     MappingReader(
             YamlMapping mapping,
             String path,
@@ -36,7 +39,24 @@ final class MappingReader {
             if (!knownKeys.contains(key)) {
                 findings.error(
                         entry.key().position(), "unknown key '" + key + "' in " + what, unknownKeyHint(key, knownKeys));
+                Suggestions.closest(key, knownKeys).ifPresent(known -> misspelled.putIfAbsent(known, entry));
             }
+        }
+    }
+
+    /**
+     * Reports a missing key. When a misspelling of it is there, the error stands at the misspelling, right after
+     * the "did you mean" it explains, instead of at the top of the mapping before it.
+     */
+    private void missing(String key, String hint) {
+        YamlMapping.Entry typo = misspelled.get(key);
+        if (typo == null) {
+            findings.error(mapping.position(), what + " has no '" + key + "'", hint);
+        } else {
+            findings.error(
+                    typo.key().position(),
+                    what + " has no '" + key + "' ('" + typo.key().value() + "' here is not it)",
+                    "rename '" + typo.key().value() + "' to '" + key + "'");
         }
     }
 
@@ -44,7 +64,7 @@ final class MappingReader {
     Optional<String> required(String key, FieldRule rule) {
         Optional<YamlMapping.Entry> entry = mapping.entry(key);
         if (entry.isEmpty()) {
-            findings.error(mapping.position(), what + " has no '" + key + "'", "add '" + key + ":' to " + what);
+            missing(key, "add '" + key + ":' to " + what);
             return Optional.empty();
         }
         return text(entry.get(), rule, true);
@@ -101,7 +121,7 @@ final class MappingReader {
     Optional<YamlMapping> mapping(String key) {
         Optional<YamlMapping.Entry> entry = mapping.entry(key);
         if (entry.isEmpty()) {
-            findings.error(mapping.position(), what + " has no '" + key + "'", "add the '" + key + ":' section");
+            missing(key, "add the '" + key + ":' section");
             return Optional.empty();
         }
         if (entry.get().value() instanceof YamlMapping nested) {

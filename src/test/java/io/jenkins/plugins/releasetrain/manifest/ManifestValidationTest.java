@@ -55,6 +55,19 @@ class ManifestValidationTest {
     }
 
     @Test
+    void aMisspelledRequiredKeyIsExplainedAtTheMisspellingAfterItsDidYouMean() {
+        List<Diagnostic> errors = errorsOf(staging("  shortName: stage-us", "  shortNam: stage-us"));
+
+        assertThat(errors)
+                .extracting(Diagnostic::format)
+                .containsExactly(
+                        FILE
+                                + ":4:3: error: unknown key 'shortNam' in the environment\n  hint: did you mean 'shortName'?",
+                        FILE + ":4:3: error: the environment has no 'shortName' ('shortNam' here is not it)\n"
+                                + "  hint: rename 'shortNam' to 'shortName'");
+    }
+
+    @Test
     void refusesAMergeKeyWithAnExplanation() {
         Diagnostic error = onlyError(staging("environment:\n", "environment:\n  <<: {a: b}\n"));
         assertThat(error.position()).isEqualTo(new SourcePosition(FILE, 3, 3));
