@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -54,7 +55,33 @@ final class Revisions {
             throw new RepositoryAccessException(
                     "cannot read " + repositoryName + ": " + e.getMessage(), "check that it is a git repository", e);
         }
-        throw unknown(rev, repositoryName, names(repository, Constants.R_HEADS), names(repository, Constants.R_TAGS));
+        List<String> branches = names(repository, Constants.R_HEADS);
+        if (rev.equals(Constants.HEAD)) {
+            Optional<String> missing = headBranch(repository);
+            if (missing.isPresent()) {
+                // A bare repository created with another default branch than the one pushed to it.
+                throw new UnknownRevisionException(
+                        rev,
+                        "HEAD of " + repositoryName + " names the branch '" + missing.get() + "', which does not exist",
+                        "name a branch to read instead"
+                                + (branches.isEmpty() ? "" : ", such as " + branches.get(0))
+                                + " (branches: " + list(branches) + ")");
+            }
+        }
+        throw unknown(rev, repositoryName, branches, names(repository, Constants.R_TAGS));
+    }
+
+    /** The branch HEAD points at, when it is a branch that does not exist (yet). */
+    private static Optional<String> headBranch(Repository repository) {
+        try {
+            Ref head = repository.exactRef(Constants.HEAD);
+            if (head != null && head.isSymbolic() && head.getObjectId() == null) {
+                return Optional.of(Repository.shortenRefName(head.getTarget().getName()));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The error for a revision nobody has, with the closest name and some of the names that exist. */

@@ -68,6 +68,28 @@ class GitCommandsTest {
     }
 
     @Test
+    void aBareRepositoryWhoseHeadNamesAMissingBranchSaysSoAndWhichBranchToRead() throws Exception {
+        Path bare = temp.resolve("master-head.git");
+        org.eclipse.jgit.api.Git.init()
+                .setBare(true)
+                .setDirectory(bare.toFile())
+                .setInitialBranch("master")
+                .call()
+                .close();
+        try (TestRepository work = TestRepository.init(temp.resolve("work2"))) {
+            work.commit("Add", ALICE, Map.of(STAGING_PATH, STAGING));
+            work.pushTo(bare);
+        }
+
+        Run run = run("show", "--repo", bare.toString(), "--path", STAGING_PATH);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID);
+        assertThat(run.err())
+                .contains("names the branch 'master', which does not exist")
+                .contains("name a branch to read instead, such as main");
+    }
+
+    @Test
     void promotingIntoALocalBareRepositoryLeavesTheBranchThereAndAsksForNoPush() {
         Run run = run(
                 "promote",
