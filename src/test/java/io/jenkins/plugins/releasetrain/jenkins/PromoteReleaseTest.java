@@ -347,24 +347,27 @@ class PromoteReleaseTest {
         j.assertLogContains("skip product1/image/product1/microservice-1 (unchanged)", run);
     }
 
+    /** A Declarative Pipeline whose one stage writes the staging manifest, then runs {@code promote}. */
+    private static String declarative(String promote) {
+        return "pipeline {\n"
+                + "  agent any\n"
+                + "  stages {\n"
+                + "    stage('Promote') {\n"
+                + "      steps {\n"
+                + "        " + writeFile(STAGING, withoutImages(staging()))
+                + promote
+                + "      }\n"
+                + "    }\n"
+                + "  }\n"
+                + "}";
+    }
+
     @Test
     void declarativePipelinePromotesDirectlyInSteps(JenkinsRule j) throws Exception {
         deploymentJobs(j, null);
 
         WorkflowRun run = promote(
-                j,
-                Result.SUCCESS,
-                "pipeline {\n"
-                        + "  agent any\n"
-                        + "  stages {\n"
-                        + "    stage('Promote') {\n"
-                        + "      steps {\n"
-                        + "        " + writeFile(STAGING, withoutImages(staging()))
-                        + "        promoteRelease manifest: '" + STAGING + "', failFast: true\n"
-                        + "      }\n"
-                        + "    }\n"
-                        + "  }\n"
-                        + "}");
+                j, Result.SUCCESS, declarative("        promoteRelease manifest: '" + STAGING + "', failFast: true\n"));
 
         assertThat(parallelBranches(run), hasSize(6));
     }
@@ -376,19 +379,9 @@ class PromoteReleaseTest {
         WorkflowRun run = promote(
                 j,
                 Result.SUCCESS,
-                "pipeline {\n"
-                        + "  agent any\n"
-                        + "  stages {\n"
-                        + "    stage('Promote') {\n"
-                        + "      steps {\n"
-                        + "        " + writeFile(STAGING, withoutImages(staging()))
-                        + "        script {\n"
+                declarative("        script {\n"
                         + "          promoteRelease manifest: '" + STAGING + "', failFast: true\n"
-                        + "        }\n"
-                        + "      }\n"
-                        + "    }\n"
-                        + "  }\n"
-                        + "}");
+                        + "        }\n"));
 
         assertThat(parallelBranches(run), hasSize(6));
     }
