@@ -278,6 +278,7 @@ public final class LedgerBoardSource implements BoardSource {
             case FAILED -> Status.FAILED;
             case SKIPPED -> Status.SKIPPED;
             case UNCHANGED -> Status.UNCHANGED;
+            case CANCELLED -> Status.CANCELLED;
         };
     }
 

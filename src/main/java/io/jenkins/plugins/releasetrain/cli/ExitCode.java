@@ -11,6 +11,11 @@ public final class ExitCode {
     public static final int INVALID = 2;
     /** The release waits for approvals before it may run. */
     public static final int AWAITING_APPROVAL = 3;
+    /**
+     * The run was interrupted (Ctrl-C, SIGTERM) and recorded as cancelled: 128 + SIGINT, the shell's
+     * convention, which is also what the JVM exits with after such a signal.
+     */
+    public static final int INTERRUPTED = 130;
 
     private ExitCode() {}
 }

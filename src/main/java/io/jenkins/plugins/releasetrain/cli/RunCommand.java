@@ -6,6 +6,7 @@ import io.jenkins.plugins.releasetrain.image.RegistryOptions;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLockedException;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerWarning;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.plan.HandlerDirectory;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Parameters;
                     + " handler (HANDLERS/<workflowBase>) and tag each image, at most --concurrency at once,"
                     + " recording every result in the ledger as it ends.",
             "One release at a time per environment; exit 0 when nothing failed, 1 when something failed,"
-                    + " 2 for invalid input (nothing runs)."
+                    + " 2 for invalid input (nothing runs), 130 when interrupted (Ctrl-C; recorded cancelled)."
         },
         mixinStandardHelpOptions = true)
 public final class RunCommand extends CliCommand {
@@ -154,6 +155,7 @@ public final class RunCommand extends CliCommand {
             return invalid(terminal, List.of(e.getMessage()));
         }
         printWarnings(terminal, manifest, preview.warnings());
+        printInterrupted(terminal, preview);
         List<String> problems = runner.problems(preview);
         if (!problems.isEmpty()) {
             return invalid(terminal, problems);
@@ -188,6 +190,9 @@ public final class RunCommand extends CliCommand {
                     progress(terminal),
                     approval.underLock(file, Ledger.open(ledgerDir), actor));
             RunOutput.report(terminal, json(), report, ledger(manifest));
+            if (report.status() == ReleaseStatus.CANCELLED) {
+                return ExitCode.INTERRUPTED;
+            }
             return report.failed() ? ExitCode.FAILED : ExitCode.OK;
         } catch (RunRefusedException e) {
             terminal.err().println(terminal.yellow("awaiting approval: nothing ran: " + e.getMessage()));
@@ -243,6 +248,20 @@ public final class RunCommand extends CliCommand {
         }
         printDiagnostics(terminal, manifest.warnings());
         warnings.forEach(w -> terminal.err().println(terminal.yellow(w.format())));
+    }
+
+    private void printInterrupted(Terminal terminal, RunPreview preview) {
+        List<String> interrupted = preview.interruptedArtifacts();
+        if (json() || !resume || interrupted.isEmpty() || preview.previous().isEmpty()) {
+            return;
+        }
+        terminal.err()
+                .println(terminal.yellow(
+                        "release-train: run " + preview.previous().get().runId()
+                                + " stopped while "
+                                + (interrupted.size() == 1 ? "1 artifact was" : interrupted.size() + " artifacts were")
+                                + " under way: " + String.join(", ", interrupted)
+                                + "; their work may have completed after it stopped, and it runs again now"));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

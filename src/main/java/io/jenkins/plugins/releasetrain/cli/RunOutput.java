@@ -97,7 +97,9 @@ final class RunOutput {
         }
         TextTable table = new TextTable("ARTIFACT", "STATUS", "VERSION", "DURATION", "MESSAGE");
         for (ArtifactResult result : inManifestOrder(report)) {
-            boolean ran = result.status() == ArtifactStatus.SUCCEEDED || result.status() == ArtifactStatus.FAILED;
+            boolean ran = result.status() == ArtifactStatus.SUCCEEDED
+                    || result.status() == ArtifactStatus.FAILED
+                    || result.status() == ArtifactStatus.CANCELLED;
             table.styledRow(
                     List.of(
                             result.artifactId(),
@@ -180,7 +182,8 @@ final class RunOutput {
 
     private static void failedOutput(Terminal terminal, RunReport report) {
         for (ArtifactResult result : report.results()) {
-            if (result.status() != ArtifactStatus.FAILED || result.output().isBlank()) {
+            boolean stopped = result.status() == ArtifactStatus.FAILED || result.status() == ArtifactStatus.CANCELLED;
+            if (!stopped || result.output().isBlank()) {
                 continue;
             }
             terminal.out().println();
@@ -220,6 +223,7 @@ final class RunOutput {
             case FAILED -> terminal::red;
             case SKIPPED -> terminal::yellow;
             case UNCHANGED -> terminal::dim;
+            case CANCELLED -> terminal::yellow;
         };
     }
 }

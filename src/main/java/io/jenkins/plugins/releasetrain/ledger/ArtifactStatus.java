@@ -6,12 +6,17 @@ import java.util.Locale;
 public enum ArtifactStatus {
     /** Deployed or tagged by this run. */
     SUCCEEDED,
-    /** Tried and failed (non-zero exit, timeout, registry error, cancelled). */
+    /** Tried and failed (non-zero exit, timeout, registry error). */
     FAILED,
     /** Not tried, for the reason in the result's message; the artifact is not released by this run. */
     SKIPPED,
     /** Already live with exactly this content; nothing was run. */
-    UNCHANGED;
+    UNCHANGED,
+    /**
+     * Started, then stopped because the run was cancelled (Ctrl-C, an aborted build): what it had begun may be
+     * partly done, so it is not live and a resumed run does it again.
+     */
+    CANCELLED;
 
     /** The lowercase word used in JSON and tables. */
     public String label() {

@@ -191,37 +191,65 @@ public final class EnvironmentLedger {
 
     private static List<ReleaseRun> assembleRuns(List<LedgerEntry> entries) {
         Map<RunId, RunBuilder> runs = new LinkedHashMap<>();
+        // Sequence numbers have no gaps when written: a gap is records that were damaged. Key: the sequence
+        // number before the gap; value: how many records are missing there.
+        Map<Long, Long> gaps = new LinkedHashMap<>();
+        long lastSequence = 0;
         for (LedgerEntry entry : entries) {
+            if (entry.sequence() > lastSequence + 1) {
+                gaps.put(lastSequence, entry.sequence() - lastSequence - 1);
+            }
+            lastSequence = entry.sequence();
             LedgerRecord record = entry.record();
             if (record instanceof ReleaseStarted started) {
-                runs.putIfAbsent(started.runId(), new RunBuilder(started));
+                runs.putIfAbsent(started.runId(), new RunBuilder(started, entry.sequence()));
+            } else if (record instanceof ArtifactStarted artifact) {
+                RunBuilder run = runs.get(artifact.runId());
+                if (run != null) {
+                    run.artifactsStarted.add(artifact.artifactId());
+                    run.lastSequence = entry.sequence();
+                }
             } else if (record instanceof ArtifactResult result) {
                 // A result whose start line was damaged still counts for the state; the run cannot be shown.
                 RunBuilder run = runs.get(result.runId());
                 if (run != null) {
                     run.results.add(result);
+                    run.lastSequence = entry.sequence();
                 }
             } else if (record instanceof ReleaseFinished finished) {
                 RunBuilder run = runs.get(finished.runId());
                 if (run != null) {
                     run.finished = finished;
+                    run.lastSequence = entry.sequence();
                 }
             }
         }
-        return runs.values().stream().map(RunBuilder::build).toList();
+        return runs.values().stream().map(run -> run.build(gaps)).toList();
     }
 
     private static final class RunBuilder {
         private final ReleaseStarted started;
+        private final long firstSequence;
+        private long lastSequence;
         private final List<ArtifactResult> results = new ArrayList<>();
+        private final List<String> artifactsStarted = new ArrayList<>();
         private ReleaseFinished finished;
 
-        RunBuilder(ReleaseStarted started) {
+        RunBuilder(ReleaseStarted started, long sequence) {
             this.started = started;
+            this.firstSequence = sequence;
+            this.lastSequence = sequence;
         }
 
-        ReleaseRun build() {
-            return new ReleaseRun(started, results, Optional.ofNullable(finished));
+        /** Records lost between this run's first and last readable ones may be its own. */
+        ReleaseRun build(Map<Long, Long> gaps) {
+            long damaged = 0;
+            for (Map.Entry<Long, Long> gap : gaps.entrySet()) {
+                if (gap.getKey() >= firstSequence && gap.getKey() < lastSequence) {
+                    damaged += gap.getValue();
+                }
+            }
+            return new ReleaseRun(started, results, Optional.ofNullable(finished), artifactsStarted, damaged);
         }
     }
 }

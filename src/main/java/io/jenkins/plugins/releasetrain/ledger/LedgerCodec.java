@@ -38,6 +38,7 @@ final class LedgerCodec {
     private static final int TRAILER = MARKER.length + CRC_DIGITS + 2;
 
     private static final String STARTED = "release-started";
+    private static final String ARTIFACT_STARTED = "artifact-started";
     private static final String RESULT = "artifact-result";
     private static final String APPROVAL = "approval";
     private static final String FINISHED = "release-finished";
@@ -62,6 +63,9 @@ final class LedgerCodec {
             json.writeStringField("releaseId", record.releaseId().value());
             if (record instanceof ReleaseStarted started) {
                 writeStarted(json, started);
+            } else if (record instanceof ArtifactStarted started) {
+                json.writeStringField("runId", started.runId().value());
+                json.writeStringField("artifactId", started.artifactId());
             } else if (record instanceof ArtifactResult result) {
                 writeResult(json, result);
             } else if (record instanceof ApprovalRecorded approval) {
@@ -168,6 +172,13 @@ final class LedgerCodec {
             LedgerRecord record =
                     switch (type) {
                         case STARTED -> readStarted(fields);
+                        case ARTIFACT_STARTED ->
+                            new ArtifactStarted(
+                                    fields.runId(),
+                                    fields.releaseId(),
+                                    fields.text("actor"),
+                                    fields.instant("time"),
+                                    fields.text("artifactId"));
                         case RESULT -> readResult(fields);
                         case APPROVAL -> readApproval(fields);
                         case FINISHED -> readFinished(fields);
@@ -222,6 +233,8 @@ final class LedgerCodec {
     private static String type(LedgerRecord record) {
         if (record instanceof ReleaseStarted) {
             return STARTED;
+        } else if (record instanceof ArtifactStarted) {
+            return ARTIFACT_STARTED;
         } else if (record instanceof ArtifactResult) {
             return RESULT;
         } else if (record instanceof ApprovalRecorded) {

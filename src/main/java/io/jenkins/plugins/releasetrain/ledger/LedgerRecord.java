@@ -8,7 +8,8 @@ import java.time.Instant;
  * hash) it is about; the ledger adds a sequence number and a checksum when it writes it ({@link
  * LedgerEntry}).
  */
-public sealed interface LedgerRecord permits ReleaseStarted, ArtifactResult, ApprovalRecorded, ReleaseFinished {
+public sealed interface LedgerRecord
+        permits ReleaseStarted, ArtifactStarted, ArtifactResult, ApprovalRecorded, ReleaseFinished {
 
     ReleaseId releaseId();
 

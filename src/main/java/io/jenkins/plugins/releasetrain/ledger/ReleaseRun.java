@@ -10,13 +10,43 @@ import java.util.Optional;
 /**
  * One run of a release as the ledger tells it: its start, the artifact results in the order they ended,
  * and how it finished. A run without a finish is running now, waiting for approval, or was killed.
+ *
+ * @param artifactsStarted the artifacts whose work the run recorded as started, in that order
+ * @param damagedRecords   how many of the ledger's records written while this run was open could not be
+ *     read (a damaged line): the run's own results may be among them, so it is not shown as clean
  */
-public record ReleaseRun(ReleaseStarted started, List<ArtifactResult> results, Optional<ReleaseFinished> finished) {
+public record ReleaseRun(
+        ReleaseStarted started,
+        List<ArtifactResult> results,
+        Optional<ReleaseFinished> finished,
+        List<String> artifactsStarted,
+        long damagedRecords) {
 
     public ReleaseRun {
         Objects.requireNonNull(started, "started");
         results = List.copyOf(results);
         Objects.requireNonNull(finished, "finished");
+        artifactsStarted = List.copyOf(artifactsStarted);
+    }
+
+    public ReleaseRun(ReleaseStarted started, List<ArtifactResult> results, Optional<ReleaseFinished> finished) {
+        this(started, results, finished, List.of(), 0);
+    }
+
+    /** Whether records that may be this run's could not be read. */
+    public boolean isDamaged() {
+        return damagedRecords > 0;
+    }
+
+    /**
+     * The artifacts started and never given a result: when the run is over (finished, or its runner died),
+     * those were under way when it stopped, and may or may not have completed.
+     */
+    public List<String> artifactsWithoutResult() {
+        return artifactsStarted.stream()
+                .filter(id -> result(id).isEmpty())
+                .distinct()
+                .toList();
     }
 
     public RunId runId() {

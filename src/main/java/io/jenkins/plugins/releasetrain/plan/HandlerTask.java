@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * arguments, the release context ({@link ReleaseContext}) in its environment, a fresh empty working
  * directory, stdout and stderr captured together (the tail is kept), and a time limit after which the
  * handler and every process it started are killed. Manifest values reach the handler only as environment
- * variables, never through a command line, so no value can inject a command.
+ * variables, never through a command line, so no value can inject a command. Where the platform allows
+ * it ({@link ParentDeathSignal}), a handler dies with the runner, even when the runner is killed.
  */
 public final class HandlerTask {
 
@@ -30,11 +31,17 @@ public final class HandlerTask {
     private final HandlerDirectory handlers;
     private final Duration timeout;
     private final int outputLimit;
+    private final ParentDeathSignal parentDeath;
 
     public HandlerTask(HandlerDirectory handlers, Duration timeout, int outputLimit) {
+        this(handlers, timeout, outputLimit, ParentDeathSignal.probe());
+    }
+
+    HandlerTask(HandlerDirectory handlers, Duration timeout, int outputLimit, ParentDeathSignal parentDeath) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.outputLimit = outputLimit;
+        this.parentDeath = Objects.requireNonNull(parentDeath, "parentDeath");
     }
 
     public HandlerDirectory handlers() {
@@ -43,7 +50,7 @@ public final class HandlerTask {
 
     /**
      * Runs the deployment's handler. When the calling thread is interrupted (the run is cancelled), the
-     * handler and its children are killed and the outcome is a failure that keeps their output; the
+     * handler and its children are killed and the outcome is {@code cancelled}, with their output; the
      * thread's interrupt status is set again.
      */
     public TaskOutcome run(Release release, DeploymentArtifact artifact) throws InterruptedException {
@@ -68,7 +75,7 @@ public final class HandlerTask {
     }
 
     private TaskOutcome run(Path handler, Path workDir, Map<String, String> context) throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(handler.toString()))
+        ProcessBuilder builder = new ProcessBuilder(parentDeath.command(handler))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
@@ -92,7 +99,7 @@ public final class HandlerTask {
             killTree(process);
             pump.join(GRACE.toMillis());
             Thread.currentThread().interrupt();
-            return TaskOutcome.failed(
+            return TaskOutcome.cancelled(
                     "cancelled while running; the handler and the processes it started were killed", output.text());
         }
         if (!ended) {
@@ -106,9 +113,12 @@ public final class HandlerTask {
         // A handler that left a process behind holding its output must not hold up the run.
         pump.join(GRACE.toMillis());
         int exit = process.exitValue();
-        return exit == 0
-                ? TaskOutcome.succeeded("exit 0", output.text())
-                : TaskOutcome.failed("exit " + exit, output.text());
+        if (exit == 0) {
+            return TaskOutcome.succeeded("exit 0", output.text());
+        }
+        return ExitSignal.interrupt(exit)
+                .map(signal -> TaskOutcome.interrupted("exit " + exit + " (stopped by " + signal + ")", output.text()))
+                .orElseGet(() -> TaskOutcome.failed("exit " + exit, output.text()));
     }
 
     private static Thread pump(Process process, OutputTail output, String artifactId) {

@@ -26,13 +26,15 @@ import java.util.Objects;
  * records its own.
  *
  * <p>A branch ends with a build result: {@code SUCCESS} (the artifacts succeeded), {@code NOT_BUILT} (never
- * started, for instance after another branch failed fast: skipped), or anything else ({@code FAILURE},
- * {@code UNSTABLE}, {@code ABORTED}: failed). Images carry their own outcome when the image engine ran.
+ * started, for instance after another branch failed fast: skipped), {@code ABORTED} (stopped while it ran:
+ * cancelled) or anything else ({@code FAILURE}, {@code UNSTABLE}: failed). Images carry their own outcome when
+ * the image engine ran.
  */
 public final class PromotionRecords {
 
     public static final String SUCCESS = "SUCCESS";
     public static final String NOT_BUILT = "NOT_BUILT";
+    public static final String ABORTED = "ABORTED";
 
     /** What the image engine did to one image: {@code tagged}, {@code unchanged}, {@code failed}... and why. */
     public record ImageOutcome(PromotionStatus status, String message) {
@@ -148,6 +150,9 @@ public final class PromotionRecords {
     private static ArtifactStatus status(String buildResult) {
         if (SUCCESS.equals(buildResult)) {
             return ArtifactStatus.SUCCEEDED;
+        }
+        if (ABORTED.equals(buildResult)) {
+            return ArtifactStatus.CANCELLED;
         }
         return NOT_BUILT.equals(buildResult) ? ArtifactStatus.SKIPPED : ArtifactStatus.FAILED;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.releasetrain.plan;
 
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactStarted;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLock;
@@ -169,6 +170,12 @@ public final class ReleaseRunner {
                     release,
                     preview.steps(),
                     this::task,
+                    step -> lock.append(new ArtifactStarted(
+                            runId,
+                            release.id(),
+                            actor,
+                            clock.instant(),
+                            step.artifact().id())),
                     done -> record(lock, runId, actor, release, done, results, listener));
             List<ArtifactStatus> statuses =
                     results.stream().map(ArtifactResult::status).toList();

@@ -43,6 +43,15 @@ public record RunPreview(
         return steps.stream().filter(RunStep::runs).toList();
     }
 
+    /**
+     * The artifacts the release's previous run started and never recorded a result for: they were under way
+     * when that run stopped (its runner was killed, the machine went down). Their work may have completed
+     * after; a resumed run does it again.
+     */
+    public List<String> interruptedArtifacts() {
+        return previous.map(ReleaseRun::artifactsWithoutResult).orElse(List.of());
+    }
+
     public PlanSummary summary() {
         return new PlanSummary(
                 (int) plan.count(ChangeKind.ADDED),

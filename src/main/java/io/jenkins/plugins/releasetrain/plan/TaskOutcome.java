@@ -6,15 +6,31 @@ import java.util.Objects;
 /**
  * How one artifact's task ended, before it is timed and recorded.
  *
- * @param message why, for people: {@code exit 0}, {@code timed out after 30m}, {@code no --registry given}
- * @param output  the tail of what the task printed; empty when nothing ran
+ * @param message     why, for people: {@code exit 0}, {@code timed out after 30m}, {@code no --registry given}
+ * @param output      the tail of what the task printed; empty when nothing ran
+ * @param byInterrupt the task's process died of an interrupt signal (SIGINT, SIGTERM, SIGHUP): a terminal's
+ *     Ctrl-C reaches the handlers and the runner at once, so this failure may be the run's own cancellation
  */
-public record TaskOutcome(ArtifactStatus status, String message, String output) {
+public record TaskOutcome(ArtifactStatus status, String message, String output, boolean byInterrupt) {
 
     public TaskOutcome {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(output, "output");
+    }
+
+    public TaskOutcome(ArtifactStatus status, String message, String output) {
+        this(status, message, output, false);
+    }
+
+    /** A process that exited by an interrupt signal: a failure unless the run turns out to be cancelled. */
+    public static TaskOutcome interrupted(String message, String output) {
+        return new TaskOutcome(ArtifactStatus.FAILED, message, output, true);
+    }
+
+    /** Stopped because the run was cancelled. */
+    public static TaskOutcome cancelled(String message, String output) {
+        return new TaskOutcome(ArtifactStatus.CANCELLED, message, output);
     }
 
     public static TaskOutcome succeeded(String message, String output) {

@@ -130,7 +130,7 @@ class HandlerTaskTest {
         runner.interrupt();
 
         TaskOutcome outcome = ended.get(30, TimeUnit.SECONDS);
-        assertThat(outcome.status()).isEqualTo(ArtifactStatus.FAILED);
+        assertThat(outcome.status()).isEqualTo(ArtifactStatus.CANCELLED);
         assertThat(outcome.message()).startsWith("cancelled while running");
         assertThat(outcome.output()).isEqualTo("copying 1 of 2\n");
         assertThat(stillInterrupted.get(30, TimeUnit.SECONDS)).isTrue();

@@ -3,12 +3,15 @@ package io.jenkins.plugins.releasetrain.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactStarted;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLock;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLockedException;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerEntry;
+import io.jenkins.plugins.releasetrain.ledger.LedgerRecord;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
@@ -77,14 +80,30 @@ class ReleaseRunnerTest {
 
         EnvironmentLedger ledger = Ledger.open(dir.resolve("ledger")).read(STAGING);
         List<LedgerEntry> entries = ledger.entries();
-        assertThat(entries).hasSize(1 + 9 + 1);
+        // the start, each deployment's start before its handler runs, every result, the end
+        assertThat(entries).hasSize(1 + 6 + 9 + 1);
         assertThat(entries.get(0).record()).isInstanceOfSatisfying(ReleaseStarted.class, started -> {
             assertThat(started.actor()).isEqualTo("alice");
             assertThat(started.release()).isEqualTo(withImages.release());
             assertThat(started.plan().added()).isEqualTo(9);
         });
-        assertThat(entries.subList(1, 10)).extracting(LedgerEntry::record).containsExactlyElementsOf(report.results());
-        assertThat(entries.get(10).record())
+        List<LedgerRecord> between =
+                entries.subList(1, 16).stream().map(LedgerEntry::record).toList();
+        assertThat(between).filteredOn(ArtifactResult.class::isInstance).containsExactlyElementsOf(report.results());
+        assertThat(between)
+                .filteredOn(ArtifactStarted.class::isInstance)
+                .extracting(r -> ((ArtifactStarted) r).artifactId())
+                .containsExactlyInAnyOrderElementsOf(report.results().stream()
+                        .filter(r -> r.status() == ArtifactStatus.SUCCEEDED)
+                        .map(ArtifactResult::artifactId)
+                        .toList());
+        for (ArtifactResult result : report.results()) {
+            int start = indexOfStart(between, result.artifactId());
+            if (result.status() == ArtifactStatus.SUCCEEDED) {
+                assertThat(start).as("started before its result").isLessThan(between.indexOf(result));
+            }
+        }
+        assertThat(entries.get(16).record())
                 .isInstanceOfSatisfying(
                         ReleaseFinished.class,
                         finished -> assertThat(finished.status()).isEqualTo(ReleaseStatus.PARTIAL));
@@ -287,9 +306,10 @@ class ReleaseRunnerTest {
         assertThat(report.status()).isEqualTo(ReleaseStatus.CANCELLED);
         assertThat(report.failed()).isTrue();
         assertThat(report.results())
-                .filteredOn(r -> r.status() == ArtifactStatus.FAILED)
+                .filteredOn(r -> r.status() == ArtifactStatus.CANCELLED)
                 .singleElement()
                 .satisfies(r -> assertThat(r.message()).startsWith("cancelled while running"));
+        assertThat(report.results()).noneMatch(r -> r.status() == ArtifactStatus.FAILED);
         assertThat(report.results())
                 .filteredOn(r -> r.status() == ArtifactStatus.SKIPPED)
                 .hasSize(5)
@@ -360,5 +380,15 @@ class ReleaseRunnerTest {
                 ImageTagging.unavailable("no registry in this test"),
                 options,
                 Clock.systemUTC());
+    }
+
+    private static int indexOfStart(List<LedgerRecord> records, String artifactId) {
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i) instanceof ArtifactStarted started
+                    && started.artifactId().equals(artifactId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -26,8 +26,11 @@ public record RequiredTool(String name, Path path, String debianPackage) {
             new RequiredTool("htpasswd", Path.of("/usr/bin/htpasswd"), "apache2-utils");
     public static final RequiredTool SKOPEO = new RequiredTool("skopeo", Path.of("/usr/bin/skopeo"), "skopeo");
 
+    public static final RequiredTool SETSID = new RequiredTool("setsid", Path.of("/usr/bin/setsid"), "util-linux");
+    public static final RequiredTool SETPRIV = new RequiredTool("setpriv", Path.of("/usr/bin/setpriv"), "util-linux");
+
     private static final List<RequiredTool> ALL =
-            List.of(DOCKER_REGISTRY, CHROMIUM, CHROMEDRIVER, GIT, HTPASSWD, SKOPEO);
+            List.of(DOCKER_REGISTRY, CHROMIUM, CHROMEDRIVER, GIT, HTPASSWD, SKOPEO, SETSID, SETPRIV);
 
     /** The tool of this name; an unknown name is a program of that name in /usr/bin, from the package of that name. */
     public static RequiredTool named(String name) {
