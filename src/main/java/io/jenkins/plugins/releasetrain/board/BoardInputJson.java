@@ -107,7 +107,8 @@ public final class BoardInputJson {
                 node.has("ended") ? node.instant("ended") : null,
                 node.optionalText("actor"),
                 node.list("results", BoardInputJson::result),
-                node.optionalText("url"));
+                node.optionalText("url"),
+                node.optionalText("damage"));
     }
 
     private static ArtifactResult result(Node node) {
@@ -181,6 +182,7 @@ public final class BoardInputJson {
         putIfPresent(map, "actor", run.actor());
         map.put("results", run.results().stream().map(BoardInputJson::result).toList());
         putIfPresent(map, "url", run.url());
+        putIfPresent(map, "damage", run.damage());
         return map;
     }
 

@@ -141,6 +141,7 @@ public final class BoardJson {
         map.put("ended", time(run.ended()));
         map.put("actor", run.actor());
         map.put("url", run.url());
+        map.put("damage", run.damage());
         map.put("results", run.results().stream().map(BoardJson::result).toList());
         return map;
     }

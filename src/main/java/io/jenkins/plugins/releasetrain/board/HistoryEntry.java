@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param ended when the run finished, or null while it runs or waits for approval
  * @param actor who started it, or null when the ledger does not say
  * @param url the run's page (its Jenkins build), or null
+ * @param damage why the run's record cannot be trusted to be complete (records of it could not be read), or
+ *     null when it is intact: such a run is never shown as a clean success
  */
 public record HistoryEntry(
         String runId,
@@ -20,7 +22,20 @@ public record HistoryEntry(
         Instant ended,
         String actor,
         List<ArtifactResult> results,
-        String url) {
+        String url,
+        String damage) {
+
+    public HistoryEntry(
+            String runId,
+            String releaseId,
+            Status status,
+            Instant started,
+            Instant ended,
+            String actor,
+            List<ArtifactResult> results,
+            String url) {
+        this(runId, releaseId, status, started, ended, actor, results, url, null);
+    }
 
     public HistoryEntry {
         Objects.requireNonNull(runId, "runId");

@@ -12,6 +12,7 @@ import io.jenkins.plugins.releasetrain.ledger.PendingRelease;
 import io.jenkins.plugins.releasetrain.ledger.RecordedArtifact;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.RunDamage;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.Product;
@@ -226,7 +227,8 @@ public final class LedgerBoardSource implements BoardSource {
                 run.finished().map(f -> f.time()).orElse(null),
                 run.actor(),
                 results,
-                page);
+                page,
+                RunDamage.describe(run).orElse(null));
     }
 
     private static String liveVersion(Map<String, LiveArtifact> live, String artifactId) {

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Where an artifact, an artifact's result or a whole run stands. A cell is one of the four {@link #CELL}
- * statuses; a run's result per artifact may also be {@code unchanged} or {@code skipped}; a run may also
- * end {@code partial} or {@code cancelled}.
+ * statuses; a run's result per artifact may also be {@code unchanged}, {@code skipped} or {@code cancelled}; a
+ * run may also end {@code partial} or {@code cancelled}.
  */
 public enum Status {
     SUCCEEDED("succeeded"),
@@ -22,13 +22,16 @@ public enum Status {
     SKIPPED("skipped"),
     /** A run: nothing failed but some artifacts were skipped. */
     PARTIAL("partial"),
-    /** A run: stopped before it finished, or never recorded its end before the next run began. */
+    /**
+     * A run: stopped before it finished, or never recorded its end before the next run began. A result: the
+     * artifact's work was started, then stopped when the run was interrupted.
+     */
     CANCELLED("cancelled");
 
     /** What a cell may say. */
     public static final Set<Status> CELL = EnumSet.of(SUCCEEDED, FAILED, RUNNING, PENDING_APPROVAL);
     /** What a run's result for one artifact may say. */
-    public static final Set<Status> RESULT = EnumSet.complementOf(EnumSet.of(PARTIAL, CANCELLED));
+    public static final Set<Status> RESULT = EnumSet.complementOf(EnumSet.of(PARTIAL));
     /** What a run may say. */
     public static final Set<Status> RUN = EnumSet.complementOf(EnumSet.of(UNCHANGED, SKIPPED));
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.releasetrain.ledger.HistoryPage;
 import io.jenkins.plugins.releasetrain.ledger.LedgerMaps;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.RunDamage;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +58,15 @@ public final class HistoryCommand extends LedgerCommand {
                     run.startedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                     run.actor(),
                     run.releaseId().shortForm(),
-                    run.status().map(ReleaseStatus::label).orElse("unfinished"),
+                    status(run),
                     results(run));
         }
         table.print(terminal);
         terminal.out().println();
+        for (ReleaseRun run : page.runs()) {
+            RunDamage.describe(run)
+                    .ifPresent(damage -> terminal.out().println(terminal.red("run " + run.runId() + ": " + damage)));
+        }
         terminal.out()
                 .println("runs " + (page.total() == 0 ? 0 : offset + 1) + "-"
                         + (offset + page.runs().size())
@@ -72,6 +77,12 @@ public final class HistoryCommand extends LedgerCommand {
         return ExitCode.OK;
     }
 
+    /** Never a clean "succeeded" for a run whose records are damaged. */
+    private static String status(ReleaseRun run) {
+        String status = run.status().map(ReleaseStatus::label).orElse("unfinished");
+        return run.isDamaged() ? "damaged (" + status + ")" : status;
+    }
+
     private static String results(ReleaseRun run) {
         List<String> parts = new ArrayList<>();
         for (ArtifactStatus status : ArtifactStatus.values()) {
@@ -79,6 +90,10 @@ public final class HistoryCommand extends LedgerCommand {
             if (n > 0) {
                 parts.add(n + " " + status.label());
             }
+        }
+        int underWay = run.artifactsWithoutResult().size();
+        if (underWay > 0) {
+            parts.add(underWay + " started, no result");
         }
         return parts.isEmpty() ? "-" : String.join(", ", parts);
     }

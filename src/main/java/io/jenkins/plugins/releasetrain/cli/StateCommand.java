@@ -50,18 +50,27 @@ public final class StateCommand extends LedgerCommand {
                         + read.get().file());
         terminal.out().println();
         TextTable table = new TextTable("ARTIFACT", "VERSION", "PRODUCT", "RELEASE", "DEPLOYED", "BY", "RUN");
+        long unrecorded = 0;
         for (LiveArtifact live : state.artifacts()) {
+            boolean recorded = live.deploymentRecorded();
+            unrecorded += recorded ? 0 : 1;
             table.row(
                     live.artifactId(),
                     live.artifact().displayVersion(),
                     live.artifact().productVersion(),
                     live.releaseId().shortForm(),
-                    live.deployedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    live.deployedBy(),
-                    live.deployedIn().value());
+                    recorded ? live.deployedAt().truncatedTo(ChronoUnit.SECONDS).toString() : "unknown *",
+                    recorded ? live.deployedBy() : "unknown *",
+                    recorded ? live.deployedIn().value() : "unknown *");
         }
         table.print(terminal);
         terminal.out().println();
+        if (unrecorded > 0) {
+            terminal.out()
+                    .println(terminal.red("* the record of " + ValidateCommand.count(unrecorded, "deployment")
+                            + " is damaged: a later run found the content live, but who deployed it, and when,"
+                            + " cannot be read (release-train history " + environment + " shows the damaged run)"));
+        }
         terminal.out().println(ValidateCommand.count(state.artifacts().size(), "artifact") + " live");
         return ExitCode.OK;
     }

@@ -183,7 +183,15 @@ public final class EnvironmentLedger {
                         && before.artifact()
                                 .attributes()
                                 .equals(result.artifact().attributes());
-                live.put(result.artifactId(), new LiveArtifact(result, sameContent ? before.deployment() : result));
+                if (sameContent) {
+                    live.put(
+                            result.artifactId(),
+                            new LiveArtifact(result, before.deployment(), before.deploymentRecorded()));
+                } else {
+                    // Found unchanged with no record of this content going live: that record is damaged.
+                    boolean recorded = result.status() != ArtifactStatus.UNCHANGED;
+                    live.put(result.artifactId(), new LiveArtifact(result, result, recorded));
+                }
             }
         }
         return new ArrayList<>(live.values());

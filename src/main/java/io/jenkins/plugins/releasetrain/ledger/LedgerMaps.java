@@ -56,6 +56,8 @@ public final class LedgerMaps {
         plan.put("removed", started.plan().removed());
         map.put("plan", plan);
         map.put("results", run.results().stream().map(r -> result(r, false)).toList());
+        map.put("artifactsWithoutResult", run.artifactsWithoutResult());
+        map.put("damage", RunDamage.describe(run).orElse(null));
         return map;
     }
 
@@ -74,6 +76,7 @@ public final class LedgerMaps {
         map.put("deployedAt", live.deployedAt().toString());
         map.put("deployedBy", live.deployedBy());
         map.put("deployedIn", live.deployedIn().value());
+        map.put("deploymentRecorded", live.deploymentRecorded());
         return map;
     }
 

@@ -11,12 +11,19 @@ import java.util.Objects;
  *                   found it unchanged counts)
  * @param deployment the result that actually deployed this content: when, by whom, in which run. The same
  *                   as {@code latest} unless later runs found it unchanged.
+ * @param deploymentRecorded false when the ledger holds no readable record of this content's deployment (a
+ *                   run found it unchanged, so it was deployed, but that record is damaged): then
+ *                   {@code deployment} is only the earliest run that found it live, not the one that deployed it
  */
-public record LiveArtifact(ArtifactResult latest, ArtifactResult deployment) {
+public record LiveArtifact(ArtifactResult latest, ArtifactResult deployment, boolean deploymentRecorded) {
 
     public LiveArtifact {
         Objects.requireNonNull(latest, "latest");
         Objects.requireNonNull(deployment, "deployment");
+    }
+
+    public LiveArtifact(ArtifactResult latest, ArtifactResult deployment) {
+        this(latest, deployment, true);
     }
 
     public String artifactId() {

@@ -78,7 +78,8 @@ export class BoardPanel {
     },
     el('span', { className: 'rt-line' },
       el('span', { className: 'rt-run-id', text: `run ${run.runId}` }),
-      el('span', { className: `rt-status rt-status--${run.status}`, text: STATUS_LABELS[run.status] ?? run.status })),
+      el('span', { className: `rt-status rt-status--${run.status}`, text: STATUS_LABELS[run.status] ?? run.status }),
+      run.damage ? el('span', { className: 'rt-status rt-status--damaged', title: run.damage, text: 'damaged record' }) : null),
     el('span', { className: 'rt-meta' }, time(run.started), run.actor ? ` · ${run.actor}` : '', ` · ${count}`));
     button.addEventListener('click', () => this.onSelectRun(environment, run));
     return button;
@@ -97,6 +98,7 @@ export class BoardPanel {
         fact('Ended', time(run.ended)),
         fact('By', run.actor ?? '—'),
         buildFact(run.url)),
+      run.damage ? el('p', { className: 'rt-damage', role: 'note', text: `Damaged record: ${run.damage}.` }) : null,
       button,
       el('h4', { className: 'rt-results-title', text: `Artifacts (${run.results.length})` }),
       el('ul', { className: 'rt-results' }, run.results.map((result) => el('li', { 'data-artifact': result.artifactId },

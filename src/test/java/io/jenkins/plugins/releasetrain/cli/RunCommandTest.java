@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -272,6 +273,44 @@ class RunCommandTest {
                         + " (environments there: staging-us-east-2)");
         assertThat(unknown.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(unknown.err()).contains("has no environment nope (environments there: staging-us-east-2)");
+    }
+
+    @Test
+    void aRunWithADamagedResultIsShownDamagedAndNoLaterRunIsCreditedWithItsDeployment() throws IOException {
+        CliResult first =
+                CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers, "--actor", "alice");
+        CliResult second =
+                CliResult.run("run", manifest, "--ledger", ledger(), "--handlers", handlers, "--actor", "bob");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(second.exit()).as(second.toString()).isZero();
+        // Damage the first run's result for the portal on disk: its checksum no longer matches.
+        Path file = dir.resolve("ledger").resolve(STAGING + ".jsonl");
+        List<String> lines = Files.readAllLines(file);
+        int portal = 0;
+        while (!(lines.get(portal).contains("\"type\":\"artifact-result\"")
+                && lines.get(portal).contains("\"artifactId\":\"product1/deploy/portal\""))) {
+            portal++;
+        }
+        lines.set(portal, lines.get(portal).replace("exit 0", "exit 9"));
+        Files.write(file, lines);
+
+        CliResult history = CliResult.run("history", STAGING, "--ledger", ledger());
+        CliResult historyJson = CliResult.run("history", STAGING, "--ledger", ledger(), "--format", "json");
+        CliResult state = CliResult.run("state", STAGING, "--ledger", ledger());
+
+        assertThat(history.out())
+                .containsPattern("alice +\\w+ +damaged \\(partial\\)")
+                .contains("1 ledger record written during this run could not be read (damaged)");
+        JsonNode runs = historyJson.json().get("runs");
+        assertThat(runs.get(1).get("actor").asText()).isEqualTo("alice");
+        assertThat(runs.get(1).get("damage").asText()).contains("could not be read");
+        assertThat(runs.get(0).get("damage").isNull())
+                .as("the later run is intact")
+                .isTrue();
+        assertThat(state.out())
+                .containsPattern("product1/deploy/portal +b4522e8ffe71 .* unknown \\* +unknown \\* +unknown \\*")
+                .doesNotContainPattern("product1/deploy/portal .* bob ")
+                .contains("* the record of 1 deployment is damaged");
     }
 
     private String ledger() {
