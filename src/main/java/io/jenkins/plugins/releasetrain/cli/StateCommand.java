@@ -4,6 +4,8 @@ import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
 import io.jenkins.plugins.releasetrain.ledger.LedgerMaps;
 import io.jenkins.plugins.releasetrain.ledger.LiveArtifact;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStanding;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +43,9 @@ public final class StateCommand extends LedgerCommand {
         }
         EnvironmentState state = instant.map(read.get()::stateAt).orElseGet(read.get()::state);
         if (json()) {
-            printJson(terminal, LedgerMaps.state(state));
+            printJson(
+                    terminal,
+                    instant.isEmpty() ? LedgerMaps.state(state, read.get().standing()) : LedgerMaps.state(state));
             return ExitCode.OK;
         }
         terminal.out()
@@ -72,6 +76,30 @@ public final class StateCommand extends LedgerCommand {
                             + " cannot be read (release-train history " + environment + " shows the damaged run)"));
         }
         terminal.out().println(ValidateCommand.count(state.artifacts().size(), "artifact") + " live");
+        if (instant.isEmpty()) {
+            standing(terminal, read.get().standing());
+        }
         return ExitCode.OK;
+    }
+
+    /** Which release is live as a whole: a release that got only part of the way is never called live. */
+    private static void standing(Terminal terminal, ReleaseStanding standing) {
+        standing.live()
+                .ifPresent(live -> terminal.out()
+                        .println("live release: " + live.run().releaseId().shortForm() + " (all "
+                                + live.artifacts() + " artifacts; run "
+                                + live.run().runId() + " by "
+                                + live.run().actor() + ")"));
+        standing.partial()
+                .ifPresent(partial -> terminal.out()
+                        .println(terminal.yellow(
+                                "partially live: " + partial.run().releaseId().shortForm() + " ("
+                                        + partial.liveArtifacts() + " of " + partial.artifacts() + " artifacts; run "
+                                        + partial.run().runId() + " "
+                                        + partial.run()
+                                                .status()
+                                                .map(ReleaseStatus::label)
+                                                .orElse("unfinished") + ")"
+                                        + (standing.live().isPresent() ? "" : "; no release is live as a whole"))));
     }
 }

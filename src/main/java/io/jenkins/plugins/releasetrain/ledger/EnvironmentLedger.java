@@ -145,6 +145,11 @@ public final class EnvironmentLedger {
         return new EnvironmentState(environment, Optional.of(instant), live(instant));
     }
 
+    /** Which release is live as a whole, and which is only partly live. */
+    public ReleaseStanding standing() {
+        return ReleaseStanding.of(runs(), state());
+    }
+
     /** Releases whose latest run started and recorded nothing since: awaiting approval or about to run. */
     public List<PendingRelease> pending() {
         Map<ReleaseId, ReleaseRun> latest = new LinkedHashMap<>();

@@ -70,6 +70,25 @@ public final class LedgerMaps {
         return map;
     }
 
+    /** The state, with which release is live as a whole and which only partly. */
+    public static Map<String, Object> state(EnvironmentState state, ReleaseStanding standing) {
+        Map<String, Object> map = state(state);
+        map.put("liveRelease", standing.live().map(LedgerMaps::coverage).orElse(null));
+        map.put("partiallyLive", standing.partial().map(LedgerMaps::coverage).orElse(null));
+        return map;
+    }
+
+    private static Map<String, Object> coverage(ReleaseStanding.Coverage coverage) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("releaseId", coverage.run().releaseId().value());
+        map.put("runId", coverage.run().runId().value());
+        map.put("actor", coverage.run().actor());
+        map.put("status", coverage.run().status().map(ReleaseStatus::label).orElse(null));
+        map.put("liveArtifacts", coverage.liveArtifacts());
+        map.put("artifacts", coverage.artifacts());
+        return map;
+    }
+
     /** A live artifact: its latest live result, plus when, by whom and in which run it was deployed. */
     public static Map<String, Object> live(LiveArtifact live) {
         Map<String, Object> map = result(live.latest(), false);

@@ -313,6 +313,44 @@ class RunCommandTest {
                 .contains("* the record of 1 deployment is damaged");
     }
 
+    @Test
+    void aReleaseThatFailedIsPartiallyLiveNeverLiveEvenAfterALaterPassFindsTheRestUnchanged() throws IOException {
+        String text = Fixtures.exampleText(STAGING + ".yaml");
+        String deploymentsOnly = text.substring(0, text.indexOf("    images:"));
+        Path rc2 = Files.writeString(dir.resolve("rc2.yaml"), deploymentsOnly);
+        Path rc3 = Files.writeString(
+                dir.resolve("rc3.yaml"),
+                Fixtures.replaceOnce(
+                        deploymentsOnly,
+                        "b4522e8ffe7162d01bfe7637ab7412fee919d2a5",
+                        "c4522e8ffe7162d01bfe7637ab7412fee919d2a5"));
+        Path failing = copyOfExampleHandlers();
+        CliResult first = CliResult.run(
+                "run", rc2.toString(), "--ledger", ledger(), "--handlers", handlers, "--actor", "alice");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        Files.writeString(failing.resolve("s3-upload-portal"), "#!/bin/sh\necho 'bucket not found'\nexit 4\n");
+        CliResult failed = CliResult.run(
+                "run", rc3.toString(), "--ledger", ledger(), "--handlers", failing.toString(), "--actor", "bob");
+        CliResult again = CliResult.run(
+                "run", rc3.toString(), "--ledger", ledger(), "--handlers", failing.toString(), "--actor", "bob");
+        assertThat(failed.exit()).isEqualTo(ExitCode.FAILED);
+        assertThat(again.exit()).isEqualTo(ExitCode.FAILED);
+
+        CliResult state = CliResult.run("state", STAGING, "--ledger", ledger());
+        CliResult json = CliResult.run("state", STAGING, "--ledger", ledger(), "--format", "json");
+
+        String rc2Id = json.json().get("liveRelease").get("releaseId").asText();
+        String rc3Id = json.json().get("partiallyLive").get("releaseId").asText();
+        assertThat(rc2Id).isNotEqualTo(rc3Id);
+        assertThat(json.json().get("liveRelease").get("actor").asText()).isEqualTo("alice");
+        assertThat(json.json().get("partiallyLive").get("liveArtifacts").asInt()).isEqualTo(5);
+        assertThat(json.json().get("partiallyLive").get("artifacts").asInt()).isEqualTo(6);
+        assertThat(state.out())
+                .contains("live release: " + rc2Id.substring(0, 12) + " (all 6 artifacts; run ")
+                .contains("partially live: " + rc3Id.substring(0, 12) + " (5 of 6 artifacts; run ")
+                .contains(" failed)");
+    }
+
     private String ledger() {
         return dir.resolve("ledger").toString();
     }
