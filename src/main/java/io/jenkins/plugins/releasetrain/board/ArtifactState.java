@@ -15,6 +15,8 @@ import java.util.Optional;
  *     succeeded, the earlier version when an attempt failed or is under way, null when none is live yet.
  *     Drift compares these.
  * @param url the page of the run that brought this state (its Jenkins build), or null
+ * @param failure why the latest attempt failed, for people: its message and the last lines of its output; null
+ *     unless it failed
  */
 public record ArtifactState(
         String artifactId,
@@ -28,7 +30,37 @@ public record ArtifactState(
         Instant at,
         String by,
         String liveVersion,
-        String url) {
+        String url,
+        String failure) {
+
+    public ArtifactState(
+            String artifactId,
+            String product,
+            ArtifactKind kind,
+            String version,
+            String displayVersion,
+            String productVersion,
+            Status status,
+            String releaseId,
+            Instant at,
+            String by,
+            String liveVersion,
+            String url) {
+        this(
+                artifactId,
+                product,
+                kind,
+                version,
+                displayVersion,
+                productVersion,
+                status,
+                releaseId,
+                at,
+                by,
+                liveVersion,
+                url,
+                null);
+    }
 
     public ArtifactState {
         Objects.requireNonNull(artifactId, "artifactId");
@@ -80,7 +112,8 @@ public record ArtifactState(
                 at,
                 by,
                 live,
-                url);
+                url,
+                failure);
     }
 
     /** The same state linked to the page of the run that brought it. */
@@ -97,7 +130,26 @@ public record ArtifactState(
                 at,
                 by,
                 liveVersion,
-                page);
+                page,
+                failure);
+    }
+
+    /** The same state with why its attempt failed. */
+    public ArtifactState withFailure(String why) {
+        return new ArtifactState(
+                artifactId,
+                product,
+                kind,
+                version,
+                displayVersion,
+                productVersion,
+                status,
+                releaseId,
+                at,
+                by,
+                liveVersion,
+                url,
+                why);
     }
 
     public Optional<String> live() {

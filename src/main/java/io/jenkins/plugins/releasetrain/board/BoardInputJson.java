@@ -95,7 +95,8 @@ public final class BoardInputJson {
                 node.instant("at"),
                 node.optionalText("by"),
                 node.optionalText("liveVersion"),
-                node.optionalText("url"));
+                node.optionalText("url"),
+                node.optionalText("failure"));
     }
 
     private static HistoryEntry run(Node node) {

@@ -114,8 +114,10 @@ public final class BoardJson {
         map.put("at", time(state.at()));
         map.put("by", state.by());
         map.put("liveVersion", state.liveVersion());
+        map.put("liveDisplayVersion", state.liveDisplayVersion().orElse(null));
         map.put("driftFrom", cell.driftFrom());
         map.put("url", state.url());
+        map.put("failure", state.failure());
         return map;
     }
 

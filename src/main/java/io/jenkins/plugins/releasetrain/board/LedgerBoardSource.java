@@ -44,6 +44,9 @@ import java.util.function.Consumer;
  */
 public final class LedgerBoardSource implements BoardSource {
 
+    /** Lines of a failed handler's output shown in its cell's details. */
+    private static final int FAILURE_LINES = 10;
+
     private final Ledger ledger;
     private final List<String> environments;
     private final RunAccess access;
@@ -164,7 +167,8 @@ public final class LedgerBoardSource implements BoardSource {
                                         result.time(),
                                         result.actor(),
                                         origins.page(result.runId()))
-                                .withLiveVersion(liveVersion(live, result.artifactId()))));
+                                .withLiveVersion(liveVersion(live, result.artifactId()))
+                                .withFailure(failure(result))));
         if (unfinished.isPresent() && inFlight.isPresent()) {
             ReleaseRun run = unfinished.get();
             Status status = run.results().isEmpty() ? Status.PENDING_APPROVAL : Status.RUNNING;
@@ -229,6 +233,13 @@ public final class LedgerBoardSource implements BoardSource {
                 results,
                 page,
                 RunDamage.describe(run).orElse(null));
+    }
+
+    /** The failed attempt's message and the last lines of what it printed: what to look at first. */
+    private static String failure(io.jenkins.plugins.releasetrain.ledger.ArtifactResult result) {
+        List<String> lines = result.output().strip().lines().toList();
+        List<String> tail = lines.subList(Math.max(0, lines.size() - FAILURE_LINES), lines.size());
+        return tail.isEmpty() ? result.message() : result.message() + "\n" + String.join("\n", tail);
     }
 
     private static String liveVersion(Map<String, LiveArtifact> live, String artifactId) {

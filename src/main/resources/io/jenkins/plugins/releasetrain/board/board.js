@@ -6,7 +6,7 @@
 // Performance marks: release-board:fetch and release-board:render (first render, layout included).
 
 import { BoardGrid } from './grid.js';
-import { el, time } from './dom.js';
+import { el, time, timeZone } from './dom.js';
 import { emptyState, readHash, writeHash } from './location-hash.js';
 import { boardRows, checkDocument, countArtifacts, documentAt, filterRows } from './model.js';
 import { BoardPanel } from './panel.js';
@@ -33,6 +33,10 @@ export class BoardApp {
         el('h1', { text: 'Release board' }),
         el('p', { className: 'rt-muted' }, `${doc.environments.length} environments in promotion order · generated `,
           time(doc.generatedAt)),
+        el('p', { className: 'rt-legend rt-muted' },
+          el('span', { className: 'rt-drift', text: 'env' }),
+          ': what is live here differs from what is live in env, the environment before it in promotion order',
+          ` · times in ${timeZone()}`),
         keyboardHelp()),
       toolbarHost, this.banner, main);
 

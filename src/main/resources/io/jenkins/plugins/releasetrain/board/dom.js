@@ -33,9 +33,15 @@ export function append(parent, children) {
   return parent;
 }
 
+// Full times name their time zone; the cells' short times are in the same zone, which the legend names.
 const DATE_TIME = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+  year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
 });
+
+/** The time zone every time on the page is shown in (the browser's). */
+export function timeZone() {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'local time';
+}
 const SHORT = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** A <time> element: short local text, exact UTC time in its datetime attribute and tooltip. */

@@ -176,11 +176,21 @@ export class BoardGrid {
       el('span', { className: 'rt-product-name', text: row.name }),
       el('span', { className: 'rt-muted', text: artifactCount(row) }))];
     row.versions.forEach((version, e) => {
+      // A product whose version differs from the previous environment's is flagged like an artifact.
+      const upstream = e > 0 ? row.versions[e - 1] : null;
+      const drift = version !== null && upstream !== null && upstream !== version ? this.environments[e - 1] : null;
       cells.push(el('div', {
-        role: 'gridcell', className: 'rt-cell rt-cell--product', 'aria-colindex': e + 2, tabindex: -1,
+        role: 'gridcell',
+        className: `rt-cell rt-cell--product${drift ? ' rt-cell--drift' : ''}`,
+        'aria-colindex': e + 2,
+        tabindex: -1,
+        'data-drift-from': drift ? drift.name : null,
       }, version === null
         ? [el('span', { className: 'rt-muted', 'aria-hidden': 'true', text: '—' }), el('span', { className: 'rt-sr', text: 'not deployed' })]
-        : el('span', { className: 'rt-product-version', text: version })));
+        : el('span', { className: 'rt-line' },
+          el('span', { className: 'rt-product-version', text: version }),
+          drift ? el('span', { className: 'rt-drift', title: `${drift.name} has ${upstream}` },
+            el('span', { className: 'rt-sr', text: 'differs from ' }), drift.shortName) : null)));
     });
     return el('div', { role: 'row', className: 'rt-row rt-row--product', 'data-product': row.product }, cells);
   }
@@ -214,7 +224,13 @@ export class BoardGrid {
     }
     // As few elements per cell as will do: style and layout cost grows with them, and a screen holds
     // a thousand cells. Status symbols and the drift sign come from CSS.
-    const version = el('span', { className: 'rt-version', text: cell.displayVersion });
+    // The headline is what is live, the version drift compares; an attempt that has not made it live (failed,
+    // running, waiting for approval) follows as "→ version", before its status.
+    const attempt = cell.status !== 'succeeded' && cell.liveVersion !== cell.version;
+    const version = el('span', {
+      className: `rt-version${attempt && cell.liveVersion === null ? ' rt-muted' : ''}`,
+      text: attempt ? (cell.liveDisplayVersion ?? 'none live') : cell.displayVersion,
+    });
     return el('div', {
       role: 'gridcell',
       className: classes.join(' '),
@@ -230,7 +246,7 @@ export class BoardGrid {
       ? el('span', { className: 'rt-line' }, version,
         el('span', { className: 'rt-drift' }, el('span', { className: 'rt-sr', text: 'differs from ' }), drift.shortName))
       : version,
-    el('span', { className: `rt-status rt-status--${cell.status}`, text: STATUS_LABELS[cell.status] ?? cell.status }),
+    el('span', { className: `rt-status rt-status--${cell.status}`, text: `${attempt ? `→ ${cell.displayVersion} ` : ''}${STATUS_LABELS[cell.status] ?? cell.status}` }),
     el('span', { className: 'rt-meta', title: cell.at, text: `${shortTime(cell.at)}${cell.by ? ` · ${cell.by}` : ''}` }));
   }
 

@@ -98,8 +98,10 @@ function cellOf(source, status, releaseId, by, url) {
     at: source.at,
     by: by ?? null,
     liveVersion: source.version,
+    liveDisplayVersion: source.displayVersion,
     driftFrom: null,
     url: url ?? null,
+    failure: null,
   };
 }
 

@@ -132,9 +132,9 @@ export class BoardPanel {
       cell === null
         ? el('p', { text: `${row.id} is not in ${environment.name}.` })
         : el('dl', { className: 'rt-facts' },
-          fact('Version', el('code', { className: 'rt-wrap', text: cell.version })),
           cell.status === 'succeeded' ? null
             : fact('Live version', cell.liveVersion === null ? 'none yet' : el('code', { className: 'rt-wrap', text: cell.liveVersion })),
+          fact(cell.status === 'succeeded' ? 'Version' : 'Attempted version', el('code', { className: 'rt-wrap', text: cell.version })),
           fact('Product version', cell.productVersion ?? '—'),
           fact('Status', el('span', { className: `rt-status rt-status--${cell.status}`, text: STATUS_LABELS[cell.status] ?? cell.status })),
           fact('Release', el('code', { className: 'rt-wrap', text: cell.releaseId })),
@@ -142,6 +142,8 @@ export class BoardPanel {
           fact('By', cell.by ?? '—'),
           buildFact(cell.url),
           fact(upstream === null ? 'Promotion' : `Compared with ${upstream.shortName}`, drift)),
+      cell !== null && cell.failure ? el('h4', { text: 'Why it failed' }) : null,
+      cell !== null && cell.failure ? el('pre', { className: 'rt-failure', text: cell.failure }) : null,
       history,
     ]);
   }

@@ -578,9 +578,11 @@ class BoardBrowserTest {
             }
         }
         Map<String, String> liveInProduction = new LinkedHashMap<>();
-        ledger.state(ExampleLedger.PRODUCTION)
-                .artifacts()
-                .forEach(a -> liveInProduction.put(a.artifactId(), a.artifact().version()));
+        Map<String, String> liveShown = new LinkedHashMap<>();
+        ledger.state(ExampleLedger.PRODUCTION).artifacts().forEach(a -> {
+            liveInProduction.put(a.artifactId(), a.artifact().version());
+            liveShown.put(a.artifactId(), a.artifact().displayVersion());
+        });
         int waiting = 0;
         for (Artifact artifact : ExampleLedger.PRODUCTION_NEXT.release().artifacts()) {
             Map<String, Object> cell = cells.get(artifact.id() + " @ " + ExampleLedger.PRODUCTION);
@@ -590,13 +592,23 @@ class BoardBrowserTest {
                 assertThat(cell.get("driftFrom")).isNull();
             } else {
                 waiting++;
+                // The headline is what is live (what drift compares); the attempt follows it.
                 assertThat(text)
                         .as(artifact.id())
-                        .contains(artifact.displayVersion(), "pending approval", "differs from stage-us");
+                        .startsWith(liveShown.getOrDefault(artifact.id(), "none live"))
+                        .contains("→ " + artifact.displayVersion() + " pending approval", "differs from stage-us");
                 assertThat(cell.get("driftFrom")).isEqualTo(ExampleLedger.STAGING);
             }
         }
         assertThat(waiting).isEqualTo(5);
+        // The product's row is flagged too: 1.9.0-rc1 live in production, rc3 in staging.
+        assertThat(normalized(
+                        text(By.cssSelector(".rt-row--product [data-drift-from='" + ExampleLedger.STAGING + "']"))))
+                .contains("1.9.0-rc1")
+                .containsPattern("differs from\\s+stage-us");
+        assertThat(text(By.cssSelector(".rt-legend")))
+                .contains("what is live here differs from what is live in env")
+                .contains("times in ");
         assertThat(text(By.cssSelector(".rt-env-button[data-environment='" + ExampleLedger.PRODUCTION + "']")))
                 .contains("prod-us", "1 awaiting approval");
         chromium.screenshot(SCREENSHOTS.resolve("board-ledger.png"));

@@ -203,7 +203,7 @@ public final class ExampleLedger {
                 status == ArtifactStatus.FAILED ? "exit 1" : "exit 0",
                 time.minusSeconds(1),
                 time,
-                "");
+                status == ArtifactStatus.FAILED ? "verifying licence server\nlicence server unreachable\n" : "");
     }
 
     private static void write(

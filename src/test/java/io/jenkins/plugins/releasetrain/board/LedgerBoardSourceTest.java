@@ -92,6 +92,11 @@ class LedgerBoardSourceTest {
                         .version())
                 .as("what stays live")
                 .isEqualTo("77e5368b50c42384093c754055e3856b4a2dfa6e");
+        assertThat(license.liveVersion()).isEqualTo("77e5368b50c42384093c754055e3856b4a2dfa6e");
+        assertThat(license.liveDisplayVersion()).contains("77e5368b50c4");
+        assertThat(license.failure())
+                .as("why it failed: the message and the end of its output")
+                .isEqualTo("exit 1\nverifying licence server\nlicence server unreachable");
     }
 
     @Test

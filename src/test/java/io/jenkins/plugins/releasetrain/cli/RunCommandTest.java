@@ -325,8 +325,8 @@ class RunCommandTest {
                         "b4522e8ffe7162d01bfe7637ab7412fee919d2a5",
                         "c4522e8ffe7162d01bfe7637ab7412fee919d2a5"));
         Path failing = copyOfExampleHandlers();
-        CliResult first = CliResult.run(
-                "run", rc2.toString(), "--ledger", ledger(), "--handlers", handlers, "--actor", "alice");
+        CliResult first =
+                CliResult.run("run", rc2.toString(), "--ledger", ledger(), "--handlers", handlers, "--actor", "alice");
         assertThat(first.exit()).as(first.toString()).isZero();
         Files.writeString(failing.resolve("s3-upload-portal"), "#!/bin/sh\necho 'bucket not found'\nexit 4\n");
         CliResult failed = CliResult.run(
@@ -343,7 +343,8 @@ class RunCommandTest {
         String rc3Id = json.json().get("partiallyLive").get("releaseId").asText();
         assertThat(rc2Id).isNotEqualTo(rc3Id);
         assertThat(json.json().get("liveRelease").get("actor").asText()).isEqualTo("alice");
-        assertThat(json.json().get("partiallyLive").get("liveArtifacts").asInt()).isEqualTo(5);
+        assertThat(json.json().get("partiallyLive").get("liveArtifacts").asInt())
+                .isEqualTo(5);
         assertThat(json.json().get("partiallyLive").get("artifacts").asInt()).isEqualTo(6);
         assertThat(state.out())
                 .contains("live release: " + rc2Id.substring(0, 12) + " (all 6 artifacts; run ")
