@@ -6,6 +6,9 @@ import { STATUS_LABELS, STATUSES } from './model.js';
 
 const TEXT_DELAY_MS = 150;
 
+/** The width below which the board takes its narrow layout (the same as board.css's). */
+const NARROW = '(max-width: 600px)';
+
 export class BoardToolbar {
   /** @param onChange called with the part of the view state that the user changed */
   constructor(host, { onChange }) {
@@ -33,7 +36,18 @@ export class BoardToolbar {
         el('label', { for: 'rt-at', text: 'Live at' }),
         el('span', { className: 'rt-inline' }, this.at, this.now)),
       this.count);
-    host.append(form);
+    // On a phone the filters start folded, so the board, not the form, fills the first screen; wide screens
+    // always show them (the summary is hidden there).
+    this.filters = el('details', { className: 'rt-filters' },
+      el('summary', { className: 'rt-filters-toggle', text: 'Filters' }), form);
+    const narrow = window.matchMedia(NARROW);
+    this.filters.open = !narrow.matches;
+    narrow.addEventListener('change', (event) => {
+      if (!event.matches) {
+        this.filters.open = true;
+      }
+    });
+    host.append(this.filters);
 
     form.addEventListener('submit', (event) => event.preventDefault());
     this.product.addEventListener('change', () => this.onChange({ product: this.product.value }));
@@ -63,6 +77,10 @@ export class BoardToolbar {
     }
     this.at.value = state.at ? toLocalInputValue(state.at) : '';
     this.now.disabled = !state.at;
+    if (state.product || state.status || state.q || state.at) {
+      // A filtered view, from a link or the history, never hides what filters it.
+      this.filters.open = true;
+    }
   }
 
   setCount(shown, total, at) {

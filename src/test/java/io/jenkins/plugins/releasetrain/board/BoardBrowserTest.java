@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -674,6 +675,43 @@ class BoardBrowserTest {
     }
 
     /** A full page load (the query changes each time), waiting until the board is drawn. */
+    @Test
+    void onAPhoneBothEnvironmentsFitBesideTheArtifactsAndTheFiltersAreFolded(@TempDir Path directory)
+            throws IOException {
+        ExampleLedger.write(directory);
+        LedgerBoardSource source = new LedgerBoardSource(Ledger.open(directory), List.of(), Clock.systemUTC(), w -> {});
+        BoardServer served = BoardServer.start(0, () -> BoardJson.write(Board.of(source.read(), 50)));
+        servers.add(served);
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open(served, "");
+            long viewport = ((Number) driver.executeScript("return document.documentElement.clientWidth")).longValue();
+            WebElement production = driver.findElement(
+                    By.cssSelector(".rt-env-button[data-environment='" + ExampleLedger.PRODUCTION + "']"));
+            Map<?, ?> box = (Map<?, ?>) driver.executeScript(
+                    "const r = arguments[0].closest('[role=columnheader]').getBoundingClientRect();"
+                            + " return {right: r.right, top: r.top};",
+                    production);
+            assertThat(((Number) box.get("right")).doubleValue())
+                    .as("production's column is on the first screen, not off to the right")
+                    .isLessThanOrEqualTo(viewport);
+            assertThat(((Number) box.get("top")).doubleValue())
+                    .as("the board starts near the top, not under the filters")
+                    .isLessThan(260);
+            assertThat(driver.findElement(By.id("rt-text")).isDisplayed())
+                    .as("filters folded")
+                    .isFalse();
+            driver.findElement(By.cssSelector(".rt-filters-toggle")).click();
+            assertThat(driver.findElement(By.id("rt-text")).isDisplayed())
+                    .as("one tap shows them")
+                    .isTrue();
+            driver.findElement(By.cssSelector(".rt-filters-toggle")).click();
+            chromium.screenshot(SCREENSHOTS.resolve("board-390px.png"));
+        } finally {
+            driver.manage().window().setSize(new Dimension(1440, 900));
+        }
+    }
+
     private void open(BoardServer target, String hash) {
         driver.get(target.uri() + "?load=" + ++loads + hash);
         waitUntil(() -> {
