@@ -1,10 +1,12 @@
 package io.jenkins.plugins.releasetrain.plan;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,21 +18,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class ParentDeathSignal {
 
-    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    private final Optional<Path> setpriv;
 
-    private final boolean available;
-
-    private ParentDeathSignal(boolean available) {
-        this.available = available;
+    private ParentDeathSignal(Optional<Path> setpriv) {
+        this.setpriv = setpriv;
     }
 
-    /** Probes, once, whether {@code setpriv --pdeathsig} works here. */
+    /** Probes, once, whether {@code setpriv --pdeathsig} works here ({@code setpriv} found on the PATH). */
     static ParentDeathSignal probe() {
-        if (!Files.isExecutable(SETPRIV)) {
-            return new ParentDeathSignal(false);
+        Optional<Path> found = onPath("setpriv");
+        if (found.isEmpty()) {
+            return none();
         }
         try {
-            Process process = new ProcessBuilder(SETPRIV.toString(), "--pdeathsig", "KILL", "--", "true")
+            Process process = new ProcessBuilder(found.get().toString(), "--pdeathsig", "KILL", "--", "true")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -38,29 +39,43 @@ final class ParentDeathSignal {
             if (!ended) {
                 process.destroyForcibly();
             }
-            return new ParentDeathSignal(ended && process.exitValue() == 0);
+            return ended && process.exitValue() == 0 ? new ParentDeathSignal(found) : none();
         } catch (IOException e) {
-            return new ParentDeathSignal(false);
+            return none();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new ParentDeathSignal(false);
+            return none();
         }
     }
 
     static ParentDeathSignal none() {
-        return new ParentDeathSignal(false);
+        return new ParentDeathSignal(Optional.empty());
     }
 
     boolean available() {
-        return available;
+        return setpriv.isPresent();
+    }
+
+    private static Optional<Path> onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String directory : path.split(File.pathSeparator)) {
+            if (!directory.isEmpty()) {
+                Path candidate = Path.of(directory, program);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The command line that runs {@code handler} so that it dies with this process. */
     List<String> command(Path handler) {
         List<String> command = new ArrayList<>();
-        if (available) {
-            command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
-        }
+        setpriv.ifPresent(program -> command.addAll(List.of(program.toString(), "--pdeathsig", "KILL", "--")));
         command.add(handler.toString());
         return List.copyOf(command);
     }
