@@ -110,10 +110,18 @@ public final class LedgerBoardSource implements BoardSource {
         }
         // only the environment's latest run can be waiting; hidden, it shows nothing
         boolean latestIsShown = latest != null && latest == latestShown;
-        List<PendingApproval> approvals = read.pending().stream()
+        List<PendingApproval> approvals = new ArrayList<>(read.pending().stream()
                 .filter(pending -> latestIsShown && pending.started().runId().equals(latest.runId()))
                 .map(pending -> approval(pending, origins.page(pending.started().runId())))
-                .toList();
+                .toList());
+        // Approved from the command line and not run yet: no run says where from, so only readers who may see
+        // runs of unknown origin see them. A rejected release does not wait; history shows it.
+        if (access.canSee(RunOrigin.UNKNOWN)) {
+            read.decisionsAsked().stream()
+                    .filter(asked -> asked.rejection().isEmpty())
+                    .map(asked -> new PendingApproval(asked.releaseId().value(), asked.approvedBy(), null, null))
+                    .forEach(approvals::add);
+        }
         Optional<ReleaseRun> unfinished = Optional.ofNullable(latest).filter(run -> latestIsShown && !run.isFinished());
         return new EnvironmentInput(
                 read.environment(),

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.releasetrain.cli;
 
+import io.jenkins.plugins.releasetrain.ledger.ApprovalRecorded;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import io.jenkins.plugins.releasetrain.ledger.DecisionAsked;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.HistoryPage;
 import io.jenkins.plugins.releasetrain.ledger.LedgerMaps;
@@ -9,7 +11,9 @@ import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.ledger.RunDamage;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,13 +48,20 @@ public final class HistoryCommand extends LedgerCommand {
         }
         HistoryPage page = read.get().history(offset, limit);
         if (json()) {
-            printJson(terminal, LedgerMaps.history(page));
+            Map<String, Object> document = new LinkedHashMap<>(LedgerMaps.history(page));
+            document.put(
+                    "awaitingDecision",
+                    read.get().decisionsAsked().stream().map(LedgerMaps::asked).toList());
+            printJson(terminal, document);
             return ExitCode.OK;
         }
         terminal.out()
                 .println(terminal.bold("Runs in " + environment) + "  from "
                         + read.get().file());
         terminal.out().println();
+        if (offset == 0) {
+            asked(terminal, read.get().decisionsAsked());
+        }
         TextTable table = new TextTable("RUN", "STARTED", "BY", "RELEASE", "STATUS", "RESULTS");
         for (ReleaseRun run : page.runs()) {
             table.row(
@@ -75,6 +86,31 @@ public final class HistoryCommand extends LedgerCommand {
                                 ? " (--offset " + (offset + page.runs().size()) + " for older ones)"
                                 : ""));
         return ExitCode.OK;
+    }
+
+    /** Releases approved or rejected since the latest run, that have not run: they wait, or were stopped. */
+    private static void asked(Terminal terminal, List<DecisionAsked> asked) {
+        for (DecisionAsked release : asked) {
+            String id = release.releaseId().shortForm();
+            String approved = release.approvedBy().isEmpty()
+                    ? "no approval yet"
+                    : "approved so far by " + String.join(", ", release.approvedBy());
+            if (release.rejection().isPresent()) {
+                ApprovalRecorded rejection = release.rejection().get();
+                terminal.out()
+                        .println(terminal.red("rejected  release " + id + " by " + rejection.actor() + " at "
+                                + rejection.time().truncatedTo(ChronoUnit.SECONDS) + ": \"" + rejection.comment()
+                                + "\"; it cannot run until its manifest changes (" + approved + ")"));
+            } else {
+                terminal.out()
+                        .println(terminal.yellow("awaiting approval  release " + id + ": " + approved
+                                + "; not run yet (release-train approvals MANIFEST --policy FILE says what is"
+                                + " missing)"));
+            }
+        }
+        if (!asked.isEmpty()) {
+            terminal.out().println();
+        }
     }
 
     /** Never a clean "succeeded" for a run whose records are damaged. */

@@ -163,6 +163,32 @@ public final class EnvironmentLedger {
         return pending;
     }
 
+    /**
+     * Releases approved or rejected here since the environment's latest run began, that have not started a
+     * run since: what the command line's {@code approve}/{@code reject} leave behind while a release waits.
+     */
+    public List<DecisionAsked> decisionsAsked() {
+        Instant since = latestRun().map(ReleaseRun::startedAt).orElse(Instant.MIN);
+        Map<ReleaseId, Boolean> asked = new LinkedHashMap<>();
+        for (LedgerEntry entry : entries) {
+            if (entry.record() instanceof ApprovalRecorded approval
+                    && approval.time().isAfter(since)) {
+                asked.put(approval.releaseId(), true);
+            }
+        }
+        List<DecisionAsked> decisions = new ArrayList<>();
+        for (ReleaseId releaseId : asked.keySet()) {
+            // Its run started with or after the latest one (a run in Jenkins waits at its prompt): not just asked.
+            boolean ranSince = lastRun(releaseId)
+                    .filter(run -> !run.startedAt().isBefore(since))
+                    .isPresent();
+            if (!ranSince) {
+                decisions.add(new DecisionAsked(releaseId, approvals(releaseId)));
+            }
+        }
+        return List.copyOf(decisions);
+    }
+
     /** Every approval recorded for a release's content here, oldest first. */
     public List<ApprovalRecorded> approvals(ReleaseId releaseId) {
         List<ApprovalRecorded> approvals = new ArrayList<>();

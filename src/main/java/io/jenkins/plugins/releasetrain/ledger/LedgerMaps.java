@@ -70,6 +70,20 @@ public final class LedgerMaps {
         return map;
     }
 
+    /** A release approved or rejected here that has not run: who approved it, and the rejection if any. */
+    public static Map<String, Object> asked(DecisionAsked asked) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("releaseId", asked.releaseId().value());
+        map.put("status", asked.rejection().isPresent() ? "rejected" : "awaiting-approval");
+        map.put("approvedBy", asked.approvedBy());
+        map.put(
+                "rejection",
+                asked.rejection()
+                        .map(r -> Map.of("actor", r.actor(), "time", r.time().toString(), "comment", r.comment()))
+                        .orElse(null));
+        return map;
+    }
+
     /** The state, with which release is live as a whole and which only partly. */
     public static Map<String, Object> state(EnvironmentState state, ReleaseStanding standing) {
         Map<String, Object> map = state(state);

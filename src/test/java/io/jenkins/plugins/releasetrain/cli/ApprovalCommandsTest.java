@@ -253,6 +253,52 @@ class ApprovalCommandsTest {
         assertThat(outside.err()).contains("is not in a git repository");
     }
 
+    @Test
+    void aReleaseApprovedOrRejectedFromTheCommandLineShowsInHistoryAndOnTheBoardBeforeItRuns() {
+        assertThat(approve("bob", "--groups", "release-leads").exit()).isEqualTo(ExitCode.OK);
+
+        CliResult history = CliResult.run("history", "production-us-east-2", "--ledger", ledger);
+        CliResult board = CliResult.run("board", "--ledger", ledger, "--format", "json");
+
+        assertThat(history.exit()).as(history.toString()).isZero();
+        assertThat(history.out())
+                .contains("awaiting approval  release f97f0f959fe0: approved so far by bob; not run yet");
+        assertThat(board.exit()).as(board.toString()).isZero();
+        JsonNode waiting = board.json().get("environments").get(0).get("pendingApprovals");
+        assertThat(waiting).hasSize(1);
+        assertThat(waiting.get(0).get("approvedBy").get(0).asText()).isEqualTo("bob");
+
+        CliResult rejected = CliResult.run(
+                "reject",
+                PRODUCTION,
+                "--ledger",
+                ledger,
+                "--policy",
+                policy,
+                "--as",
+                "carol",
+                "--groups",
+                "release-leads",
+                "--comment",
+                "the canary is red");
+        assertThat(rejected.exit()).as(rejected.toString()).isZero();
+        CliResult after = CliResult.run("history", "production-us-east-2", "--ledger", ledger, "--format", "json");
+        JsonNode asked = after.json().get("awaitingDecision").get(0);
+        assertThat(asked.get("status").asText()).isEqualTo("rejected");
+        assertThat(asked.get("rejection").get("actor").asText()).isEqualTo("carol");
+        assertThat(CliResult.run("history", "production-us-east-2", "--ledger", ledger)
+                        .out())
+                .contains("rejected  release f97f0f959fe0 by carol at ")
+                .contains("\"the canary is red\"; it cannot run until its manifest changes");
+        assertThat(CliResult.run("board", "--ledger", ledger, "--format", "json")
+                        .json()
+                        .get("environments")
+                        .get(0)
+                        .get("pendingApprovals"))
+                .as("a rejected release does not wait")
+                .isEmpty();
+    }
+
     private CliResult approvals() {
         return CliResult.run("approvals", PRODUCTION, "--ledger", ledger, "--policy", policy);
     }
