@@ -27,6 +27,10 @@ public enum ReleaseStatus {
         if (results.contains(ArtifactStatus.FAILED)) {
             return FAILED;
         }
+        if (results.contains(ArtifactStatus.CANCELLED)) {
+            // Stopped part-way (an aborted branch): never a success, even when nothing else went wrong.
+            return CANCELLED;
+        }
         return results.contains(ArtifactStatus.SKIPPED) ? PARTIAL : SUCCEEDED;
     }
 }

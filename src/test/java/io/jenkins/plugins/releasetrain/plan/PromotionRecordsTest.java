@@ -99,6 +99,20 @@ class PromotionRecordsTest {
     }
 
     @Test
+    void anAbortedBranchIsCancelledAndTheReleaseNeverEndsAsASuccess() {
+        List<ArtifactResult> aborted =
+                records.branch(List.of(LAMBDA), "ABORTED", null, Map.of(), T0, T0.plusSeconds(5));
+
+        assertThat(aborted).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ArtifactStatus.CANCELLED);
+            assertThat(r.message()).isEqualTo("ABORTED");
+        });
+        assertThat(records.finished(Set.of(ArtifactStatus.SUCCEEDED, ArtifactStatus.CANCELLED), false, T0)
+                        .status())
+                .isEqualTo(ReleaseStatus.CANCELLED);
+    }
+
+    @Test
     void imagesTakeTheImageEnginesOutcomeAndTheBranchsWhenItNeverReachedThem() {
         List<ArtifactResult> results = records.branch(
                 List.of(IMAGE_1, IMAGE_2, IMAGE_3),
