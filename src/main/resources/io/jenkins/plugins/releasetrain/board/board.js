@@ -31,7 +31,7 @@ export class BoardApp {
     root.replaceChildren(
       el('header', { className: 'rt-header' },
         el('h1', { text: 'Release board' }),
-        el('p', { className: 'rt-muted' }, `${doc.environments.length} environments in promotion order · generated `,
+        el('p', { className: 'rt-muted' }, `${doc.environments.length === 1 ? '1 environment' : `${doc.environments.length} environments in promotion order`} · generated `,
           time(doc.generatedAt)),
         el('p', { className: 'rt-legend rt-muted' },
           el('span', { className: 'rt-drift', text: 'env' }),

@@ -676,6 +676,19 @@ class BoardBrowserTest {
 
     /** A full page load (the query changes each time), waiting until the board is drawn. */
     @Test
+    void aBoardOfOneEnvironmentSaysSoInTheSingular(@TempDir Path directory) throws IOException {
+        ExampleLedger.write(directory);
+        LedgerBoardSource source = new LedgerBoardSource(
+                Ledger.open(directory), List.of(ExampleLedger.STAGING), Clock.systemUTC(), w -> {});
+        BoardServer served = BoardServer.start(0, () -> BoardJson.write(Board.of(source.read(), 50)));
+        servers.add(served);
+
+        open(served, "");
+
+        assertThat(text(By.cssSelector(".rt-header .rt-muted"))).startsWith("1 environment · generated ");
+    }
+
+    @Test
     void onAPhoneBothEnvironmentsFitBesideTheArtifactsAndTheFiltersAreFolded(@TempDir Path directory)
             throws IOException {
         ExampleLedger.write(directory);
