@@ -133,7 +133,8 @@ public final class BoardInputJson {
                 node.text("releaseId"),
                 node.optionalList("approvedBy", Node::self),
                 stillNeeded,
-                node.optionalText("url"));
+                node.optionalText("url"),
+                node.optionalText("rejection"));
     }
 
     private static Map<String, Object> environment(EnvironmentInput environment) {
@@ -206,6 +207,7 @@ public final class BoardInputJson {
         map.put("approvedBy", approval.approvedBy());
         putIfPresent(map, "stillNeeded", approval.stillNeeded());
         putIfPresent(map, "url", approval.url());
+        putIfPresent(map, "rejection", approval.rejection());
         return map;
     }
 

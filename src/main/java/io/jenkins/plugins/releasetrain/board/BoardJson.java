@@ -75,6 +75,7 @@ public final class BoardJson {
         map.put("approvedBy", approval.approvedBy());
         map.put("stillNeeded", approval.stillNeeded());
         map.put("url", approval.url());
+        map.put("rejection", approval.rejection());
         return map;
     }
 
@@ -176,7 +177,9 @@ public final class BoardJson {
         map.put(
                 "pendingApprovals",
                 board.environments().stream()
-                        .mapToInt(e -> e.pendingApprovals().size())
+                        .mapToInt(e -> (int) e.pendingApprovals().stream()
+                                .filter(PendingApproval::waiting)
+                                .count())
                         .sum());
         return map;
     }

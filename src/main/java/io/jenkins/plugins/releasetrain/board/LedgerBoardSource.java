@@ -19,6 +19,7 @@ import io.jenkins.plugins.releasetrain.manifest.Product;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -115,11 +116,18 @@ public final class LedgerBoardSource implements BoardSource {
                 .map(pending -> approval(pending, origins.page(pending.started().runId())))
                 .toList());
         // Approved from the command line and not run yet: no run says where from, so only readers who may see
-        // runs of unknown origin see them. A rejected release does not wait; history shows it.
+        // runs of unknown origin see them. A rejected one is listed with its rejection, and no longer waits.
         if (access.canSee(RunOrigin.UNKNOWN)) {
             read.decisionsAsked().stream()
-                    .filter(asked -> asked.rejection().isEmpty())
-                    .map(asked -> new PendingApproval(asked.releaseId().value(), asked.approvedBy(), null, null))
+                    .map(asked -> new PendingApproval(
+                            asked.releaseId().value(),
+                            asked.approvedBy(),
+                            null,
+                            null,
+                            asked.rejection()
+                                    .map(r -> r.actor() + " at " + r.time().truncatedTo(ChronoUnit.SECONDS) + ": "
+                                            + r.comment())
+                                    .orElse(null)))
                     .forEach(approvals::add);
         }
         Optional<ReleaseRun> unfinished = Optional.ofNullable(latest).filter(run -> latestIsShown && !run.isFinished());

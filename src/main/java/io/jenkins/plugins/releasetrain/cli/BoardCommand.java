@@ -13,6 +13,7 @@ import io.jenkins.plugins.releasetrain.board.BoardServer;
 import io.jenkins.plugins.releasetrain.board.BoardSite;
 import io.jenkins.plugins.releasetrain.board.BoardSource;
 import io.jenkins.plugins.releasetrain.board.LedgerBoardSource;
+import io.jenkins.plugins.releasetrain.board.PendingApproval;
 import io.jenkins.plugins.releasetrain.board.Status;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
@@ -210,7 +211,9 @@ public final class BoardCommand extends CliCommand {
                     Integer.toString(cells.size()),
                     count(cells, Status.FAILED),
                     count(cells, Status.RUNNING),
-                    Integer.toString(environment.pendingApprovals().size()),
+                    Long.toString(environment.pendingApprovals().stream()
+                            .filter(PendingApproval::waiting)
+                            .count()),
                     Long.toString(cells.stream().filter(BoardCell::drifted).count()),
                     environment.history().isEmpty()
                             ? "-"

@@ -137,7 +137,7 @@ export class BoardGrid {
       role: 'columnheader', className: 'rt-label rt-corner', 'aria-colindex': 1, tabindex: -1,
     }, el('span', { text: 'Artifact' }), el('span', { className: 'rt-muted', text: 'environments →' }))];
     this.environments.forEach((environment, e) => {
-      const pending = environment.pendingApprovals.length;
+      const pending = environment.pendingApprovals.filter((approval) => !approval.rejection).length;
       const button = el('button', {
         type: 'button',
         className: 'rt-env-button',

@@ -55,6 +55,12 @@ export class BoardPanel {
     return el('section', { className: 'rt-approvals', 'aria-label': 'Awaiting approval' },
       el('h3', { text: 'Awaiting approval' }),
       el('ul', {}, environment.pendingApprovals.map((approval) => {
+        if (approval.rejection) {
+          return el('li', { className: 'rt-rejected' },
+            el('span', {}, 'release ', el('code', { text: approval.releaseId.slice(0, 12), title: approval.releaseId })),
+            el('span', { className: 'rt-status rt-status--failed', text: ' — rejected by ' }),
+            el('span', { text: `${approval.rejection}; it cannot run until its manifest changes` }));
+        }
         const link = safeLink(approval.url, document.baseURI);
         const approvedBy = approval.approvedBy.length === 0 ? 'no approval yet' : `approved by ${approval.approvedBy.join(', ')}`;
         let needed = '';

@@ -295,8 +295,17 @@ class ApprovalCommandsTest {
                         .get("environments")
                         .get(0)
                         .get("pendingApprovals"))
-                .as("a rejected release does not wait")
-                .isEmpty();
+                .singleElement()
+                .as("a rejected release is listed with its rejection, and does not wait")
+                .satisfies(approval -> assertThat(approval.get("rejection").asText())
+                        .startsWith("carol at ")
+                        .endsWith(": the canary is red"));
+        assertThat(CliResult.run("board", "--ledger", ledger, "--format", "json")
+                        .json()
+                        .get("summary")
+                        .get("pendingApprovals")
+                        .asInt())
+                .isZero();
     }
 
     private CliResult approvals() {
