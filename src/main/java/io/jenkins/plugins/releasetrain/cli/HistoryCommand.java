@@ -102,8 +102,12 @@ public final class HistoryCommand extends LedgerCommand {
                                 + rejection.time().truncatedTo(ChronoUnit.SECONDS) + ": \"" + rejection.comment()
                                 + "\"; it cannot run until its manifest changes (" + approved + ")"));
             } else {
+                String requested = release.request()
+                        .map(r -> "; asked to run by " + r.actor() + " at "
+                                + r.time().truncatedTo(ChronoUnit.SECONDS))
+                        .orElse("");
                 terminal.out()
-                        .println(terminal.yellow("awaiting approval  release " + id + ": " + approved
+                        .println(terminal.yellow("awaiting approval  release " + id + ": " + approved + requested
                                 + "; not run yet (release-train approvals MANIFEST --policy FILE says what is"
                                 + " missing)"));
             }

@@ -11,13 +11,18 @@ import io.jenkins.plugins.releasetrain.approval.Participants;
 import io.jenkins.plugins.releasetrain.approval.PolicyException;
 import io.jenkins.plugins.releasetrain.approval.PolicyLoader;
 import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
+import io.jenkins.plugins.releasetrain.ledger.ApprovalRequested;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLock;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLockedException;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
+import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
 import io.jenkins.plugins.releasetrain.plan.RunGate;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,8 @@ public final class RunApprovalGate {
     private AuthorOptions authors;
 
     private LoadedPolicy policy;
+    /** The rule's refusal, when {@link #refusal} made one: what {@link #recordRequest} records. */
+    private Decision refused;
 
     /**
      * Nothing when the release may run (or no policy was given); otherwise the exit code to stop with, after
@@ -81,6 +88,7 @@ public final class RunApprovalGate {
             }
             return Optional.empty();
         }
+        refused = decision;
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("awaitingApproval", true);
@@ -106,6 +114,24 @@ public final class RunApprovalGate {
             };
         }
         return "awaiting approval: nothing ran (see release-train approve)";
+    }
+
+    /**
+     * Records that the release was asked for and refused by its rule (after {@link #refusal}), so that it shows
+     * waiting in history and on the board, whoever asked; nothing ran. A run holding the environment's ledger
+     * leaves it unrecorded, which the rule's decision does not depend on.
+     */
+    void recordRequest(Terminal terminal, RunPreview preview, Ledger ledger, String actor) {
+        if (refused == null) {
+            return;
+        }
+        String environment = preview.release().environment().name();
+        Instant now = Instant.now();
+        try (EnvironmentLock lock = ledger.lock(environment, RunId.startingAt(now), actor)) {
+            lock.append(new ApprovalRequested(preview.release().id(), environment, actor, now, refused.message()));
+        } catch (EnvironmentLockedException e) {
+            terminal.err().println("release-train: the request was not recorded: " + e.getMessage());
+        }
     }
 
     /**

@@ -162,6 +162,9 @@ public final class RunCommand extends CliCommand {
         }
         Optional<Integer> refusal = approval.refusal(terminal, json(), file, preview, Ledger.open(ledgerDir), actor);
         if (refusal.isPresent()) {
+            if (refusal.get() == ExitCode.AWAITING_APPROVAL && !dryRun) {
+                approval.recordRequest(terminal, preview, Ledger.open(ledgerDir), actor);
+            }
             return refusal.get();
         }
         if (dryRun) {

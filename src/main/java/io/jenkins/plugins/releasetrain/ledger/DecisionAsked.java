@@ -12,11 +12,13 @@ import java.util.Optional;
  *
  * @param approvals every approval event for its content here, oldest first
  */
-public record DecisionAsked(ReleaseId releaseId, List<ApprovalRecorded> approvals) {
+public record DecisionAsked(
+        ReleaseId releaseId, List<ApprovalRecorded> approvals, Optional<ApprovalRequested> request) {
 
     public DecisionAsked {
         Objects.requireNonNull(releaseId, "releaseId");
         approvals = List.copyOf(approvals);
+        Objects.requireNonNull(request, "request");
     }
 
     /** Who approved it so far, each once, in the order they did. */

@@ -164,16 +164,19 @@ public final class EnvironmentLedger {
     }
 
     /**
-     * Releases approved or rejected here since the environment's latest run began, that have not started a
-     * run since: what the command line's {@code approve}/{@code reject} leave behind while a release waits.
+     * Releases asked for (a run that its rule refused), approved or rejected here since the environment's latest
+     * run began, that have not started a run since: what the command line leaves behind while a release waits.
      */
     public List<DecisionAsked> decisionsAsked() {
         Instant since = latestRun().map(ReleaseRun::startedAt).orElse(Instant.MIN);
-        Map<ReleaseId, Boolean> asked = new LinkedHashMap<>();
+        Map<ReleaseId, Optional<ApprovalRequested>> asked = new LinkedHashMap<>();
         for (LedgerEntry entry : entries) {
             if (entry.record() instanceof ApprovalRecorded approval
                     && approval.time().isAfter(since)) {
-                asked.put(approval.releaseId(), true);
+                asked.putIfAbsent(approval.releaseId(), Optional.empty());
+            } else if (entry.record() instanceof ApprovalRequested request
+                    && request.time().isAfter(since)) {
+                asked.put(request.releaseId(), Optional.of(request));
             }
         }
         List<DecisionAsked> decisions = new ArrayList<>();
@@ -183,7 +186,7 @@ public final class EnvironmentLedger {
                     .filter(run -> !run.startedAt().isBefore(since))
                     .isPresent();
             if (!ranSince) {
-                decisions.add(new DecisionAsked(releaseId, approvals(releaseId)));
+                decisions.add(new DecisionAsked(releaseId, approvals(releaseId), asked.get(releaseId)));
             }
         }
         return List.copyOf(decisions);

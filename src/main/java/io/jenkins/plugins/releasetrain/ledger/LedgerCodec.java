@@ -41,6 +41,7 @@ final class LedgerCodec {
     private static final String ARTIFACT_STARTED = "artifact-started";
     private static final String RESULT = "artifact-result";
     private static final String APPROVAL = "approval";
+    private static final String REQUESTED = "approval-requested";
     private static final String FINISHED = "release-finished";
 
     // Configured once and never changed afterwards; Jackson's factory and mapper are then thread-safe.
@@ -68,6 +69,9 @@ final class LedgerCodec {
                 json.writeStringField("artifactId", started.artifactId());
             } else if (record instanceof ArtifactResult result) {
                 writeResult(json, result);
+            } else if (record instanceof ApprovalRequested requested) {
+                json.writeStringField("environment", requested.environment());
+                json.writeStringField("reason", requested.reason());
             } else if (record instanceof ApprovalRecorded approval) {
                 writeApproval(json, approval);
             } else if (record instanceof ReleaseFinished finished) {
@@ -181,6 +185,13 @@ final class LedgerCodec {
                                     fields.text("artifactId"));
                         case RESULT -> readResult(fields);
                         case APPROVAL -> readApproval(fields);
+                        case REQUESTED ->
+                            new ApprovalRequested(
+                                    fields.releaseId(),
+                                    fields.text("environment"),
+                                    fields.text("actor"),
+                                    fields.instant("time"),
+                                    fields.text("reason"));
                         case FINISHED -> readFinished(fields);
                         default -> throw new CorruptRecordException("unknown record type '" + type + "'");
                     };
@@ -239,6 +250,8 @@ final class LedgerCodec {
             return RESULT;
         } else if (record instanceof ApprovalRecorded) {
             return APPROVAL;
+        } else if (record instanceof ApprovalRequested) {
+            return REQUESTED;
         }
         return FINISHED;
     }

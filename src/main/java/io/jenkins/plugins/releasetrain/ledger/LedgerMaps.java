@@ -77,6 +77,11 @@ public final class LedgerMaps {
         map.put("status", asked.rejection().isPresent() ? "rejected" : "awaiting-approval");
         map.put("approvedBy", asked.approvedBy());
         map.put(
+                "request",
+                asked.request()
+                        .map(r -> Map.of("actor", r.actor(), "time", r.time().toString(), "reason", r.reason()))
+                        .orElse(null));
+        map.put(
                 "rejection",
                 asked.rejection()
                         .map(r -> Map.of("actor", r.actor(), "time", r.time().toString(), "comment", r.comment()))

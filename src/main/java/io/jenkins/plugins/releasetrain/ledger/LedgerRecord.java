@@ -9,7 +9,7 @@ import java.time.Instant;
  * LedgerEntry}).
  */
 public sealed interface LedgerRecord
-        permits ReleaseStarted, ArtifactStarted, ArtifactResult, ApprovalRecorded, ReleaseFinished {
+        permits ReleaseStarted, ArtifactStarted, ArtifactResult, ApprovalRequested, ApprovalRecorded, ReleaseFinished {
 
     ReleaseId releaseId();
 

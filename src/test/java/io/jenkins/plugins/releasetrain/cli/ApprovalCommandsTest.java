@@ -308,6 +308,39 @@ class ApprovalCommandsTest {
                 .isZero();
     }
 
+    @Test
+    void aRunRefusedForWantOfApprovalsIsRecordedAsWaitingAndShowsBeforeAnyoneApproves() {
+        CliResult run = CliResult.run(
+                "run",
+                PRODUCTION,
+                "--ledger",
+                ledger,
+                "--policy",
+                policy,
+                "--actor",
+                "dave",
+                "--handlers",
+                Fixtures.projectRoot().resolve("examples/handlers").toString());
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+
+        CliResult history = CliResult.run("history", "production-us-east-2", "--ledger", ledger);
+        JsonNode waiting = CliResult.run("board", "--ledger", ledger, "--format", "json")
+                .json()
+                .get("environments")
+                .get(0)
+                .get("pendingApprovals");
+
+        assertThat(history.out())
+                .contains("awaiting approval  release f97f0f959fe0: no approval yet; asked to run by dave at ")
+                .contains("runs 0-0 of 0");
+        assertThat(waiting)
+                .singleElement()
+                .satisfies(approval -> assertThat(approval.get("approvedBy")).isEmpty());
+        assertThat(Ledger.open(Path.of(ledger)).read("production-us-east-2").runs())
+                .as("nothing ran")
+                .isEmpty();
+    }
+
     private CliResult approvals() {
         return CliResult.run("approvals", PRODUCTION, "--ledger", ledger, "--policy", policy);
     }
