@@ -14,11 +14,13 @@ import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LiveArtifact;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -308,6 +310,32 @@ class LedgerBoardSourceTest {
         BoardInput staging = readAs(origin -> STAGING_JOB.equals(origin.job()));
 
         assertThat(BoardJsonTest.schemaErrors(BoardJson.write(Board.of(staging, 2))))
+                .isEmpty();
+    }
+
+    @Test
+    void aRunWithADamagedRecordSaysSoInTheHistoryAndTheIntactOnesDoNot() throws Exception {
+        Path file = directory.resolve(STAGING + ".jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        int damaged = -1;
+        for (int i = 0; i < lines.size() && damaged < 0; i++) {
+            if (lines.get(i).contains("\"type\":\"artifact-result\"")
+                    && lines.get(i).contains("\"runId\":\"s1\"")) {
+                damaged = i;
+            }
+        }
+        lines.set(damaged, lines.get(damaged).replace("exit 0", "exit 7"));
+        Files.write(file, lines);
+
+        BoardInput read = readAs(origin -> true);
+        Map<String, HistoryEntry> runs = new LinkedHashMap<>();
+        read.environment(STAGING).orElseThrow().history().forEach(run -> runs.put(run.runId(), run));
+
+        assertThat(runs.get("s1").damage()).contains("1 ledger record written during this run could not be read");
+        assertThat(runs.values())
+                .filteredOn(run -> !run.runId().equals("s1"))
+                .allSatisfy(run -> assertThat(run.damage()).isNull());
+        assertThat(BoardJsonTest.schemaErrors(BoardJson.write(Board.of(read, 10))))
                 .isEmpty();
     }
 

@@ -258,13 +258,11 @@ class ApprovalCommandsTest {
         assertThat(approve("bob", "--groups", "release-leads").exit()).isEqualTo(ExitCode.OK);
 
         CliResult history = CliResult.run("history", "production-us-east-2", "--ledger", ledger);
-        CliResult board = CliResult.run("board", "--ledger", ledger, "--format", "json");
 
         assertThat(history.exit()).as(history.toString()).isZero();
         assertThat(history.out())
                 .contains("awaiting approval  release f97f0f959fe0: approved so far by bob; not run yet");
-        assertThat(board.exit()).as(board.toString()).isZero();
-        JsonNode waiting = board.json().get("environments").get(0).get("pendingApprovals");
+        JsonNode waiting = board().get("environments").get(0).get("pendingApprovals");
         assertThat(waiting).hasSize(1);
         assertThat(waiting.get(0).get("approvedBy").get(0).asText()).isEqualTo("bob");
 
@@ -290,22 +288,13 @@ class ApprovalCommandsTest {
                         .out())
                 .contains("rejected  release f97f0f959fe0 by carol at ")
                 .contains("\"the canary is red\"; it cannot run until its manifest changes");
-        assertThat(CliResult.run("board", "--ledger", ledger, "--format", "json")
-                        .json()
-                        .get("environments")
-                        .get(0)
-                        .get("pendingApprovals"))
+        assertThat(board().get("environments").get(0).get("pendingApprovals"))
                 .singleElement()
                 .as("a rejected release is listed with its rejection, and does not wait")
                 .satisfies(approval -> assertThat(approval.get("rejection").asText())
                         .startsWith("carol at ")
                         .endsWith(": the canary is red"));
-        assertThat(CliResult.run("board", "--ledger", ledger, "--format", "json")
-                        .json()
-                        .get("summary")
-                        .get("pendingApprovals")
-                        .asInt())
-                .isZero();
+        assertThat(board().get("summary").get("pendingApprovals").asInt()).isZero();
     }
 
     @Test
@@ -324,11 +313,7 @@ class ApprovalCommandsTest {
         assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCode.AWAITING_APPROVAL);
 
         CliResult history = CliResult.run("history", "production-us-east-2", "--ledger", ledger);
-        JsonNode waiting = CliResult.run("board", "--ledger", ledger, "--format", "json")
-                .json()
-                .get("environments")
-                .get(0)
-                .get("pendingApprovals");
+        JsonNode waiting = board().get("environments").get(0).get("pendingApprovals");
 
         assertThat(history.out())
                 .contains("awaiting approval  release f97f0f959fe0: no approval yet; asked to run by dave at ")
@@ -339,6 +324,13 @@ class ApprovalCommandsTest {
         assertThat(Ledger.open(Path.of(ledger)).read("production-us-east-2").runs())
                 .as("nothing ran")
                 .isEmpty();
+    }
+
+    /** The board of the ledger as JSON; the command must succeed. */
+    private JsonNode board() {
+        CliResult board = CliResult.run("board", "--ledger", ledger, "--format", "json");
+        assertThat(board.exit()).as(board.toString()).isZero();
+        return board.json();
     }
 
     private CliResult approvals() {
