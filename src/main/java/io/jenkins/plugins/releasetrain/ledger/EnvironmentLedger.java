@@ -180,13 +180,14 @@ public final class EnvironmentLedger {
             }
         }
         List<DecisionAsked> decisions = new ArrayList<>();
-        for (ReleaseId releaseId : asked.keySet()) {
+        for (Map.Entry<ReleaseId, Optional<ApprovalRequested>> ask : asked.entrySet()) {
+            ReleaseId releaseId = ask.getKey();
             // Its run started with or after the latest one (a run in Jenkins waits at its prompt): not just asked.
             boolean ranSince = lastRun(releaseId)
                     .filter(run -> !run.startedAt().isBefore(since))
                     .isPresent();
             if (!ranSince) {
-                decisions.add(new DecisionAsked(releaseId, approvals(releaseId), asked.get(releaseId)));
+                decisions.add(new DecisionAsked(releaseId, approvals(releaseId), ask.getValue()));
             }
         }
         return List.copyOf(decisions);
