@@ -7,6 +7,7 @@ import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.testing.FileWait;
 import io.jenkins.plugins.releasetrain.testing.Fixtures;
 import io.jenkins.plugins.releasetrain.testing.RequiresTools;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,12 +66,11 @@ class RunInterruptTest {
 
         assertThat(runner.exitValue()).as(output).isEqualTo(ExitCode.INTERRUPTED);
         assertThat(output).contains("2 cancelled").doesNotContain("failed");
-        // Give a wrongly started handler the time to show itself: no other handler may ever start.
-        Thread.sleep(1000);
-        assertThat(lines(dir.resolve("started"))).hasSize(2);
-
         ReleaseRun run =
                 Ledger.open(dir.resolve("ledger")).read(STAGING).latestRun().orElseThrow();
+        // The runner records every start before the handler starts: no other handler was ever started.
+        assertThat(run.artifactsStarted()).containsExactlyInAnyOrderElementsOf(lines(dir.resolve("started")));
+        assertThat(lines(dir.resolve("started"))).hasSize(2);
         assertThat(run.status()).contains(ReleaseStatus.CANCELLED);
         assertThat(run.results())
                 .filteredOn(r -> r.status() == ArtifactStatus.CANCELLED)
@@ -184,20 +184,8 @@ class RunInterruptTest {
         return dir.resolve("ledger").toString();
     }
 
-    private static List<String> awaitLines(Path file, int count) throws InterruptedException {
-        return await(file, lines -> lines.size() >= count);
-    }
-
-    private static List<String> await(Path file, Predicate<List<String>> done) throws InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<String> lines = lines(file);
-            if (done.test(lines)) {
-                return lines;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("waited " + WITHIN + " for " + file + "; it holds " + lines(file));
+    private static List<String> awaitLines(Path file, int count) {
+        return FileWait.awaitLines(file, count, WITHIN);
     }
 
     private static List<String> lines(Path file) {
@@ -208,15 +196,19 @@ class RunInterruptTest {
         }
     }
 
-    private static boolean awaitGone(long pid, Duration within) throws InterruptedException, IOException {
+    /**
+     * Whether the process ends within the bound. It is not our child, so no event says when it ends: look
+     * again every 50 ms, as long as the bound allows.
+     */
+    private static boolean awaitGone(long pid, Duration within) throws IOException {
         long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!running(pid)) {
-                return true;
+        while (running(pid)) {
+            if (System.nanoTime() > deadline) {
+                return false;
             }
-            Thread.sleep(50);
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
-        return false;
+        return true;
     }
 
     /** Running: neither gone nor a zombie (dead, waiting to be reaped by whoever adopted it). */
