@@ -35,6 +35,9 @@ class RunInterruptTest {
 
     private static final String STAGING = "staging-us-east-2";
     private static final Duration WITHIN = Duration.ofSeconds(60);
+    /** Every workflowBase of the example release: one handler each. */
+    private static final List<String> WORKFLOWS = List.of(
+            "lambda-job", "s3-upload-resources", "s3-upload-public-assets", "s3-upload-portal", "api-gw-deploy");
 
     @TempDir
     Path dir;
@@ -150,8 +153,7 @@ class RunInterruptTest {
     /** Handlers that say they started, with their process id, then take far longer than the test. */
     private Path slowHandlers() throws IOException {
         Path handlers = dir.resolve("slow");
-        for (String workflow : List.of(
-                "lambda-job", "s3-upload-resources", "s3-upload-public-assets", "s3-upload-portal", "api-gw-deploy")) {
+        for (String workflow : WORKFLOWS) {
             script(
                     handlers.resolve(workflow),
                     "echo $$ >> '" + dir.resolve("pids") + "'\n"
@@ -163,8 +165,7 @@ class RunInterruptTest {
 
     private Path fastHandlers() throws IOException {
         Path handlers = dir.resolve("fast");
-        for (String workflow : List.of(
-                "lambda-job", "s3-upload-resources", "s3-upload-public-assets", "s3-upload-portal", "api-gw-deploy")) {
+        for (String workflow : WORKFLOWS) {
             script(handlers.resolve(workflow), "echo deployed \"$RELEASE_ARTIFACT_ID\"\n");
         }
         return handlers;
