@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasetrain.approval;
 
+import io.jenkins.plugins.releasetrain.manifest.PrintableText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,16 +76,7 @@ final class Wording {
 
     /** A user name or comment from outside, safe to print: no control characters, bounded length. */
     static String printable(String text) {
-        String shown = text.length() > 200 ? text.substring(0, 197) + "..." : text;
-        StringBuilder out = new StringBuilder(shown.length());
-        shown.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        return PrintableText.of(text, 200);
     }
 
     /** {@code : "comment"} when there is one, else nothing. */

@@ -174,15 +174,6 @@ final class MappingReader {
 
     /** Values are echoed in messages; keep control characters and huge values out of the terminal. */
     static String printable(String value) {
-        String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
-        StringBuilder out = new StringBuilder(shown.length());
-        shown.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        return PrintableText.of(value, 80);
     }
 }

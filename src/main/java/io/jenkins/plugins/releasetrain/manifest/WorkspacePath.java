@@ -45,14 +45,6 @@ public final class WorkspacePath {
     }
 
     private static String printable(String path) {
-        StringBuilder out = new StringBuilder();
-        path.codePoints().limit(200).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
+        return PrintableText.of(path, 200);
     }
 }
