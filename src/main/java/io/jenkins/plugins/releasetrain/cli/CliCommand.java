@@ -38,6 +38,12 @@ public abstract class CliCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Terminal terminal = new Terminal(out, err, Terminal.colourWanted() && format == OutputFormat.text);
         try {
+            if (format == OutputFormat.markdown && !offersMarkdown()) {
+                terminal.err()
+                        .println(terminal.red("release-train: error: " + spec.name()
+                                + " has no Markdown output; use --format text or json"));
+                return ExitCode.INVALID;
+            }
             return run(terminal);
         } catch (ManifestException e) {
             printInvalid(terminal, e.diagnostics());
@@ -52,6 +58,15 @@ public abstract class CliCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Whether this command prints Markdown for {@code --format markdown}. */
+    protected boolean offersMarkdown() {
+        return false;
+    }
+
+    protected boolean markdown() {
+        return format == OutputFormat.markdown;
     }
 
     protected boolean json() {

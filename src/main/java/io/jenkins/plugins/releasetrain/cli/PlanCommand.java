@@ -1,5 +1,8 @@
 package io.jenkins.plugins.releasetrain.cli;
 
+import io.jenkins.plugins.releasetrain.changelog.ChangelogMaps;
+import io.jenkins.plugins.releasetrain.changelog.PlanMarkdown;
+import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
@@ -9,10 +12,14 @@ import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
 import io.jenkins.plugins.releasetrain.plan.PlanMaps;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +46,11 @@ public final class PlanCommand extends CliCommand {
             description = "Plan against what this ledger says is live in the environment, artifact by artifact.")
     private Path ledger;
 
+    @Mixin
+    private ChangelogCommandOptions changes;
+
     @Override
-    protected int run(Terminal terminal) {
+    protected int run(Terminal terminal) throws IOException {
         ManifestLoader loader = new ManifestLoader();
         LoadedManifest target = loader.load(file);
         if (ledger != null) {
@@ -64,23 +74,48 @@ public final class PlanCommand extends CliCommand {
                             + "'; to compare environments use `release-train diff`"));
         }
         ReleasePlan plan = ReleasePlan.of(target.release(), deployed);
-        if (json()) {
-            printJson(terminal, PlanMaps.plan(plan));
-            return ExitCode.OK;
+        if (!json()) {
+            printDiagnostics(terminal, target.warnings());
         }
-        printDiagnostics(terminal, target.warnings());
-        terminal.out()
-                .println(terminal.bold(
-                                "Plan for " + target.release().environment().name()) + "  release "
-                        + target.release().id().shortForm() + " from " + file
+        return report(
+                terminal,
+                plan,
+                "release " + target.release().id().shortForm() + " from " + file
                         + deployed.map(r -> ", against deployed release " + r.id().shortForm() + " from " + against)
                                 .orElse(", nothing deployed yet"));
-        terminal.out().println();
-        ChangeTables.print(terminal, plan.products(), plan.artifacts());
+    }
+
+    /** Prints the plan (and its changelog with --changes) in the chosen format. */
+    private int report(Terminal terminal, ReleasePlan plan, String against) throws IOException {
+        Optional<ReleaseChangelog> changelog;
+        try {
+            changelog = changes.wanted() ? Optional.of(changes.changelog(plan)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            terminal.err().println(terminal.red("release-train: error: " + e.getMessage()));
+            return ExitCode.INVALID;
+        }
+        String environment = plan.target().environment().name();
+        if (json()) {
+            Map<String, Object> document = new LinkedHashMap<>(PlanMaps.plan(plan));
+            changelog.ifPresent(c -> document.put("changelog", ChangelogMaps.changelog(c)));
+            printJson(terminal, document);
+        } else if (markdown()) {
+            terminal.out().print(PlanMarkdown.of("Plan for " + environment + ": " + against, plan, changelog));
+        } else {
+            terminal.out().println(terminal.bold("Plan for " + environment) + "  " + against);
+            terminal.out().println();
+            ChangeTables.print(terminal, plan.products(), plan.artifacts());
+            changelog.ifPresent(c -> ChangelogText.print(terminal, c));
+        }
         return ExitCode.OK;
     }
 
-    private int planAgainstLedger(Terminal terminal, LoadedManifest target) {
+    @Override
+    protected boolean offersMarkdown() {
+        return true;
+    }
+
+    private int planAgainstLedger(Terminal terminal, LoadedManifest target) throws IOException {
         if (Files.exists(ledger) && !Files.isDirectory(ledger)) {
             terminal.err().println(terminal.red("release-train: error: --ledger " + ledger + " is not a directory"));
             return ExitCode.INVALID;
@@ -91,19 +126,14 @@ public final class PlanCommand extends CliCommand {
         EnvironmentState state = records.state();
         ReleasePlan plan =
                 ReleasePlan.of(release, new DeployedArtifacts(state.deployedArtifacts(), state.productVersions()));
-        if (json()) {
-            printJson(terminal, PlanMaps.plan(plan));
-            return ExitCode.OK;
+        if (!json()) {
+            printDiagnostics(terminal, target.warnings());
+            records.warnings().forEach(w -> terminal.err().println(terminal.yellow(w.format())));
         }
-        printDiagnostics(terminal, target.warnings());
-        records.warnings().forEach(w -> terminal.err().println(terminal.yellow(w.format())));
-        terminal.out()
-                .println(terminal.bold("Plan for " + release.environment().name()) + "  release "
-                        + release.id().shortForm() + " from " + file + ", against what " + records.file()
-                        + " says is live"
-                        + (state.isEmpty() ? " (nothing yet)" : ""));
-        terminal.out().println();
-        ChangeTables.print(terminal, plan.products(), plan.artifacts());
-        return ExitCode.OK;
+        return report(
+                terminal,
+                plan,
+                "release " + release.id().shortForm() + " from " + file + ", against what " + records.file()
+                        + " says is live" + (state.isEmpty() ? " (nothing yet)" : ""));
     }
 }

@@ -1,11 +1,15 @@
 package io.jenkins.plugins.releasetrain.image;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Synthetic images (config, layers, manifest; or an index of two platforms) pushed with the project's
@@ -54,12 +58,38 @@ public final class TestImages {
     static Pushed pushImage(
             ImageRegistry registry, String repository, String tag, Flavor flavor, String seed, String architecture)
             throws RegistryException {
+        return pushLabelled(registry, repository, tag, flavor, seed, architecture, Map.of());
+    }
+
+    /** An image whose configuration carries {@code labels} (besides its seed), as {@code docker build --label}. */
+    public static Pushed pushLabelled(
+            ImageRegistry registry, String repository, String tag, String seed, Map<String, String> labels)
+            throws RegistryException {
+        return pushLabelled(registry, repository, tag, Flavor.OCI, seed, "amd64", labels);
+    }
+
+    private static Pushed pushLabelled(
+            ImageRegistry registry,
+            String repository,
+            String tag,
+            Flavor flavor,
+            String seed,
+            String architecture,
+            Map<String, String> labels)
+            throws RegistryException {
         BlobStore blobs = registry.blobs().orElseThrow();
-        byte[] config = ("{\"architecture\":\"" + architecture
-                        + "\",\"os\":\"linux\",\"created\":\"2026-01-01T00:00:00Z\","
-                        + "\"config\":{\"Labels\":{\"seed\":\"" + seed
-                        + "\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
-                .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> all = new TreeMap<>(labels);
+        all.put("seed", seed);
+        byte[] config;
+        try {
+            config = ("{\"architecture\":\"" + architecture
+                            + "\",\"os\":\"linux\",\"created\":\"2026-01-01T00:00:00Z\","
+                            + "\"config\":{\"Labels\":" + new ObjectMapper().writeValueAsString(all)
+                            + "},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         byte[] shared = bytes("shared-layer", 3000);
         byte[] own = bytes("layer-" + seed + "-" + architecture, 1500);
         List<Descriptor> descriptors = new ArrayList<>();
