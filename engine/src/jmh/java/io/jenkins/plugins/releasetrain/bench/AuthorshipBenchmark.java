@@ -5,11 +5,8 @@ import io.jenkins.plugins.releasetrain.gitops.ManifestAuthorship;
 import io.jenkins.plugins.releasetrain.gitops.ManifestRepository;
 import io.jenkins.plugins.releasetrain.gitops.RepositoryLocation;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -86,19 +83,7 @@ public class AuthorshipBenchmark {
         check(sinceRelease().changes().size(), history.manifestChangesSinceRelease(), "since the release");
         repository.close();
         git.close();
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        BenchFiles.deleteTree(directory);
     }
 
     @Benchmark
