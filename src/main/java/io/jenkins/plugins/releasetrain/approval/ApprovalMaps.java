@@ -42,6 +42,65 @@ public final class ApprovalMaps {
         return map;
     }
 
+    /**
+     * A rule as it stands, every field spelled out: what a release record keeps of the rule a run was decided
+     * under, so that a later change of the policy does not change what the record says.
+     */
+    public static Map<String, Object> rule(ProtectionRule rule) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", rule.name());
+        map.put(
+                "environments",
+                rule.environments().stream().map(EnvironmentPattern::glob).toList());
+        map.put("approvers", approvers(rule.approvers()));
+        map.put("requiredApprovals", rule.requiredApprovals());
+        map.put("allowAuthorApproval", rule.allowAuthorApproval());
+        map.put("allowTriggeringUserApproval", rule.allowTriggeringUserApproval());
+        map.put("allowAdminBypass", rule.allowAdminBypass());
+        map.put("approvalExpiry", rule.approvalExpiry().map(Object::toString).orElse(null));
+        map.put(
+                "requires",
+                rule.requires().stream().map(EnvironmentPattern::glob).toList());
+        map.put(
+                "freezeWindows",
+                rule.freezeWindows().stream().map(ApprovalMaps::freeze).toList());
+        map.put(
+                "emergencyOverride",
+                rule.emergencyOverride()
+                        .map(o -> {
+                            Map<String, Object> override = new LinkedHashMap<>();
+                            override.put("approvers", approvers(o.approvers()));
+                            override.put("requiredApprovals", o.requiredApprovals());
+                            return override;
+                        })
+                        .orElse(null));
+        map.put("allowUnknownAuthors", rule.allowUnknownAuthors());
+        return map;
+    }
+
+    private static Map<String, Object> approvers(Approvers approvers) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("users", approvers.users());
+        map.put("groups", approvers.groups());
+        return map;
+    }
+
+    private static Map<String, Object> freeze(FreezeWindow window) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", window.name());
+        map.put("timeZone", window.timeZone().getId());
+        if (window instanceof WeeklyFreeze weekly) {
+            map.put("weekly", true);
+            map.put("start", weekly.start().toString());
+            map.put("end", weekly.end().toString());
+        } else if (window instanceof DateRangeFreeze range) {
+            map.put("weekly", false);
+            map.put("start", range.start().toString());
+            map.put("end", range.end().toString());
+        }
+        return map;
+    }
+
     public static Map<String, Object> attempt(AttemptResult result, boolean recorded) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("judgement", judgement(result.judgement()));

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.releasetrain.approval;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.releasetrain.ledger.ApprovalDecision;
 import io.jenkins.plugins.releasetrain.ledger.ApprovalRecorded;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
@@ -33,6 +35,15 @@ public final class LedgerApprovals {
     static final String ALIASES = "aliases";
     static final String ADMIN = "admin";
     /** The details naming the CI job that wrote a record: its full name and build number. */
+    /** The name of the rule a run was let through by, in its start's details. */
+    public static final String GROUNDS_RULE = "approval.rule";
+    /** The rule itself as it stood ({@link ApprovalMaps#rule}), as JSON, in a run's start's details. */
+    public static final String GROUNDS_RULE_SNAPSHOT = "approval.ruleSnapshot";
+    /** The decision that let the run through ({@link ApprovalMaps#decision}), as JSON. */
+    public static final String GROUNDS_DECISION = "approval.decision";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public static final String JOB = "jenkins.job";
 
     public static final String BUILD = "jenkins.build";
@@ -96,6 +107,24 @@ public final class LedgerApprovals {
                 .lastRun(releaseId)
                 .filter(run -> !run.isFinished())
                 .map(run -> Identity.of(run.actor()));
+    }
+
+    /**
+     * What a run records with its start about why it could run: the rule and the decision under it, so that
+     * a release record can show both as they were, whatever the policy says later.
+     */
+    public static Map<String, String> grounds(Decision decision, Optional<ProtectionRule> rule) {
+        Map<String, String> grounds = new LinkedHashMap<>();
+        try {
+            rule.ifPresent(r -> grounds.put(GROUNDS_RULE, r.name()));
+            if (rule.isPresent()) {
+                grounds.put(GROUNDS_RULE_SNAPSHOT, JSON.writeValueAsString(ApprovalMaps.rule(rule.get())));
+            }
+            grounds.put(GROUNDS_DECISION, JSON.writeValueAsString(ApprovalMaps.decision(decision)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings, numbers and lists always serialize", e);
+        }
+        return grounds;
     }
 
     /** An approval record read back as the event the gate weighs. */

@@ -145,9 +145,14 @@ public final class RunApprovalGate {
         return preview -> {
             try {
                 Decision decision = decide(manifest, preview, ledger, actor);
-                return decision.isAllowed() ? Optional.empty() : Optional.of(decision.message());
+                return decision.isAllowed()
+                        ? RunGate.Verdict.pass(LedgerApprovals.grounds(
+                                decision,
+                                policy.policy()
+                                        .ruleFor(preview.release().environment().name())))
+                        : RunGate.Verdict.refuse(decision.message());
             } catch (GitOpsException | LedgerException e) {
-                return Optional.of("the approvals could not be checked again: " + e.getMessage());
+                return RunGate.Verdict.refuse("the approvals could not be checked again: " + e.getMessage());
             }
         };
     }

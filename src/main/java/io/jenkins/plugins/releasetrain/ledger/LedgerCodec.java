@@ -301,6 +301,9 @@ final class LedgerCodec {
         json.writeStringField("started", result.started().toString());
         json.writeStringField("ended", result.ended().toString());
         json.writeStringField("output", result.output());
+        if (!result.details().isEmpty()) {
+            writeMap(json, "details", result.details());
+        }
     }
 
     private static ArtifactResult readResult(Fields fields) throws CorruptRecordException {
@@ -323,7 +326,8 @@ final class LedgerCodec {
                 fields.text("message"),
                 fields.instant("started"),
                 fields.instant("ended"),
-                fields.text("output"));
+                fields.text("output"),
+                fields.has("details") ? fields.map("details") : Map.of());
     }
 
     private static void writeApproval(JsonGenerator json, ApprovalRecorded approval) throws IOException {

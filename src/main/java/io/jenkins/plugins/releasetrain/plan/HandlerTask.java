@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasetrain.plan;
 
+import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.manifest.DeploymentArtifact;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.io.IOException;
@@ -68,7 +69,10 @@ public final class HandlerTask {
             return TaskOutcome.failed("cannot create a working directory: " + e.getMessage(), "");
         }
         try {
-            return run(handler, workDir, ReleaseContext.of(release, artifact));
+            return run(handler, workDir, ReleaseContext.of(release, artifact))
+                    .withDetails(Map.of(
+                            ArtifactResult.HANDLER,
+                            handlers.directory().relativize(handler).toString()));
         } finally {
             deleteQuietly(workDir);
         }

@@ -6,10 +6,14 @@ import io.jenkins.plugins.releasetrain.image.ImageResult;
 import io.jenkins.plugins.releasetrain.image.PromotionOptions;
 import io.jenkins.plugins.releasetrain.image.PromotionReport;
 import io.jenkins.plugins.releasetrain.image.PromotionRequest;
+import io.jenkins.plugins.releasetrain.image.PromotionStatus;
+import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.manifest.ImageArtifact;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Image tagging by the image engine ({@link ImagePromotion}): each image's destination tag is pointed at the
@@ -35,6 +39,10 @@ public final class RegistryImageTagging implements ImageTagging {
         PromotionReport report = new ImagePromotion(registry, options).run(List.of(request));
         ImageResult result = report.images().get(0);
         String line = result.describe() + "\n";
+        return outcome(image, result, line).withDetails(digests(result));
+    }
+
+    private TaskOutcome outcome(ImageArtifact image, ImageResult result, String line) {
         return switch (result.status()) {
             case TAGGED ->
                 TaskOutcome.succeeded("tagged " + image.destinationTag() + " in " + registry.reference(), line);
@@ -45,5 +53,18 @@ public final class RegistryImageTagging implements ImageTagging {
             case WOULD_TAG -> TaskOutcome.skipped("dry run: " + image.destinationTag() + " would be tagged");
             case FAILED -> TaskOutcome.failed(result.reason() == null ? "failed" : result.reason(), line);
         };
+    }
+
+    /** What the destination tag points at now, and pointed at before when the run moved it. */
+    private static Map<String, String> digests(ImageResult result) {
+        Map<String, String> digests = new TreeMap<>();
+        if (result.digest() != null
+                && (result.status() == PromotionStatus.TAGGED || result.status() == PromotionStatus.UNCHANGED)) {
+            digests.put(ArtifactResult.DIGEST, result.digest());
+        }
+        if (result.previousDigest() != null) {
+            digests.put(ArtifactResult.PREVIOUS_DIGEST, result.previousDigest());
+        }
+        return digests;
     }
 }

@@ -146,11 +146,12 @@ public final class ReleaseRunner {
             if (preview.nothingToDo().isPresent()) {
                 return new RunReport(Optional.empty(), preview, List.of(), ReleaseStatus.SUCCEEDED);
             }
-            Optional<String> refusal = gate.refusal(preview);
-            if (refusal.isPresent()) {
-                throw new RunRefusedException(refusal.get());
+            RunGate.Verdict verdict = gate.check(preview);
+            if (verdict.refusal().isPresent()) {
+                throw new RunRefusedException(verdict.refusal().get());
             }
-            lock.append(ReleaseStarted.of(runId, manifest, preview.summary(), actor, clock.instant()));
+            lock.append(
+                    ReleaseStarted.of(runId, manifest, preview.summary(), actor, clock.instant(), verdict.grounds()));
             listener.started(runId, preview);
             List<ArtifactResult> results = new ArrayList<>();
             for (RunStep step : preview.steps()) {
@@ -230,7 +231,8 @@ public final class ReleaseRunner {
                 outcome.message(),
                 done.started(),
                 done.ended(),
-                outcome.output());
+                outcome.output(),
+                outcome.details());
         lock.append(result);
         results.add(result);
         listener.recorded(result);

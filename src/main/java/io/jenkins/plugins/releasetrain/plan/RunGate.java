@@ -1,5 +1,7 @@
 package io.jenkins.plugins.releasetrain.plan;
 
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,8 +12,30 @@ import java.util.Optional;
 public interface RunGate {
 
     /** Lets every run through. */
-    RunGate OPEN = preview -> Optional.empty();
+    RunGate OPEN = preview -> Verdict.pass(Map.of());
 
-    /** Why {@code preview} may not run now, or nothing when it may. */
-    Optional<String> refusal(RunPreview preview);
+    /** Whether {@code preview} may run now, and on what grounds. */
+    Verdict check(RunPreview preview);
+
+    /**
+     * The gate's answer.
+     *
+     * @param refusal why the run may not start, when it may not
+     * @param grounds what let it through, recorded with the run's start (the rule and the decision under it)
+     */
+    record Verdict(Optional<String> refusal, Map<String, String> grounds) {
+
+        public Verdict {
+            Objects.requireNonNull(refusal, "refusal");
+            grounds = Map.copyOf(grounds);
+        }
+
+        public static Verdict pass(Map<String, String> grounds) {
+            return new Verdict(Optional.empty(), grounds);
+        }
+
+        public static Verdict refuse(String why) {
+            return new Verdict(Optional.of(why), Map.of());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.releasetrain.plan;
 
 import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,17 +11,31 @@ import java.util.Objects;
  * @param output      the tail of what the task printed; empty when nothing ran
  * @param byInterrupt the task's process died of an interrupt signal (SIGINT, SIGTERM, SIGHUP): a terminal's
  *     Ctrl-C reaches the handlers and the runner at once, so this failure may be the run's own cancellation
+ * @param details     facts for the record: the handler that ran, the digests an image tag pointed at
  */
-public record TaskOutcome(ArtifactStatus status, String message, String output, boolean byInterrupt) {
+public record TaskOutcome(
+        ArtifactStatus status, String message, String output, boolean byInterrupt, Map<String, String> details) {
 
     public TaskOutcome {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(output, "output");
+        details = Map.copyOf(details);
+    }
+
+    public TaskOutcome(ArtifactStatus status, String message, String output, boolean byInterrupt) {
+        this(status, message, output, byInterrupt, Map.of());
     }
 
     public TaskOutcome(ArtifactStatus status, String message, String output) {
         this(status, message, output, false);
+    }
+
+    /** The same outcome with {@code more} facts for the record. */
+    public TaskOutcome withDetails(Map<String, String> more) {
+        Map<String, String> all = new java.util.TreeMap<>(details);
+        all.putAll(more);
+        return new TaskOutcome(status, message, output, byInterrupt, all);
     }
 
     /** A process that exited by an interrupt signal: a failure unless the run turns out to be cancelled. */

@@ -349,7 +349,7 @@ class ReleaseRunnerTest {
             } catch (EnvironmentLockedException e) {
                 lockHeldDuringCheck.add(true);
             }
-            return Optional.of("rejected by dave a moment ago");
+            return RunGate.Verdict.refuse("rejected by dave a moment ago");
         };
 
         assertThatThrownBy(() -> runner(RunOptions.defaults())
