@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -89,6 +90,11 @@ public final class ChangelogCommandOptions {
      * @throws IllegalArgumentException when an option is invalid; its message is for the user
      */
     ReleaseChangelog changelog(ReleasePlan plan) throws IOException {
+        return changelog(plan, UnaryOperator.identity());
+    }
+
+    /** As {@link #changelog(ReleasePlan)}, reading images through {@code images} applied to the registry's reader. */
+    ReleaseChangelog changelog(ReleasePlan plan, UnaryOperator<ImageOrigins> images) throws IOException {
         ChangelogOptions options = ChangelogOptions.defaults()
                 .withLimit(limit)
                 .withReferences(CommitReferences.withIssuePattern(issuePattern))
@@ -101,11 +107,11 @@ public final class ChangelogCommandOptions {
                             + ".git) or --repo-url NAME=URL");
         }
         if (registry == null) {
-            return changelogs(locator, options, ImageOrigins.NONE).of(plan);
+            return changelogs(locator, options, images.apply(ImageOrigins.NONE)).of(plan);
         }
-        try (ImageRegistry images = Registries.open(
+        try (ImageRegistry registryImages = Registries.open(
                 registry, RegistryOptions.DEFAULTS.withInsecure(insecure).withDockerConfig(dockerConfig))) {
-            return changelogs(locator, options, new RegistryImageOrigins(images))
+            return changelogs(locator, options, images.apply(new RegistryImageOrigins(registryImages)))
                     .of(plan);
         }
     }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             RejectCommand.class,
             ApprovalsCommand.class,
             BoardCommand.class,
+            RecordCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 the work failed, 2 invalid input or usage, 3 awaiting approval."})

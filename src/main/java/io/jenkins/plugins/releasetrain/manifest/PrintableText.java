@@ -25,6 +25,19 @@ public final class PrintableText {
         return out.toString();
     }
 
+    /** As {@link #of}, keeping line feeds and tabs: for multi-line text such as a manifest or a handler's output. */
+    public static String lines(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c != '\n' && c != '\t' && unsafe(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
     private static boolean unsafe(int c) {
         return Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.getType(c) == Character.FORMAT;
     }

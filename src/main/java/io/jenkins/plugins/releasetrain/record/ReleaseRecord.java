@@ -1,0 +1,54 @@
+package io.jenkins.plugins.releasetrain.record;
+
+import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
+import io.jenkins.plugins.releasetrain.ledger.ApprovalRecorded;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
+import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a release record holds for one run: the run as the ledger has it, the plan it ran (the recorded
+ * manifest against what the ledger says was live just before), the approvals of that release given before it
+ * started, and the changelog when the repositories were read.
+ *
+ * @param environment the environment's name
+ * @param run         the run with its start, results and end
+ * @param plan        the plan it ran
+ * @param approvals   approvals, rejections, overrides and bypasses of the release recorded before the run began
+ * @param changelog   the commits the run deployed, when the record was asked to read them
+ */
+public record ReleaseRecord(
+        String environment,
+        ReleaseRun run,
+        ReleasePlan plan,
+        List<ApprovalRecorded> approvals,
+        Optional<ReleaseChangelog> changelog) {
+
+    public ReleaseRecord {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(plan, "plan");
+        approvals = List.copyOf(approvals);
+        Objects.requireNonNull(changelog, "changelog");
+    }
+
+    /** The record of {@code run}, from {@code ledger} alone (no changelog). */
+    public static ReleaseRecord of(EnvironmentLedger ledger, ReleaseRun run) {
+        EnvironmentState before = ledger.stateAt(run.startedAt().minusNanos(1));
+        ReleasePlan plan = ReleasePlan.of(
+                run.release(), new DeployedArtifacts(before.deployedArtifacts(), before.productVersions()));
+        List<ApprovalRecorded> approvals = ledger.approvals(run.releaseId()).stream()
+                .filter(a -> !a.time().isAfter(run.startedAt()))
+                .toList();
+        return new ReleaseRecord(ledger.environment(), run, plan, approvals, Optional.empty());
+    }
+
+    public ReleaseRecord withChangelog(ReleaseChangelog value) {
+        return new ReleaseRecord(environment, run, plan, approvals, Optional.of(value));
+    }
+}
