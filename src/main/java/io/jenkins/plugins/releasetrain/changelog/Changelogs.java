@@ -48,11 +48,20 @@ public final class Changelogs {
     }
 
     public ReleaseChangelog of(ReleasePlan plan) {
+        return of(plan.work());
+    }
+
+    /** The changelog of {@code work}, the added and changed artifacts of a plan or a promotion. */
+    public ReleaseChangelog of(List<PlannedArtifact> work) {
+        unreachableRepositories.clear();
         Instant deadline = clock.instant().plus(options.budget());
         Map<String, SourceRepository> open = new HashMap<>();
         try {
             List<ArtifactChangelog> entries = new ArrayList<>();
-            for (PlannedArtifact artifact : plan.work()) {
+            for (PlannedArtifact artifact : work) {
+                if (!artifact.change().needsWork()) {
+                    continue;
+                }
                 if (clock.instant().isAfter(deadline)) {
                     entries.add(ArtifactChangelog.noted(
                             artifact.id(),

@@ -7,18 +7,19 @@ import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
 import io.jenkins.plugins.releasetrain.changelog.RegistryImageOrigins;
 import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
 import io.jenkins.plugins.releasetrain.changelog.RepositoryLocator;
+import io.jenkins.plugins.releasetrain.gitops.GitAccess;
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
 import io.jenkins.plugins.releasetrain.image.Registries;
 import io.jenkins.plugins.releasetrain.image.RegistryOptions;
-import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,9 +78,6 @@ public final class ChangelogCommandOptions {
             description = "Docker config.json with registry credentials (default: $DOCKER_CONFIG or ~/.docker).")
     private Path dockerConfig;
 
-    @Mixin
-    private GitAccessOptions access;
-
     boolean wanted() {
         return wanted;
     }
@@ -89,16 +87,20 @@ public final class ChangelogCommandOptions {
      *
      * @throws IllegalArgumentException when an option is invalid; its message is for the user
      */
-    ReleaseChangelog changelog(ReleasePlan plan) throws IOException {
-        return changelog(plan, UnaryOperator.identity());
+    ReleaseChangelog changelog(List<PlannedArtifact> work, GitAccess access) throws IOException {
+        return changelog(work, access, UnaryOperator.identity());
     }
 
-    /** As {@link #changelog(ReleasePlan)}, reading images through {@code images} applied to the registry's reader. */
-    ReleaseChangelog changelog(ReleasePlan plan, UnaryOperator<ImageOrigins> images) throws IOException {
+    /**
+     * As {@link #changelog(List, GitAccess)}, reading images through {@code images} applied to the registry's
+     * reader.
+     */
+    ReleaseChangelog changelog(List<PlannedArtifact> work, GitAccess access, UnaryOperator<ImageOrigins> images)
+            throws IOException {
         ChangelogOptions options = ChangelogOptions.defaults()
                 .withLimit(limit)
                 .withReferences(CommitReferences.withIssuePattern(issuePattern))
-                .withBudget(ChangelogOptions.DEFAULT_BUDGET.plus(access.access().timeout()));
+                .withBudget(ChangelogOptions.DEFAULT_BUDGET.plus(access.timeout()));
         RepositoryLocator locator = new RepositoryLocator(Optional.ofNullable(template), overrides);
         if (!locator.isConfigured()) {
             throw new IllegalArgumentException(
@@ -107,16 +109,18 @@ public final class ChangelogCommandOptions {
                             + ".git) or --repo-url NAME=URL");
         }
         if (registry == null) {
-            return changelogs(locator, options, images.apply(ImageOrigins.NONE)).of(plan);
+            return changelogs(locator, access, options, images.apply(ImageOrigins.NONE))
+                    .of(work);
         }
         try (ImageRegistry registryImages = Registries.open(
                 registry, RegistryOptions.DEFAULTS.withInsecure(insecure).withDockerConfig(dockerConfig))) {
-            return changelogs(locator, options, images.apply(new RegistryImageOrigins(registryImages)))
-                    .of(plan);
+            return changelogs(locator, access, options, images.apply(new RegistryImageOrigins(registryImages)))
+                    .of(work);
         }
     }
 
-    private Changelogs changelogs(RepositoryLocator locator, ChangelogOptions options, ImageOrigins images) {
-        return new Changelogs(locator, access.access(), options, images, Clock.systemUTC());
+    private static Changelogs changelogs(
+            RepositoryLocator locator, GitAccess access, ChangelogOptions options, ImageOrigins images) {
+        return new Changelogs(locator, access, options, images, Clock.systemUTC());
     }
 }

@@ -4,6 +4,8 @@ import io.jenkins.plugins.releasetrain.changelog.ArtifactChangelog;
 import io.jenkins.plugins.releasetrain.changelog.Commit;
 import io.jenkins.plugins.releasetrain.changelog.CommitList;
 import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -14,6 +16,15 @@ final class ChangelogText {
             DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private ChangelogText() {}
+
+    /** The same section without colour, for a commit message body. */
+    static String plain(ReleaseChangelog changelog) {
+        StringWriter text = new StringWriter();
+        PrintWriter writer = new PrintWriter(text);
+        print(new Terminal(writer, writer, false), changelog);
+        writer.flush();
+        return text.toString().strip() + "\n";
+    }
 
     static void print(Terminal terminal, ReleaseChangelog changelog) {
         terminal.out().println();

@@ -49,6 +49,9 @@ public final class PlanCommand extends CliCommand {
     @Mixin
     private ChangelogCommandOptions changes;
 
+    @Mixin
+    private GitAccessOptions gitAccess;
+
     @Override
     protected int run(Terminal terminal) throws IOException {
         ManifestLoader loader = new ManifestLoader();
@@ -89,7 +92,9 @@ public final class PlanCommand extends CliCommand {
     private int report(Terminal terminal, ReleasePlan plan, String against) throws IOException {
         Optional<ReleaseChangelog> changelog;
         try {
-            changelog = changes.wanted() ? Optional.of(changes.changelog(plan)) : Optional.empty();
+            changelog = changes.wanted()
+                    ? Optional.of(changes.changelog(plan.work(), gitAccess.access()))
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
             terminal.err().println(terminal.red("release-train: error: " + e.getMessage()));
             return ExitCode.INVALID;

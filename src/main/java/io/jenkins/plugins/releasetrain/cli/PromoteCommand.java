@@ -1,5 +1,7 @@
 package io.jenkins.plugins.releasetrain.cli;
 
+import io.jenkins.plugins.releasetrain.changelog.ChangelogMaps;
+import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
 import io.jenkins.plugins.releasetrain.gitops.ArtifactSelection;
 import io.jenkins.plugins.releasetrain.gitops.BranchProtection;
 import io.jenkins.plugins.releasetrain.gitops.CommitOptions;
@@ -14,12 +16,14 @@ import io.jenkins.plugins.releasetrain.gitops.Promotion;
 import io.jenkins.plugins.releasetrain.gitops.PromotionRequest;
 import io.jenkins.plugins.releasetrain.gitops.PushedPromotion;
 import io.jenkins.plugins.releasetrain.plan.PlanMaps;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -104,6 +108,9 @@ public final class PromoteCommand extends GitCommand {
     @Option(names = "--dry-run", description = "Show the change and the diff; commit nothing.")
     private boolean dryRun;
 
+    @Mixin
+    private ChangelogCommandOptions changes;
+
     @Override
     protected int runGit(Terminal terminal) {
         Optional<Identity> identity =
@@ -129,8 +136,23 @@ public final class PromoteCommand extends GitCommand {
             Promoter promoter = new Promoter(manifests);
             PreparedPromotion prepared = promoter.prepare(request);
             Map<String, Object> document = document(prepared);
+            Optional<ReleaseChangelog> changelog;
+            try {
+                changelog = changes.wanted()
+                        ? Optional.of(changes.changelog(prepared.promotion().artifacts(), repository.access()))
+                        : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                terminal.err().println(terminal.red("release-train: error: " + e.getMessage()));
+                return ExitCode.INVALID;
+            } catch (IOException e) {
+                terminal.err().println(terminal.red("release-train: error: " + e.getMessage()));
+                return ExitCode.FAILED;
+            }
+            changelog.ifPresent(c -> document.put("changelog", ChangelogMaps.changelog(c)));
+            options = options.withChanges(changelog.map(ChangelogText::plain).orElse(""));
             if (!json()) {
                 describe(terminal, prepared);
+                changelog.ifPresent(c -> ChangelogText.print(terminal, c));
             }
             String outcome;
             if (prepared.changesNothing()) {

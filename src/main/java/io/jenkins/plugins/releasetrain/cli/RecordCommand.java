@@ -47,6 +47,9 @@ public final class RecordCommand extends LedgerCommand {
     @Mixin
     private ChangelogCommandOptions changes;
 
+    @Mixin
+    private GitAccessOptions gitAccess;
+
     @Override
     protected int run(Terminal terminal) throws IOException {
         if ((runId == null) == !latest) {
@@ -75,7 +78,9 @@ public final class RecordCommand extends LedgerCommand {
         if (changes.wanted()) {
             try {
                 record = record.withChangelog(changes.changelog(
-                        record.plan(), registry -> ReleaseRecords.pinned(ledger, run.get(), registry)));
+                        record.plan().work(),
+                        gitAccess.access(),
+                        registry -> ReleaseRecords.pinned(ledger, run.get(), registry)));
             } catch (IllegalArgumentException e) {
                 terminal.err().println(terminal.red("release-train: error: " + e.getMessage()));
                 return ExitCode.INVALID;

@@ -89,7 +89,8 @@ public final class Promoter {
         String branch = options.branch().orElseGet(() -> defaultBranchName(promotion));
         checkBranch(branch, options);
         Identity author = options.author().orElseGet(this::configuredIdentity);
-        String message = PromotionMessage.of(promotion, prepared.target().path(), options.approvedBy());
+        String message =
+                PromotionMessage.of(promotion, prepared.target().path(), options.approvedBy(), options.changes());
         Repository git = repository.repository();
         ObjectId base = ObjectId.fromString(prepared.baseCommit());
         ManifestFile original = repository.fileAt(base, prepared.target().path(), prepared.base());

@@ -21,6 +21,11 @@ final class PromotionMessage {
     private PromotionMessage() {}
 
     static String of(Promotion promotion, String path, List<String> approvedBy) {
+        return of(promotion, path, approvedBy, "");
+    }
+
+    /** As {@link #of(Promotion, String, List)}, with what the promoted versions contain in the body. */
+    static String of(Promotion promotion, String path, List<String> approvedBy, String changes) {
         StringBuilder message = new StringBuilder(subject(promotion)).append("\n\n");
         message.append("Promotes ")
                 .append(promotion.fromEnvironment())
@@ -51,6 +56,9 @@ final class PromotionMessage {
         }
         for (String note : promotion.notes()) {
             message.append("Note: ").append(note).append('\n');
+        }
+        if (!changes.isBlank()) {
+            message.append('\n').append(changes.strip()).append('\n');
         }
         message.append('\n')
                 .append(RELEASE_ID)

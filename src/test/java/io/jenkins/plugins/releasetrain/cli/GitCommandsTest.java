@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,6 +226,70 @@ class GitCommandsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("nothing committed: a remote repository only changes by pushing; add --push");
         assertThat(remoteBranches()).containsExactly("refs/heads/main");
+    }
+
+    @Test
+    void aPromotionWithChangesCarriesTheCommitsItPromotesInItsMessage() throws Exception {
+        Path sources = temp.resolve("sources");
+        String live;
+        String next;
+        try (TestRepository resources = TestRepository.init(temp.resolve("src/private-resources"))) {
+            live = resources.commit("Resources 1", ALICE, Map.of("r", "1")).name();
+            resources.commit("RES-9 compress the icons (#77)", BOB, Map.of("r", "2"));
+            next = resources.commit("Resources 2", BOB, Map.of("r", "3")).name();
+            resources.pushTo(sources.resolve("private-resources.git"));
+        }
+        Path infra = temp.resolve("infra");
+        try (TestRepository work = TestRepository.init(infra)) {
+            work.commit(
+                    "Manifests with real commits",
+                    ALICE,
+                    Map.of(
+                            STAGING_PATH,
+                            STAGING.replace("4f545ec8f09c81ac645926f755ba13f46434f636", next),
+                            PRODUCTION_PATH,
+                            PRODUCTION.replace("3e1bfbd23a381c770cac57e56fb08d66c00b77ee", live)));
+        }
+
+        Run run = run(
+                "promote",
+                "--repo",
+                infra.toString(),
+                "--from",
+                "staging-us-east-2",
+                "--to",
+                "production-us-east-2",
+                "--artifacts",
+                "product1/deploy/resources",
+                "--author",
+                "Dave Merger <dave@example.com>",
+                "--changes",
+                "--repo-url-template",
+                sources.toUri() + "{gitRepoName}.git");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("product1/deploy/resources  " + live.substring(0, 12) + " -> " + next.substring(0, 12)
+                        + "  2 commits");
+        try (Repository repository = new FileRepositoryBuilder()
+                        .setWorkTree(infra.toFile())
+                        .setMustExist(true)
+                        .build();
+                RevWalk walk = new RevWalk(repository)) {
+            String branch = repository
+                    .getRefDatabase()
+                    .getRefsByPrefix("refs/heads/release-train/")
+                    .get(0)
+                    .getName();
+            String message = walk.parseCommit(repository.resolve(branch)).getFullMessage();
+            assertThat(message)
+                    .contains("Changes\n  product1/deploy/resources  " + live.substring(0, 12))
+                    .contains("Bob Builder  RES-9 compress the icons (#77)  [#77 RES-9]")
+                    .doesNotContain("\u001b");
+            assertThat(message.strip().lines().reduce((a, b) -> b).orElseThrow())
+                    .as("the trailers stay last")
+                    .startsWith("Release-Id: ");
+        }
     }
 
     private List<String> remoteBranches() throws IOException {
