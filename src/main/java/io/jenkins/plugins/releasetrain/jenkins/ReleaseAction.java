@@ -8,14 +8,19 @@ import io.jenkins.plugins.releasetrain.approval.Judgement;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.manifest.Release;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.WebMethod;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
+import org.kohsuke.stapler.verb.GET;
 
 /**
  * One release of a manifest by a build: its environment and content, the approvals it was given, and what
@@ -194,6 +199,20 @@ public class ReleaseAction implements RunAction2 {
 
     public long count(String artifactStatus) {
         return artifacts.stream().filter(a -> a.status.equals(artifactStatus)).count();
+    }
+
+    /** The release record of this build's run, as one HTML page that prints to PDF. */
+    @GET
+    @WebMethod(name = "record.html")
+    public void doRecordHtml(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        ReleaseRecordPages.write(run, environment, getRunId(), true, rsp);
+    }
+
+    /** The release record of this build's run, as JSON (docs/release-record.md). */
+    @GET
+    @WebMethod(name = "record.json")
+    public void doRecordJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        ReleaseRecordPages.write(run, environment, getRunId(), false, rsp);
     }
 
     public Api getApi() {
