@@ -60,7 +60,8 @@ final class ReleaseRecordPages {
             Optional<ReleaseRun> run = ledger.run(new RunId(runId));
             return run.map(r -> ReleaseRecord.of(ledger, r));
         } catch (LedgerException e) {
-            throw new IOException(Messages.ReleaseLedger_Unreadable(ReleaseLedger.get().directory(), e.getMessage()), e);
+            throw new IOException(
+                    Messages.ReleaseLedger_Unreadable(ReleaseLedger.get().directory(), e.getMessage()), e);
         }
     }
 }

@@ -53,7 +53,8 @@ class ReleaseRecordPageTest {
                 .to("alice"));
         String page = run.getUrl() + "release-staging-us-east-2/";
 
-        JenkinsRule.WebClient alice = j.createWebClient().withJavaScriptEnabled(false).login("alice");
+        JenkinsRule.WebClient alice =
+                j.createWebClient().withJavaScriptEnabled(false).login("alice");
         Page json = alice.goTo(page + "record.json", "application/json");
         String text = json.getWebResponse().getContentAsString();
         JsonNode record = JSON.readTree(text);
@@ -61,7 +62,9 @@ class ReleaseRecordPageTest {
         assertThat(record.get("runId").asText(), is("promote#1"));
         assertThat(record.get("origin").get("jenkins.job").asText(), is("promote"));
         assertThat(record.get("artifacts").size(), is(6));
-        assertThat(RecordJson.digestOf(text), is(record.get(RecordJson.DIGEST_FIELD).asText()));
+        assertThat(
+                RecordJson.digestOf(text),
+                is(record.get(RecordJson.DIGEST_FIELD).asText()));
         assertThat(json.getWebResponse().getResponseHeaderValue("X-Content-Type-Options"), is("nosniff"));
 
         Page html = alice.goTo(page + "record.html", "text/html");
@@ -70,8 +73,7 @@ class ReleaseRecordPageTest {
                 is(ReleaseRecordPages.PAGE_POLICY));
         assertThat(html.getWebResponse().getContentAsString(), containsString("Release record: staging-us-east-2"));
         assertThat(html.getWebResponse().getContentAsString(), not(containsString("<script")));
-        assertThat(
-                alice.goTo(page).getWebResponse().getContentAsString(), containsString("href=\"record.html\""));
+        assertThat(alice.goTo(page).getWebResponse().getContentAsString(), containsString("href=\"record.html\""));
 
         // Someone who may not read the job cannot read its record, whatever URL they try.
         JenkinsRule.WebClient mallory = j.createWebClient()
