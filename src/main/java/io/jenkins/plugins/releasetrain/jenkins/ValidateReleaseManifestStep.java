@@ -8,6 +8,7 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.releasetrain.changelog.ManifestCheck;
 import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
@@ -35,6 +36,8 @@ public class ValidateReleaseManifestStep extends Step {
     private final String file;
     private String against;
     private boolean failOnError = true;
+    private boolean publishChecks = true;
+    private String checksName = DescriptorImpl.DEFAULT_CHECKS_NAME;
 
     @DataBoundConstructor
     public ValidateReleaseManifestStep(String file) {
@@ -63,6 +66,26 @@ public class ValidateReleaseManifestStep extends Step {
         this.failOnError = failOnError;
     }
 
+    public boolean isPublishChecks() {
+        return publishChecks;
+    }
+
+    /** Whether to publish the result to the pull request through the Checks API plugin, when it is installed. */
+    @DataBoundSetter
+    public void setPublishChecks(boolean publishChecks) {
+        this.publishChecks = publishChecks;
+    }
+
+    public String getChecksName() {
+        return checksName;
+    }
+
+    @DataBoundSetter
+    public void setChecksName(String checksName) {
+        String name = Util.fixEmptyAndTrim(checksName);
+        this.checksName = name == null ? DescriptorImpl.DEFAULT_CHECKS_NAME : name;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new Execution(this, context);
@@ -70,6 +93,9 @@ public class ValidateReleaseManifestStep extends Step {
 
     @Extension
     public static class DescriptorImpl extends StepDescriptor {
+
+        /** The check's name on the pull request, unless the step names it. */
+        public static final String DEFAULT_CHECKS_NAME = "Release manifest";
 
         @Override
         public String getFunctionName() {
@@ -134,6 +160,17 @@ public class ValidateReleaseManifestStep extends Step {
                 listener.getLogger().print(plan.describe());
             }
             Run<?, ?> run = getContext().get(Run.class);
+            if (step.publishChecks) {
+                ManifestCheckPublication.publish(
+                        run,
+                        listener,
+                        ManifestCheck.of(
+                                step.checksName,
+                                step.file,
+                                diagnostics,
+                                Optional.ofNullable(plan).map(PromotionPlan::plan),
+                                Optional.empty()));
+            }
             run.addAction(new ManifestValidationAction(step.file, diagnostics, plan == null ? null : plan.describe()));
             // Saved now: the validation shows on the build page even if the controller stops before the build ends.
             BuildRecords.save(run, listener);

@@ -32,7 +32,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class ReleaseManifestStepsTest {
 
     /** The staging example with two errors: a version with a leading 'v' and an unknown deploy target. */
-    private static String invalidStaging() {
+    static String invalidStaging() {
         String text = replaceOnce(staging(), "releaseVersion: 1.9.0", "releaseVersion: v1.9.0");
         return replaceOnce(text, "deployTarget: apigw", "deployTarget: api-gateway");
     }
