@@ -23,7 +23,7 @@ public record RepositoryLocator(Optional<String> template, Map<String, String> o
 
     public static final String PLACEHOLDER = "{gitRepoName}";
 
-    private static final String NAME = "[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)?";
+    private static final String NAME = "[A-Za-z0-9._-]+";
 
     public RepositoryLocator {
         Objects.requireNonNull(template, "template");
@@ -44,13 +44,20 @@ public record RepositoryLocator(Optional<String> template, Map<String, String> o
         return template.isPresent() || !overrides.isEmpty();
     }
 
-    /** The configured location of {@code gitRepoName}, if any. */
+    /**
+     * The configured location of {@code gitRepoName}, if any: its override, else the template filled with it
+     * when it is a plain name (no {@code owner/} part).
+     */
     public Optional<RepositoryLocation> locate(String gitRepoName) {
         String override = overrides.get(gitRepoName);
         if (override != null) {
             return Optional.of(RepositoryLocation.parse(override));
         }
-        if (template.isEmpty() || FieldRules.GIT_REPO_NAME.check(gitRepoName).isPresent()) {
+        // Only a plain name fills the template: "other-org/secret" would reach repositories of the same host that
+        // whoever configured the template never meant to expose; such a repository needs its own override.
+        if (template.isEmpty()
+                || gitRepoName.contains("/")
+                || FieldRules.GIT_REPO_NAME.check(gitRepoName).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(RepositoryLocation.parse(template.get().replace(PLACEHOLDER, gitRepoName)));
@@ -98,5 +105,34 @@ public record RepositoryLocator(Optional<String> template, Map<String, String> o
             text = text.substring(0, end).toLowerCase(Locale.ROOT) + text.substring(end);
         }
         return text;
+    }
+
+    /**
+     * Overrides written one per line as {@code NAME=URL} (blank lines and {@code #} comments ignored), as a
+     * configuration form or file holds them.
+     *
+     * @throws IllegalArgumentException naming the line that is not {@code NAME=URL}
+     */
+    public static Map<String, String> parseOverrides(String text) {
+        Map<String, String> overrides = new TreeMap<>();
+        if (text == null) {
+            return overrides;
+        }
+        int number = 0;
+        for (String line : text.split("\\R")) {
+            number++;
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int equals = trimmed.indexOf('=');
+            if (equals < 1 || equals == trimmed.length() - 1) {
+                throw new IllegalArgumentException("line " + number + " is not NAME=URL: " + trimmed);
+            }
+            overrides.put(
+                    trimmed.substring(0, equals).strip(),
+                    trimmed.substring(equals + 1).strip());
+        }
+        return overrides;
     }
 }

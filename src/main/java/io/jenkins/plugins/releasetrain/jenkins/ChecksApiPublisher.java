@@ -20,9 +20,8 @@ final class ChecksApiPublisher {
     private ChecksApiPublisher() {}
 
     static void publish(Run<?, ?> run, TaskListener listener, ManifestCheck check) {
-        ChecksOutput.ChecksOutputBuilder output = new ChecksOutput.ChecksOutputBuilder()
-                .withTitle(check.title())
-                .withSummary(check.summary());
+        ChecksOutput.ChecksOutputBuilder output =
+                new ChecksOutput.ChecksOutputBuilder().withTitle(check.title()).withSummary(check.summary());
         for (ManifestCheck.Annotation annotation : check.annotations()) {
             ChecksAnnotation.ChecksAnnotationBuilder built = new ChecksAnnotation.ChecksAnnotationBuilder()
                     .withPath(annotation.path())

@@ -48,8 +48,10 @@ class ManifestChecksTest {
     @Test
     void anInvalidManifestFailsTheCheckWithEachErrorAnnotatedAtItsLineAndColumn(JenkinsRule j) throws Exception {
         String invalid = ReleaseManifestStepsTest.invalidStaging();
-        run(j, Result.FAILURE, "node {\n" + writeFile(STAGING, invalid) + "  validateReleaseManifest file: '"
-                + STAGING + "'\n}");
+        run(
+                j,
+                Result.FAILURE,
+                "node {\n" + writeFile(STAGING, invalid) + "  validateReleaseManifest file: '" + STAGING + "'\n}");
 
         List<ChecksDetails> published = publisher.getPublishedChecks();
         assertThat(published, hasSize(1));
@@ -64,9 +66,15 @@ class ManifestChecksTest {
         for (int i = 0; i < errors.size(); i++) {
             ChecksAnnotation annotation = output.getChecksAnnotations().get(i);
             assertThat(annotation.getPath().orElseThrow(), is(STAGING));
-            assertThat(annotation.getStartLine().orElseThrow(), is(errors.get(i).position().line()));
-            assertThat(annotation.getEndLine().orElseThrow(), is(errors.get(i).position().line()));
-            assertThat(annotation.getStartColumn().orElseThrow(), is(errors.get(i).position().column()));
+            assertThat(
+                    annotation.getStartLine().orElseThrow(),
+                    is(errors.get(i).position().line()));
+            assertThat(
+                    annotation.getEndLine().orElseThrow(),
+                    is(errors.get(i).position().line()));
+            assertThat(
+                    annotation.getStartColumn().orElseThrow(),
+                    is(errors.get(i).position().column()));
             assertThat(annotation.getAnnotationLevel(), is(ChecksAnnotation.ChecksAnnotationLevel.FAILURE));
             assertThat(annotation.getMessage().orElseThrow(), is(errors.get(i).message()));
         }
@@ -96,8 +104,11 @@ class ManifestChecksTest {
 
     @Test
     void nothingIsPublishedWhenThePipelineSaysSo(JenkinsRule j) throws Exception {
-        run(j, Result.SUCCESS, "node {\n" + writeFile(STAGING, ExampleManifests.staging())
-                + "  validateReleaseManifest file: '" + STAGING + "', publishChecks: false\n}");
+        run(
+                j,
+                Result.SUCCESS,
+                "node {\n" + writeFile(STAGING, ExampleManifests.staging()) + "  validateReleaseManifest file: '"
+                        + STAGING + "', publishChecks: false\n}");
 
         assertThat(publisher.getPublishedChecks(), is(empty()));
     }
