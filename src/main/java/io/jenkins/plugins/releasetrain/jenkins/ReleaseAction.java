@@ -42,6 +42,8 @@ public class ReleaseAction implements RunAction2 {
     private String plan;
     private String decision;
     private String decisionMessage;
+    /** What the release brings, commit by commit, as approvers were shown it; null without a changelog. */
+    private String changelog;
     /** Where it is shown in the build: {@code release-<environment>}, with the release id when one build runs two. */
     private String urlName;
     // The collections are replaced, never changed in place: the build's XML is written under the build's lock
@@ -90,6 +92,10 @@ public class ReleaseAction implements RunAction2 {
         if (plan == null) {
             plan = planText;
         }
+    }
+
+    synchronized void changelog(String text) {
+        changelog = text;
     }
 
     synchronized void judged(Judgement judgement, boolean recorded) {
@@ -179,6 +185,13 @@ public class ReleaseAction implements RunAction2 {
     @CheckForNull
     public synchronized String getDecision() {
         return decision;
+    }
+
+    /** The commits each artifact brings (plain text), when a changelog is configured; null otherwise. */
+    @Exported
+    @CheckForNull
+    public synchronized String getChangelog() {
+        return changelog;
     }
 
     @Exported

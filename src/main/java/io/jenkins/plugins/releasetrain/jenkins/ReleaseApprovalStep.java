@@ -10,6 +10,9 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
 import io.jenkins.plugins.releasetrain.approval.ApprovalPrompt;
+import io.jenkins.plugins.releasetrain.changelog.ChangelogMaps;
+import io.jenkins.plugins.releasetrain.changelog.ChangelogSummary;
+import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
 import io.jenkins.plugins.releasetrain.approval.Decision;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
@@ -107,8 +110,12 @@ public class ReleaseApprovalStep extends ReleaseStep {
             ReleaseSource source = step.source(getContext(), "releaseApproval");
             ReleaseGate gate = ReleaseGate.read(run, source, listener);
             JobTemplate template = JobTemplates.forPipeline(step.jobTemplate);
+            Optional<ReleaseChangelog> changelog = ReleaseChangelogs.of(run, gate.plan(), listener);
             String planText = PromotionPlan.of(gate.plan(), template, PromotionScope.changed())
-                    .describe();
+                            .describe()
+                    + changelog.map(c -> "\nWhat it brings:\n  " + String.join("\n  ", ChangelogSummary.lines(c))
+                                    + "\n")
+                            .orElse("");
             Decision decision = gate.decide();
             ReleaseAction action = ReleaseAction.of(run, gate.release(), source.path());
             Optional<ApprovalPrompt> prompt;
@@ -123,11 +130,13 @@ public class ReleaseApprovalStep extends ReleaseStep {
             }
             decision.explanation().forEach(listener.getLogger()::println);
             action.decided(decision, planText);
+            changelog.ifPresent(c -> action.changelog(ChangelogSummary.full(c)));
             BuildRecords.save(run, listener);
             Map<String, Object> result = ApprovalMaps.decision(decision);
             result.put("allowed", decision.isAllowed());
             result.put("prompt", prompt.map(ApprovalPrompt::toMap).orElse(null));
             result.put("plan", planText);
+            result.put("changelog", changelog.map(ChangelogMaps::changelog).orElse(null));
             result.put("release", gate.release().id().value());
             return ScriptValues.copyOf(result);
         }

@@ -46,6 +46,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     private String defaultJobTemplate;
     private boolean allowPipelineJobTemplate;
     private String allowedRegistryHosts;
+    private ReleaseChangelogSource changelog;
 
     private static final java.util.logging.Logger LOGGER =
             java.util.logging.Logger.getLogger(ReleaseTrainConfiguration.class.getName());
@@ -230,6 +231,18 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         }
     }
 
+    /** Where the repositories of the manifests are, for changelogs; null when changelogs are not shown. */
+    @CheckForNull
+    public ReleaseChangelogSource getChangelog() {
+        return changelog;
+    }
+
+    @DataBoundSetter
+    public void setChangelog(ReleaseChangelogSource changelog) {
+        this.changelog = changelog;
+        save();
+    }
+
     /** Whether a Pipeline may deploy through another job template than the one administrators set. */
     public boolean isAllowPipelineJobTemplate() {
         return allowPipelineJobTemplate;
@@ -270,6 +283,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         List<ReleaseProtectionRule> previousRules = protectionRules;
         String previousLedgerDirectory = ledgerDirectory;
         String previousJobTemplate = defaultJobTemplate;
+        ReleaseChangelogSource previousChangelog = changelog;
         try (BulkChange bc = new BulkChange(this)) {
             bind(req, json);
             bc.commit();
@@ -279,6 +293,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
             protectionRules = previousRules;
             ledgerDirectory = previousLedgerDirectory;
             defaultJobTemplate = previousJobTemplate;
+            changelog = previousChangelog;
             throw e;
         } catch (IOException e) {
             throw new FormException(e, "releaseTrain");
@@ -291,6 +306,8 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         environments = new ArrayList<>();
         registries = new ArrayList<>();
         protectionRules = new ArrayList<>();
+        // An unchecked optional section sends nothing: no changelog unless the form has one.
+        changelog = null;
         try {
             req.bindJSON(this, json);
         } catch (IllegalArgumentException e) {

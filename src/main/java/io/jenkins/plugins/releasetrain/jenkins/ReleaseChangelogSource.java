@@ -1,0 +1,183 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.releasetrain.changelog.ChangelogOptions;
+import io.jenkins.plugins.releasetrain.changelog.Changelogs;
+import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
+import io.jenkins.plugins.releasetrain.changelog.RepositoryLocator;
+import io.jenkins.plugins.releasetrain.gitops.CredentialsReference;
+import io.jenkins.plugins.releasetrain.gitops.GitAccess;
+import java.io.File;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Optional;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Where the repositories behind the manifests' {@code gitRepoName}s are, so that approvers see the commits a
+ * release brings: set by administrators in the global configuration, never by a Pipeline. The controller reads
+ * only these locations, into a cache under {@code JENKINS_HOME}, with the credentials chosen here.
+ */
+public class ReleaseChangelogSource implements Describable<ReleaseChangelogSource> {
+
+    /** Reading repositories for an approval prompt may hold the prompt up this long, at most. */
+    static final Duration BUDGET = Duration.ofSeconds(60);
+
+    /** The variable name the password is looked up by: never set anywhere, only answered by the lookup below. */
+    private static final String PASSWORD = "RELEASE_TRAIN_CHANGELOG_PASSWORD";
+
+    private final String repositoryTemplate;
+    private String repositories;
+    private String credentialsId;
+    private int limit = ChangelogOptions.DEFAULT_LIMIT;
+
+    @DataBoundConstructor
+    public ReleaseChangelogSource(String repositoryTemplate) {
+        this.repositoryTemplate = Util.fixEmptyAndTrim(repositoryTemplate);
+        locator();
+    }
+
+    public String getRepositoryTemplate() {
+        return repositoryTemplate;
+    }
+
+    @CheckForNull
+    public String getRepositories() {
+        return repositories;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the line that is not {@code NAME=URL}
+     */
+    @DataBoundSetter
+    public void setRepositories(String repositories) {
+        String text = Util.fixEmptyAndTrim(repositories);
+        RepositoryLocator.parseOverrides(text);
+        this.repositories = text;
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public int getLimit() {
+        return limit;
+    }
+
+    @DataBoundSetter
+    public void setLimit(int limit) {
+        this.limit = Math.max(1, Math.min(limit, 1000));
+    }
+
+    RepositoryLocator locator() {
+        return new RepositoryLocator(
+                Optional.ofNullable(repositoryTemplate), RepositoryLocator.parseOverrides(repositories));
+    }
+
+    /** The changelog reader for a build of {@code run}, with the credentials configured here. */
+    Changelogs changelogs(Run<?, ?> run) throws AbortException {
+        String username = null;
+        String password = null;
+        if (credentialsId != null) {
+            StandardUsernamePasswordCredentials login = CredentialsProvider.findCredentialById(
+                    credentialsId, StandardUsernamePasswordCredentials.class, run);
+            if (login == null) {
+                throw new AbortException(Messages.ReleaseChangelogSource_NoCredentials(credentialsId));
+            }
+            CredentialsProvider.track(run, login);
+            username = login.getUsername();
+            password = login.getPassword().getPlainText();
+        }
+        String secret = password;
+        GitAccess access = new GitAccess(
+                new CredentialsReference(username, secret == null ? null : PASSWORD, null, null, null),
+                name -> PASSWORD.equals(name) ? secret : null,
+                new File(Jenkins.get().getRootDir(), "caches/release-train-git").toPath(),
+                Duration.ofSeconds(30));
+        return new Changelogs(
+                locator(),
+                access,
+                ChangelogOptions.defaults().withLimit(limit).withBudget(BUDGET),
+                ImageOrigins.NONE,
+                Clock.systemUTC());
+    }
+
+    @Extension
+    @Symbol("changelog")
+    public static class DescriptorImpl extends Descriptor<ReleaseChangelogSource> {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.ReleaseChangelogSource_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckRepositoryTemplate(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            try {
+                new RepositoryLocator(Optional.ofNullable(Util.fixEmptyAndTrim(value)), java.util.Map.of());
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
+        public FormValidation doCheckRepositories(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            try {
+                RepositoryLocator.parseOverrides(value);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                return new StandardListBoxModel().includeCurrentValue(Util.fixNull(credentialsId));
+            }
+            return new StandardListBoxModel()
+                    .includeEmptyValue()
+                    .includeMatchingAs(
+                            ACL.SYSTEM2,
+                            Jenkins.get(),
+                            StandardCredentials.class,
+                            Collections.emptyList(),
+                            CredentialsMatchers.allOf(
+                                    CredentialsMatchers.withScope(CredentialsScope.GLOBAL),
+                                    CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)))
+                    .includeCurrentValue(Util.fixNull(credentialsId));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.RESOURCES_COMMIT;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.STAGING;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.replaceOnce;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.staging;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.withoutImages;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.writeFile;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import hudson.model.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Approvers see what a release brings: with the repositories configured, {@code releaseApproval}'s prompt has a
+ * line per artifact and the release's page every commit, read from a real git repository.
+ */
+@WithJenkins
+class ReleaseChangelogTest {
+
+    @TempDir
+    Path repositories;
+
+    @Test
+    void thePromptAndTheReleasePageShowTheCommitsSinceWhatIsLive(JenkinsRule j) throws Exception {
+        String live;
+        String next;
+        try (Git git = Git.init()
+                .setDirectory(repositories.resolve("private-resources").toFile())
+                .setInitialBranch("main")
+                .call()) {
+            live = commit(git, "Resources 1").name();
+            commit(git, "RES-9 compress the icons (#77)");
+            next = commit(git, "Resources 2").name();
+        }
+        ReleaseTrainConfiguration.get()
+                .setChangelog(new ReleaseChangelogSource(repositories + "/{gitRepoName}"));
+        PromoteReleaseTest.deploymentJobs(j, null);
+        String first = replaceOnce(withoutImages(staging()), RESOURCES_COMMIT, "gitCommit: " + live);
+        run(j, "first", "node {\n" + writeFile(STAGING, first) + "  promoteRelease manifest: '" + STAGING + "'\n}");
+        ReleaseApprovalTest.protectStaging(false, true);
+
+        String second = replaceOnce(withoutImages(staging()), RESOURCES_COMMIT, "gitCommit: " + next);
+        WorkflowRun run = run(
+                j,
+                "second",
+                "node {\n" + writeFile(STAGING, second) + "  def gate = releaseApproval manifest: '" + STAGING
+                        + "'\n  echo \"PROMPT<<${gate.prompt.message}>>\"\n"
+                        + "  echo \"commits=${gate.changelog.find { it.artifactId == 'product1/deploy/resources' }"
+                        + ".added.total}\"\n}");
+
+        j.assertLogContains("product1/deploy/resources: 2 commits (#77, RES-9)", run);
+        j.assertLogContains("commits=2", run);
+        ReleaseAction action = run.getAction(ReleaseAction.class);
+        assertThat(action.getChangelog(), containsString("RES-9 compress the icons (#77)  [#77 RES-9]"));
+        assertThat(
+                j.createWebClient().getPage(run, action.getUrlName()).asNormalizedText(),
+                containsString("What it brings"));
+    }
+
+    private static RevCommit commit(Git git, String message) throws Exception {
+        Path file = git.getRepository().getWorkTree().toPath().resolve("resources.txt");
+        Files.writeString(file, message);
+        git.add().addFilepattern("resources.txt").call();
+        PersonIdent author = new PersonIdent("Bob Builder", "bob@example.com");
+        return git.commit()
+                .setMessage(message)
+                .setAuthor(author)
+                .setCommitter(author)
+                .setSign(false)
+                .call();
+    }
+
+    private static WorkflowRun run(JenkinsRule j, String name, String script) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return j.buildAndAssertStatus(Result.SUCCESS, job);
+    }
+}
