@@ -26,6 +26,7 @@ class Client:
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.crumb = None
+        self.last_headers = {}
 
     def call(self, method, path, data=None, content_type=None, timeout=120):
         headers = {}
@@ -49,8 +50,10 @@ class Client:
         request = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
         try:
             with self.opener.open(request, timeout=timeout) as response:
+                self.last_headers = dict(response.headers)
                 return response.status, response.read().decode('utf-8', 'replace')
         except urllib.error.HTTPError as e:
+            self.last_headers = dict(e.headers)
             return e.code, e.read().decode('utf-8', 'replace')
 
     def get(self, path):

@@ -1,8 +1,11 @@
 """The checks of the real-Jenkins suite. Each check builds a sandboxed Pipeline as a Jenkinsfile author would
 write it (the attacks included), drives it over HTTP, and returns ('PASS' | 'FAIL' | 'SKIP', detail)."""
 import hashlib
+import json
 import re
 import time
+
+from jenkins import Client
 
 STAGING = 'it-staging-us-east-2'
 PRODUCTION = 'it-production-us-east-2'
@@ -126,6 +129,9 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
             ('board-pages', self.board_pages),
             ('board-assets-traversal', self.board_assets_traversal),
             ('promote-unprotected', self.promote_unprotected),
+            ('release-record-pages', self.release_record_pages),
+            ('validate-manifest-checks', self.validate_manifest_checks),
+            ('changelog-for-approvers', self.changelog_for_approvers),
             ('approval-waits-outside-node', self.approval_waits_outside_node),
             ('forged-answer-to-another-question', self.forged_other_question),
             ('forged-prompt-with-other-words', self.forged_other_words),
@@ -207,6 +213,77 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
         artifacts = releases[0].get('artifacts', []) if releases else []
         return passed(result == 'SUCCESS' and 'CHECK succeeded 6' in log and len(artifacts) == 6,
                       f'#{number} {result}; {len(artifacts)} artifacts on the release page; ' + tail(log, 3))
+
+    def release_record_pages(self):
+        """The release record of promote-unprotected's run: readable by a signed-in user, not by anonymous."""
+        page = f'/job/it-promote-staging/lastBuild/release-{STAGING}/'
+        status, text = self.first.get(page + 'record.json')
+        record = json.loads(text) if status == 200 else {}
+        stated = record.get('recordSha256', '')
+        zeroed = re.sub(r'("recordSha256" : ")[0-9a-f]{64}', lambda m: m.group(1) + '0' * 64, text)
+        digest_ok = bool(stated) and hashlib.sha256(zeroed.encode()).hexdigest() == stated
+        html_status, html = self.first.get(page + 'record.html')
+        policy = self.first.last_headers.get('Content-Security-Policy', '')
+        anonymous, _ = Client(self.admin.base).get(page + 'record.json')
+        return passed(status == 200 and record.get('status') == 'succeeded' and digest_ok and html_status == 200
+                      and "default-src 'none'" in policy and '<script' not in html and anonymous != 200,
+                      f'record.json HTTP {status}, status {record.get("status")}, stated digest checks out: '
+                      f'{digest_ok}; record.html HTTP {html_status}, CSP {policy!r}; anonymous: HTTP {anonymous}')
+
+    def validate_manifest_checks(self):
+        """validateReleaseManifest publishes to pull requests only through the Checks API plugin, and says so."""
+        job = 'it-validate-manifest'
+        number = self.run(job, 'node {\n' + write_file(M, self.m.staging)
+                          + f"def out = validateReleaseManifest file: '{M}'\necho \"CHECK valid=${{out.valid}}\"\n}}\n")
+        result, log = self.finish(job, number)
+        plugins = self.admin.json('/pluginManager/api/json?tree=plugins[shortName,active]')['plugins']
+        installed = any(p['shortName'] == 'checks-api' and p['active'] for p in plugins)
+        said = 'The Checks API plugin is not installed' in log
+        return passed(result == 'SUCCESS' and 'CHECK valid=true' in log and said != installed,
+                      f'#{number} {result}; checks-api installed: {installed}; log says not installed: {said}; '
+                      + tail(log, 3))
+
+    def changelog_for_approvers(self):
+        """With a changelog configured, releaseApproval lists the commits since what is live, from a real repository."""
+        out = self.admin.script("""
+import io.jenkins.plugins.releasetrain.jenkins.*
+import org.eclipse.jgit.api.Git
+def dir = java.nio.file.Files.createTempDirectory('it-changelog')
+def work = dir.resolve('private-resources').toFile()
+def git = Git.init().setDirectory(work).setInitialBranch('main').call()
+def ids = []
+['Resources 1', 'RES-9 compress the icons (#77)', 'Resources 2'].each { m ->
+  new File(work, 'r.txt').text = m
+  git.add().addFilepattern('r.txt').call()
+  ids << git.commit().setMessage(m).setAuthor('IT', 'it@example.com').setCommitter('IT', 'it@example.com').setSign(false).call().name()
+}
+git.close()
+def c = ReleaseTrainConfiguration.get()
+println 'BEFORE=' + (c.changelog == null ? 'none' : 'set')
+c.changelog = new ReleaseChangelogSource(dir.toString() + '/{gitRepoName}')
+println 'IDS=' + ids.join(',')
+""")
+        ids = re.search(r'^IDS=(.*)$', out, re.M).group(1).split(',')
+        resources = '4f545ec8f09c81ac645926f755ba13f46434f636'
+        try:
+            first = self.run('it-changelog-live', 'node {\n' + write_file(M, self.m.staging.replace(resources, ids[0]))
+                             + f"promoteRelease manifest: '{M}', all: true, handlers: {handlers()}\n}}\n")
+            live, _ = self.finish('it-changelog-live', first)
+            job = 'it-changelog-approval'
+            number = self.run(job, 'node {\n' + write_file(M, self.m.staging.replace(resources, ids[2]))
+                              + f"def gate = releaseApproval manifest: '{M}'\n"
+                              + "def e = gate.changelog.find { it.artifactId == 'product1/deploy/resources' }\n"
+                              + 'echo "CHECK ${e.added.total} ${e.added.commits.collect { it.subject }}"\n}\n')
+            result, log = self.finish(job, number)
+            page_status, page = self.first.get(f'/job/{job}/{number}/release-{STAGING}/')
+        finally:
+            if 'BEFORE=none' in out:
+                self.admin.script('io.jenkins.plugins.releasetrain.jenkins.ReleaseTrainConfiguration.get().changelog = null')
+        return passed(live == 'SUCCESS' and result == 'SUCCESS'
+                      and 'CHECK 2 [Resources 2, RES-9 compress the icons (#77)]' in log
+                      and 'What it brings' in page and 'RES-9 compress the icons (#77)' in page,
+                      f'live #{first} {live}; #{number} {result}; release page HTTP {page_status} lists the commits: '
+                      f'{"RES-9 compress the icons" in page}; ' + tail(log, 2))
 
     def approval_waits_outside_node(self):
         job = 'it-promote-production'
