@@ -10,10 +10,10 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
 import io.jenkins.plugins.releasetrain.approval.ApprovalPrompt;
+import io.jenkins.plugins.releasetrain.approval.Decision;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogMaps;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogSummary;
 import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
-import io.jenkins.plugins.releasetrain.approval.Decision;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
 import io.jenkins.plugins.releasetrain.plan.PromotionScope;
@@ -113,8 +113,8 @@ public class ReleaseApprovalStep extends ReleaseStep {
             Optional<ReleaseChangelog> changelog = ReleaseChangelogs.of(run, gate.plan(), listener);
             String planText = PromotionPlan.of(gate.plan(), template, PromotionScope.changed())
                             .describe()
-                    + changelog.map(c -> "\nWhat it brings:\n  " + String.join("\n  ", ChangelogSummary.lines(c))
-                                    + "\n")
+                    + changelog
+                            .map(c -> "\nWhat it brings:\n  " + String.join("\n  ", ChangelogSummary.lines(c)) + "\n")
                             .orElse("");
             Decision decision = gate.decide();
             ReleaseAction action = ReleaseAction.of(run, gate.release(), source.path());

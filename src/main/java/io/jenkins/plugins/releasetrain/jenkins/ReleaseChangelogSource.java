@@ -2,9 +2,6 @@ package io.jenkins.plugins.releasetrain.jenkins;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -14,7 +11,6 @@ import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Run;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogOptions;
@@ -26,7 +22,6 @@ import io.jenkins.plugins.releasetrain.gitops.GitAccess;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -164,20 +159,8 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return new StandardListBoxModel().includeCurrentValue(Util.fixNull(credentialsId));
-            }
-            return new StandardListBoxModel()
-                    .includeEmptyValue()
-                    .includeMatchingAs(
-                            ACL.SYSTEM2,
-                            Jenkins.get(),
-                            StandardCredentials.class,
-                            Collections.emptyList(),
-                            CredentialsMatchers.allOf(
-                                    CredentialsMatchers.withScope(CredentialsScope.GLOBAL),
-                                    CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)))
-                    .includeCurrentValue(Util.fixNull(credentialsId));
+            return GlobalCredentialsItems.of(
+                    credentialsId, CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
         }
     }
 }

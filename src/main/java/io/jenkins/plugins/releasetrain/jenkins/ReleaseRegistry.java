@@ -2,9 +2,6 @@ package io.jenkins.plugins.releasetrain.jenkins;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -12,14 +9,12 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.releasetrain.manifest.FieldRules;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
@@ -175,24 +170,11 @@ public class ReleaseRegistry implements Describable<ReleaseRegistry> {
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return new StandardListBoxModel().includeCurrentValue(Util.fixNull(credentialsId));
-            }
-            return new StandardListBoxModel()
-                    .includeEmptyValue()
-                    // What a build's lookup can find: credentials of Jenkins' global scope (system-scoped ones are
-                    // hidden from builds), of the two kinds a registry uses.
-                    .includeMatchingAs(
-                            ACL.SYSTEM2,
-                            Jenkins.get(),
-                            StandardCredentials.class,
-                            Collections.emptyList(),
-                            CredentialsMatchers.allOf(
-                                    CredentialsMatchers.withScope(CredentialsScope.GLOBAL),
-                                    CredentialsMatchers.anyOf(
-                                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
-                                            CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class))))
-                    .includeCurrentValue(Util.fixNull(credentialsId));
+            return GlobalCredentialsItems.of(
+                    credentialsId,
+                    CredentialsMatchers.anyOf(
+                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                            CredentialsMatchers.instanceOf(AmazonWebServicesCredentials.class)));
         }
 
         @POST

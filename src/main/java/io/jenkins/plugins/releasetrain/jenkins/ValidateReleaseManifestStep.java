@@ -169,9 +169,7 @@ public class ValidateReleaseManifestStep extends Step {
                                 step.file,
                                 diagnostics,
                                 Optional.ofNullable(plan).map(PromotionPlan::plan),
-                                plan == null
-                                        ? Optional.empty()
-                                        : ReleaseChangelogs.of(run, plan.plan(), listener)));
+                                plan == null ? Optional.empty() : ReleaseChangelogs.of(run, plan.plan(), listener)));
             }
             run.addAction(new ManifestValidationAction(step.file, diagnostics, plan == null ? null : plan.describe()));
             // Saved now: the validation shows on the build page even if the controller stops before the build ends.

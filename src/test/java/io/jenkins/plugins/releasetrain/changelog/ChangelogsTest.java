@@ -8,6 +8,7 @@ import io.jenkins.plugins.releasetrain.gitops.TestRepository;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import io.jenkins.plugins.releasetrain.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -234,22 +235,7 @@ class ChangelogsTest {
 
     static Release release(String portalCommit) {
         return new ManifestLoader()
-                .load("prod.yaml", """
-                        environment:
-                          name: production-us-east-2
-                          shortName: prod-us
-                          destinationTagPrefix: prod_us
-                        products:
-                          - name: product1
-                            releaseVersion: 1.9.0
-                            releaseCandidate: 1
-                            deployments:
-                              - gitRepoName: public-portal
-                                gitRepoShortName: portal
-                                gitCommit: %s
-                                workflowBase: s3-upload-portal
-                                deployTarget: s3
-                        """.formatted(portalCommit))
+                .load("prod.yaml", Fixtures.productionManifest(Fixtures.portalDeployment(portalCommit)))
                 .release();
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.releasetrain.gitops.TestRepository;
 import io.jenkins.plugins.releasetrain.image.RegistryServer;
 import io.jenkins.plugins.releasetrain.image.TestImages;
 import io.jenkins.plugins.releasetrain.image.http.HttpRegistry;
+import io.jenkins.plugins.releasetrain.testing.Fixtures;
 import io.jenkins.plugins.releasetrain.testing.RequiresTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,24 +172,10 @@ class PlanChangesTest {
     }
 
     private static String manifest(String portalCommit, String appTag) {
-        return """
-                environment:
-                  name: production-us-east-2
-                  shortName: prod-us
-                  destinationTagPrefix: prod_us
-                products:
-                  - name: product1
-                    releaseVersion: 1.9.0
-                    releaseCandidate: 1
-                    deployments:
-                      - gitRepoName: public-portal
-                        gitRepoShortName: portal
-                        gitCommit: %s
-                        workflowBase: s3-upload-portal
-                        deployTarget: s3
+        return Fixtures.productionManifest(Fixtures.portalDeployment(portalCommit) + """
                     images:
                       - repoName: product1/app
                         sourceTag: %s
-                """.formatted(portalCommit, appTag);
+                """.formatted(appTag));
     }
 }

@@ -45,8 +45,7 @@ class ReleaseChangelogTest {
             commit(git, "RES-9 compress the icons (#77)");
             next = commit(git, "Resources 2").name();
         }
-        ReleaseTrainConfiguration.get()
-                .setChangelog(new ReleaseChangelogSource(repositories + "/{gitRepoName}"));
+        ReleaseTrainConfiguration.get().setChangelog(new ReleaseChangelogSource(repositories + "/{gitRepoName}"));
         PromoteReleaseTest.deploymentJobs(j, null);
         String first = replaceOnce(withoutImages(staging()), RESOURCES_COMMIT, "gitCommit: " + live);
         run(j, "first", "node {\n" + writeFile(STAGING, first) + "  promoteRelease manifest: '" + STAGING + "'\n}");

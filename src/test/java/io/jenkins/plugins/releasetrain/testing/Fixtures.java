@@ -43,4 +43,33 @@ public final class Fixtures {
         }
         return text.substring(0, first) + to + text.substring(first + from.length());
     }
+
+    /**
+     * A production-us-east-2 manifest whose one product, product1 1.9.0-rc1, has {@code body} (its
+     * {@code deployments:} and {@code images:}, indented as under a product).
+     */
+    public static String productionManifest(String body) {
+        return """
+                environment:
+                  name: production-us-east-2
+                  shortName: prod-us
+                  destinationTagPrefix: prod_us
+                products:
+                  - name: product1
+                    releaseVersion: 1.9.0
+                    releaseCandidate: 1
+                """ + body;
+    }
+
+    /** One deployment of public-portal at {@code commit}, as {@link #productionManifest} takes it. */
+    public static String portalDeployment(String commit) {
+        return """
+                    deployments:
+                      - gitRepoName: public-portal
+                        gitRepoShortName: portal
+                        gitCommit: %s
+                        workflowBase: s3-upload-portal
+                        deployTarget: s3
+                """.formatted(commit);
+    }
 }
