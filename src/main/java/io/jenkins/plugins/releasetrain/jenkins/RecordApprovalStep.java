@@ -129,7 +129,7 @@ public class RecordApprovalStep extends Step {
             listener.getLogger().println(result.judgement().message());
             ReleaseAction releaseAction = ReleaseAction.of(run, gate.release(), source.path());
             releaseAction.judged(result.judgement(), recorded);
-            releaseAction.decided(result.decision(), null);
+            releaseAction.decided(result.decision(), gate.rule(), null);
             BuildRecords.save(run, listener);
             Map<String, Object> map = ApprovalMaps.attempt(result, recorded);
             map.put("message", result.judgement().message());

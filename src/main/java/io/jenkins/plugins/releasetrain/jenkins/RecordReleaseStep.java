@@ -266,7 +266,7 @@ public class RecordReleaseStep extends ReleaseStep {
                                 .orElse(List.of())
                                 .forEach(r -> statuses.add(r.status()));
                         leftOut.forEach(r -> statuses.add(r.status()));
-                        ReleaseFinished finished = records.finished(statuses, step.cancelled, now);
+                        ReleaseFinished finished = records.finished(statuses, step.cancelled, now, action.grounds());
                         List<LedgerRecord> written = new ArrayList<>(leftOut);
                         written.add(finished);
                         ReleaseLedger.append(ledger, environment, runId, actor, written, listener);

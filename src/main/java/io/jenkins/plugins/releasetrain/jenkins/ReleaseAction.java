@@ -5,6 +5,8 @@ import hudson.model.Api;
 import hudson.model.Run;
 import io.jenkins.plugins.releasetrain.approval.Decision;
 import io.jenkins.plugins.releasetrain.approval.Judgement;
+import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
+import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.manifest.Release;
@@ -14,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -42,6 +45,8 @@ public class ReleaseAction implements RunAction2 {
     private String plan;
     private String decision;
     private String decisionMessage;
+    /** What let the release through ({@link LedgerApprovals#grounds}), kept for the run's end record. */
+    private LinkedHashMap<String, String> grounds;
     /** What the release brings, commit by commit, as approvers were shown it; null without a changelog. */
     private String changelog;
     /** Where it is shown in the build: {@code release-<environment>}, with the release id when one build runs two. */
@@ -86,7 +91,10 @@ public class ReleaseAction implements RunAction2 {
         leftOut = new LinkedHashMap<>(leftOutArtifacts);
     }
 
-    synchronized void decided(Decision latest, String planText) {
+    synchronized void decided(Decision latest, Optional<ProtectionRule> rule, String planText) {
+        if (latest.isAllowed()) {
+            grounds = new LinkedHashMap<>(LedgerApprovals.grounds(latest, rule));
+        }
         decision = latest.isAllowed() ? ALLOWED : latest instanceof Decision.Refused ? "refused" : "needs-approvals";
         decisionMessage = latest.message();
         if (plan == null) {
@@ -130,6 +138,11 @@ public class ReleaseAction implements RunAction2 {
 
     synchronized void finished(ReleaseStatus finalStatus) {
         status = finalStatus.label();
+    }
+
+    /** What let the release through, to record with the run's end; empty until it was let through. */
+    synchronized Map<String, String> grounds() {
+        return grounds == null ? Map.of() : new LinkedHashMap<>(grounds);
     }
 
     /** The artifacts the plan left out when the run started, by id with the reason, to record at its end. */

@@ -129,7 +129,7 @@ public class ReleaseApprovalStep extends ReleaseStep {
                 IssuedPrompts.of(run).issue(prompt.get());
             }
             decision.explanation().forEach(listener.getLogger()::println);
-            action.decided(decision, planText);
+            action.decided(decision, gate.rule(), planText);
             changelog.ifPresent(c -> action.changelog(ChangelogSummary.full(c)));
             BuildRecords.save(run, listener);
             Map<String, Object> result = ApprovalMaps.decision(decision);

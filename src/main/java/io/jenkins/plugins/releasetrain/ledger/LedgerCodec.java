@@ -357,6 +357,9 @@ final class LedgerCodec {
     private static void writeFinished(JsonGenerator json, ReleaseFinished finished) throws IOException {
         json.writeStringField("runId", finished.runId().value());
         json.writeStringField("status", finished.status().label());
+        if (!finished.details().isEmpty()) {
+            writeMap(json, "details", finished.details());
+        }
     }
 
     private static ReleaseFinished readFinished(Fields fields) throws CorruptRecordException {
@@ -365,7 +368,8 @@ final class LedgerCodec {
                 fields.releaseId(),
                 ReleaseStatus.fromLabel(fields.text("status")),
                 fields.text("actor"),
-                fields.instant("time"));
+                fields.instant("time"),
+                fields.has("details") ? fields.map("details") : Map.of());
     }
 
     private static void writeMap(JsonGenerator json, String name, Map<String, String> map) throws IOException {

@@ -125,8 +125,17 @@ public final class PromotionRecords {
 
     /** The end of the run: cancelled, or the status its results add up to. */
     public ReleaseFinished finished(Collection<ArtifactStatus> results, boolean cancelled, Instant time) {
+        return finished(results, cancelled, time, Map.of());
+    }
+
+    /**
+     * As {@link #finished(Collection, boolean, Instant)}, with what let the run through ({@code grounds}, the
+     * approval decision made after the start was recorded), for the release record.
+     */
+    public ReleaseFinished finished(
+            Collection<ArtifactStatus> results, boolean cancelled, Instant time, Map<String, String> grounds) {
         ReleaseStatus status = cancelled ? ReleaseStatus.CANCELLED : ReleaseStatus.of(results);
-        return new ReleaseFinished(runId, release.id(), status, actor, time);
+        return new ReleaseFinished(runId, release.id(), status, actor, time, grounds);
     }
 
     private ArtifactResult result(

@@ -14,7 +14,6 @@ import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.ledger.RunDamage;
 import io.jenkins.plugins.releasetrain.plan.PlanMaps;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,8 +25,6 @@ final class RecordDocument {
     static final int VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> GROUNDS = List.of(
-            LedgerApprovals.GROUNDS_RULE, LedgerApprovals.GROUNDS_RULE_SNAPSHOT, LedgerApprovals.GROUNDS_DECISION);
 
     private RecordDocument() {}
 
@@ -44,15 +41,16 @@ final class RecordDocument {
         map.put("finishedAt", run.finished().map(f -> f.time().toString()).orElse(null));
         map.put("startedBy", started.actor());
         Map<String, String> origin = new TreeMap<>(started.details());
-        GROUNDS.forEach(origin::remove);
+        origin.keySet().removeIf(key -> key.startsWith(ReleaseRecord.GROUNDS_PREFIX));
+        Map<String, String> grounds = record.grounds();
         map.put("origin", origin);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("source", started.sourceName());
         manifest.put("releaseId", run.releaseId().value());
         manifest.put("text", started.sourceText());
         map.put("manifest", manifest);
-        map.put("rule", parsed(started.details().get(LedgerApprovals.GROUNDS_RULE_SNAPSHOT)));
-        map.put("decision", parsed(started.details().get(LedgerApprovals.GROUNDS_DECISION)));
+        map.put("rule", parsed(grounds.get(LedgerApprovals.GROUNDS_RULE_SNAPSHOT)));
+        map.put("decision", parsed(grounds.get(LedgerApprovals.GROUNDS_DECISION)));
         map.put(
                 "approvals",
                 record.approvals().stream().map(RecordDocument::approval).toList());

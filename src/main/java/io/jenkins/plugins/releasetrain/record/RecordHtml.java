@@ -84,7 +84,7 @@ public final class RecordHtml {
         item(html, "Release id", run.releaseId().value());
         item(html, "Manifest", started.sourceName());
         started.details().entrySet().stream()
-                .filter(d -> !d.getKey().startsWith("approval."))
+                .filter(d -> !d.getKey().startsWith(ReleaseRecord.GROUNDS_PREFIX))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(d -> item(html, d.getKey(), d.getValue()));
         html.append("</dl>\n");
@@ -111,7 +111,7 @@ public final class RecordHtml {
 
     private static void approvals(StringBuilder html, ReleaseRecord record) {
         html.append("<h2>Approvals</h2>\n");
-        Map<String, String> details = record.run().started().details();
+        Map<String, String> details = record.grounds();
         String rule = details.get(LedgerApprovals.GROUNDS_RULE);
         if (rule == null && details.get(LedgerApprovals.GROUNDS_DECISION) == null) {
             html.append("<p class=\"muted\">The run recorded no approval decision (no protection rule was"

@@ -8,8 +8,10 @@ import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a release record holds for one run: the run as the ledger has it, the plan it ran (the recorded
@@ -47,6 +49,24 @@ public record ReleaseRecord(
                 .toList();
         return new ReleaseRecord(ledger.environment(), run, plan, approvals, Optional.empty());
     }
+
+    /**
+     * What let the run through: the {@code approval.*} details recorded with its start (the command line decides
+     * before it starts) or with its end (Jenkins decides after {@code recordRelease} started the run).
+     */
+    public Map<String, String> grounds() {
+        Map<String, String> grounds = new TreeMap<>();
+        run.started().details().forEach((key, value) -> {
+            if (key.startsWith(GROUNDS_PREFIX)) {
+                grounds.put(key, value);
+            }
+        });
+        run.finished().ifPresent(f -> grounds.putAll(f.details()));
+        return grounds;
+    }
+
+    /** The prefix of the details that say what let a run through. */
+    static final String GROUNDS_PREFIX = "approval.";
 
     public ReleaseRecord withChangelog(ReleaseChangelog value) {
         return new ReleaseRecord(environment, run, plan, approvals, Optional.of(value));

@@ -62,6 +62,8 @@ class ReleaseRecordPageTest {
         assertThat(record.get("runId").asText(), is("promote#1"));
         assertThat(record.get("origin").get("jenkins.job").asText(), is("promote"));
         assertThat(record.get("artifacts").size(), is(6));
+        // Jenkins decides after the run's start is recorded: the decision comes with the run's end.
+        assertThat(record.get("decision").get("decision").asText(), is("allowed"));
         assertThat(
                 RecordJson.digestOf(text),
                 is(record.get(RecordJson.DIGEST_FIELD).asText()));
