@@ -111,7 +111,11 @@ public final class RecordCommand extends LedgerCommand {
     /** Whole or not at all: written beside the target, then moved over it. */
     private static void write(Path file, String text) throws IOException {
         Path absolute = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        Path directory = absolute.getParent();
+        if (directory == null) {
+            throw new IOException("cannot write the record over " + file + ": give a file name");
+        }
+        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
         try {
             Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
