@@ -6,6 +6,7 @@ import io.jenkins.plugins.releasetrain.changelog.CommitReferences;
 import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
 import io.jenkins.plugins.releasetrain.changelog.RegistryImageOrigins;
 import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
+import io.jenkins.plugins.releasetrain.changelog.RepositoryConfig;
 import io.jenkins.plugins.releasetrain.changelog.RepositoryLocator;
 import io.jenkins.plugins.releasetrain.gitops.GitAccess;
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
@@ -49,17 +51,23 @@ public final class ChangelogCommandOptions {
     private Map<String, String> overrides = new LinkedHashMap<>();
 
     @Option(
+            names = "--repo-config",
+            paramLabel = "FILE",
+            description = "A file with repositoryTemplate, repositories (NAME: URL), limit and issuePattern; the"
+                    + " options above override it.")
+    private Path config;
+
+    @Option(
             names = "--changelog-limit",
             paramLabel = "N",
-            defaultValue = "50",
-            description = "Commits listed per artifact; the rest are counted (default: ${DEFAULT-VALUE}).")
-    private int limit;
+            description = "Commits listed per artifact; the rest are counted (default: 50).")
+    private Integer limit;
 
     @Option(
             names = "--issue-pattern",
             paramLabel = "REGEX",
-            defaultValue = CommitReferences.DEFAULT_ISSUE_PATTERN,
-            description = "Issue keys to pick out of commit messages (default: ${DEFAULT-VALUE}).")
+            description = "Issue keys to pick out of commit messages (default: "
+                    + CommitReferences.DEFAULT_ISSUE_PATTERN + ").")
     private String issuePattern;
 
     @Option(
@@ -97,16 +105,25 @@ public final class ChangelogCommandOptions {
      */
     ReleaseChangelog changelog(List<PlannedArtifact> work, GitAccess access, UnaryOperator<ImageOrigins> images)
             throws IOException {
+        RepositoryConfig file = config == null
+                ? new RepositoryConfig(Optional.empty(), Map.of(), OptionalInt.empty(), Optional.empty())
+                : RepositoryConfig.load(config);
         ChangelogOptions options = ChangelogOptions.defaults()
-                .withLimit(limit)
-                .withReferences(CommitReferences.withIssuePattern(issuePattern))
+                .withLimit(limit != null ? limit : file.limit().orElse(ChangelogOptions.DEFAULT_LIMIT))
+                .withReferences(CommitReferences.withIssuePattern(
+                        issuePattern != null
+                                ? issuePattern
+                                : file.issuePattern().orElse(CommitReferences.DEFAULT_ISSUE_PATTERN)))
                 .withBudget(ChangelogOptions.DEFAULT_BUDGET.plus(access.timeout()));
-        RepositoryLocator locator = new RepositoryLocator(Optional.ofNullable(template), overrides);
+        Map<String, String> repositories = new LinkedHashMap<>(file.overrides());
+        repositories.putAll(overrides);
+        RepositoryLocator locator =
+                new RepositoryLocator(Optional.ofNullable(template).or(file::template), repositories);
         if (!locator.isConfigured()) {
             throw new IllegalArgumentException(
                     "--changes needs to know where repositories are: give --repo-url-template (such as"
                             + " https://git.example.com/acme/" + RepositoryLocator.PLACEHOLDER
-                            + ".git) or --repo-url NAME=URL");
+                            + ".git), --repo-url NAME=URL or --repo-config FILE");
         }
         if (registry == null) {
             return changelogs(locator, access, options, images.apply(ImageOrigins.NONE))

@@ -130,6 +130,47 @@ class PlanChangesTest {
     }
 
     @Test
+    void repositoriesCanBeConfiguredInAFileAndAMistakeInItIsNamedAtItsLine() throws Exception {
+        Path config = Files.writeString(dir.resolve("repositories.yaml"), """
+                # where the manifests' repositories are
+                repositoryTemplate: %s{gitRepoName}.git
+                limit: 1
+                """.formatted(
+                        dir.resolve("remotes").toUri()));
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), "repositoryTemplat: x\nlimit: many\n");
+
+        CliResult result = CliResult.run(
+                "plan",
+                dir.resolve("next.yaml").toString(),
+                "--against",
+                dir.resolve("live.yaml").toString(),
+                "--changes",
+                "--repo-config",
+                config.toString(),
+                "--cache",
+                dir.resolve("cache").toString());
+        CliResult wrong = CliResult.run(
+                "plan",
+                dir.resolve("next.yaml").toString(),
+                "--against",
+                dir.resolve("live.yaml").toString(),
+                "--changes",
+                "--repo-config",
+                typo.toString());
+
+        assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.OK);
+        assertThat(result.out())
+                .contains("product1/deploy/portal  ")
+                .contains("  2 commits")
+                .contains("and 1 more");
+        assertThat(wrong.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(wrong.err())
+                .contains(typo + ":1:1: error: unknown key 'repositoryTemplat'")
+                .contains("did you mean 'repositoryTemplate'?")
+                .contains(typo + ":2:8: error: limit must be a number of commits, 1 to 9999, not 'many'");
+    }
+
+    @Test
     void aMissingLocationIsAnErrorThatSaysWhatToGive() {
         CliResult result = CliResult.run(
                 "plan",
