@@ -139,24 +139,12 @@ class PlanChangesTest {
                         dir.resolve("remotes").toUri()));
         Path typo = Files.writeString(dir.resolve("typo.yaml"), "repositoryTemplat: x\nlimit: many\n");
 
-        CliResult result = CliResult.run(
-                "plan",
-                dir.resolve("next.yaml").toString(),
-                "--against",
-                dir.resolve("live.yaml").toString(),
-                "--changes",
+        CliResult result = planChanges(
                 "--repo-config",
                 config.toString(),
                 "--cache",
                 dir.resolve("cache").toString());
-        CliResult wrong = CliResult.run(
-                "plan",
-                dir.resolve("next.yaml").toString(),
-                "--against",
-                dir.resolve("live.yaml").toString(),
-                "--changes",
-                "--repo-config",
-                typo.toString());
+        CliResult wrong = planChanges("--repo-config", typo.toString());
 
         assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.OK);
         assertThat(result.out())
@@ -172,12 +160,7 @@ class PlanChangesTest {
 
     @Test
     void aMissingLocationIsAnErrorThatSaysWhatToGive() {
-        CliResult result = CliResult.run(
-                "plan",
-                dir.resolve("next.yaml").toString(),
-                "--against",
-                dir.resolve("live.yaml").toString(),
-                "--changes");
+        CliResult result = planChanges();
 
         assertThat(result.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(result.err()).contains("--changes needs to know where repositories are: give --repo-url-template");
@@ -191,13 +174,21 @@ class PlanChangesTest {
         assertThat(result.err()).contains("validate has no Markdown output");
     }
 
-    private static CliResult plan(String... more) {
+    /** {@code plan next.yaml --against live.yaml --changes} and {@code more}. */
+    private static CliResult planChanges(String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "plan",
                 dir.resolve("next.yaml").toString(),
                 "--against",
                 dir.resolve("live.yaml").toString(),
-                "--changes",
+                "--changes"));
+        args.addAll(List.of(more));
+        return CliResult.run(args.toArray(String[]::new));
+    }
+
+    /** {@link #planChanges} with the repositories, the cache and the registry of this test, and {@code more}. */
+    private static CliResult plan(String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "--repo-url-template",
                 dir.resolve("remotes").toUri() + "{gitRepoName}.git",
                 "--cache",
@@ -205,7 +196,7 @@ class PlanChangesTest {
                 "--registry",
                 server.reference()));
         args.addAll(List.of(more));
-        return CliResult.run(args.toArray(String[]::new));
+        return planChanges(args.toArray(String[]::new));
     }
 
     private static Map<String, String> labels(RevCommit commit, String source) {
