@@ -42,8 +42,8 @@ public class ImagePromotionAction implements RunAction2 {
         for (int i = images.size() - 1; i >= 0; i--) {
             Image image = images.get(i);
             if (image.artifactId.equals(artifactId)) {
-                return Optional.of(
-                        new PromotionRecords.ImageOutcome(PromotionStatus.valueOf(image.status), image.description));
+                return Optional.of(new PromotionRecords.ImageOutcome(
+                        PromotionStatus.valueOf(image.status), image.description, image.digest, image.previousDigest));
             }
         }
         return Optional.empty();
@@ -103,6 +103,9 @@ public class ImagePromotionAction implements RunAction2 {
         private final String destination;
         private final String status;
         private final String digest;
+        /** What the destination tag pointed at before it was moved; null when it was not (or in older builds). */
+        private final String previousDigest;
+
         private final String reason;
         private final String description;
 
@@ -113,6 +116,7 @@ public class ImagePromotionAction implements RunAction2 {
             this.destination = result.destination();
             this.status = result.status().name();
             this.digest = result.digest();
+            this.previousDigest = result.previousDigest();
             this.reason = result.reason();
             this.description = result.describe();
         }

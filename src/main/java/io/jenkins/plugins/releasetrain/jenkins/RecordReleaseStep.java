@@ -56,6 +56,8 @@ public class RecordReleaseStep extends ReleaseStep {
     private List<String> artifactIds;
     private String result;
     private String message;
+    private String build;
+    private String handler;
     private long startedAt;
     private boolean cancelled;
 
@@ -136,6 +138,28 @@ public class RecordReleaseStep extends ReleaseStep {
     @DataBoundSetter
     public void setMessage(String message) {
         this.message = Util.fixEmptyAndTrim(message);
+    }
+
+    @CheckForNull
+    public String getBuild() {
+        return build;
+    }
+
+    /** For {@code artifact}: the downstream build that deployed the artifacts ({@code release-jobs/lambda-job #12}). */
+    @DataBoundSetter
+    public void setBuild(String build) {
+        this.build = Util.fixEmptyAndTrim(build);
+    }
+
+    @CheckForNull
+    public String getHandler() {
+        return handler;
+    }
+
+    /** For {@code artifact}: the Pipeline handler that deployed them, by its workflowBase. */
+    @DataBoundSetter
+    public void setHandler(String handler) {
+        this.handler = Util.fixEmptyAndTrim(handler);
     }
 
     public long getStartedAt() {
@@ -321,7 +345,14 @@ public class RecordReleaseStep extends ReleaseStep {
                 }
             }
             Instant started = step.startedAt > 0 ? Instant.ofEpochMilli(step.startedAt) : now;
-            return records.branch(step.artifactIds, step.result, step.message, outcomes, started, now);
+            Map<String, String> deployedBy = new LinkedHashMap<>();
+            if (step.build != null) {
+                deployedBy.put(ArtifactResult.BUILD, step.build);
+            }
+            if (step.handler != null) {
+                deployedBy.put(ArtifactResult.HANDLER, step.handler);
+            }
+            return records.branch(step.artifactIds, step.result, step.message, outcomes, started, now, deployedBy);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The ledger records of a promotion that a CI server drives step by step (the Jenkins {@code promoteRelease}
@@ -36,12 +37,32 @@ public final class PromotionRecords {
     public static final String NOT_BUILT = "NOT_BUILT";
     public static final String ABORTED = "ABORTED";
 
-    /** What the image engine did to one image: {@code tagged}, {@code unchanged}, {@code failed}... and why. */
-    public record ImageOutcome(PromotionStatus status, String message) {
+    /**
+     * What the image engine did to one image: {@code tagged}, {@code unchanged}, {@code failed}... and why.
+     *
+     * @param digest         what the destination tag points at after it, when it succeeded; null otherwise
+     * @param previousDigest what the destination tag pointed at before it moved it; null when it did not
+     */
+    public record ImageOutcome(PromotionStatus status, String message, String digest, String previousDigest) {
+
+        public ImageOutcome(PromotionStatus status, String message) {
+            this(status, message, null, null);
+        }
 
         public ImageOutcome {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(message, "message");
+        }
+
+        Map<String, String> details() {
+            Map<String, String> details = new TreeMap<>();
+            if (digest != null && (status == PromotionStatus.TAGGED || status == PromotionStatus.UNCHANGED)) {
+                details.put(ArtifactResult.DIGEST, digest);
+            }
+            if (previousDigest != null) {
+                details.put(ArtifactResult.PREVIOUS_DIGEST, previousDigest);
+            }
+            return details;
         }
     }
 
@@ -111,13 +132,31 @@ public final class PromotionRecords {
             Map<String, ImageOutcome> images,
             Instant started,
             Instant ended) {
+        return branch(artifactIds, buildResult, message, images, started, ended, Map.of());
+    }
+
+    /**
+     * As {@link #branch(List, String, String, Map, Instant, Instant)}, with facts for the release record about
+     * how the branch deployed: {@link ArtifactResult#BUILD} (the downstream build) or {@link
+     * ArtifactResult#HANDLER}; an image's digests come from its outcome.
+     */
+    public List<ArtifactResult> branch(
+            List<String> artifactIds,
+            String buildResult,
+            String message,
+            Map<String, ImageOutcome> images,
+            Instant started,
+            Instant ended,
+            Map<String, String> deployedBy) {
         List<ArtifactResult> results = new ArrayList<>();
         for (String artifactId : artifactIds) {
             ImageOutcome image = images.get(artifactId);
             if (image != null) {
-                results.add(result(artifactId, status(image.status()), image.message(), started, ended));
+                results.add(
+                        result(artifactId, status(image.status()), image.message(), started, ended, image.details()));
             } else {
-                results.add(result(artifactId, status(buildResult), describe(buildResult, message), started, ended));
+                results.add(result(
+                        artifactId, status(buildResult), describe(buildResult, message), started, ended, deployedBy));
             }
         }
         return List.copyOf(results);
@@ -140,6 +179,16 @@ public final class PromotionRecords {
 
     private ArtifactResult result(
             String artifactId, ArtifactStatus status, String message, Instant started, Instant ended) {
+        return result(artifactId, status, message, started, ended, Map.of());
+    }
+
+    private ArtifactResult result(
+            String artifactId,
+            ArtifactStatus status,
+            String message,
+            Instant started,
+            Instant ended,
+            Map<String, String> details) {
         Artifact artifact = release.artifact(artifactId)
                 .orElseThrow(() -> new IllegalArgumentException(artifactId + " is not an artifact of release "
                         + release.id().shortForm()));
@@ -153,7 +202,8 @@ public final class PromotionRecords {
                 message,
                 started,
                 ended,
-                "");
+                "",
+                details);
     }
 
     private static ArtifactStatus status(String buildResult) {

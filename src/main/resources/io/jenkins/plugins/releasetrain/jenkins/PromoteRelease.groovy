@@ -96,6 +96,13 @@ class PromoteRelease implements Serializable {
             if (message != null) {
                 recordArgs.message = message
             }
+            // Which build or handler deployed the artifacts, for the release record.
+            if (record.job != null && record.build != null) {
+                recordArgs.build = record.job + ' #' + record.build
+            }
+            if (record.handler != null) {
+                recordArgs.handler = record.handler
+            }
             s.recordRelease(recordArgs)
             record.recorded = true
         }

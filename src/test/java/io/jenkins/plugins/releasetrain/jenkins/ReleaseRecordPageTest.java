@@ -8,6 +8,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,11 @@ class ReleaseRecordPageTest {
         assertThat(record.get("runId").asText(), is("promote#1"));
         assertThat(record.get("origin").get("jenkins.job").asText(), is("promote"));
         assertThat(record.get("artifacts").size(), is(6));
+        for (JsonNode artifact : record.get("artifacts")) {
+            // the downstream build that deployed it, as promoteRelease triggered it
+            assertThat(artifact.get("build").asText(), startsWith("release-jobs/"));
+            assertThat(artifact.get("build").asText(), containsString(" #"));
+        }
         // Jenkins decides after the run's start is recorded: the decision comes with the run's end.
         assertThat(record.get("decision").get("decision").asText(), is("allowed"));
         assertThat(

@@ -685,6 +685,14 @@ class PromoteReleaseScriptTest {
                 .hasSize(2);
         assertThat(run().result("product1/deploy/lic-verf").orElseThrow().message())
                 .isEqualTo("deployed by the lambda-job handler of the Pipeline");
+        // The release record says which handler or build deployed each artifact.
+        assertThat(run().result("product1/deploy/lic-verf").orElseThrow().details())
+                .containsEntry(ArtifactResult.HANDLER, "lambda-job")
+                .doesNotContainKey(ArtifactResult.BUILD);
+        assertThat(run().result("product1/deploy/portal").orElseThrow().details())
+                .containsOnlyKeys(ArtifactResult.BUILD)
+                .hasEntrySatisfying(
+                        ArtifactResult.BUILD, b -> assertThat(b).matches("release-jobs/s3-upload-portal #\\d+"));
     }
 
     @Test

@@ -370,6 +370,14 @@ public final class RecordingPipeline {
                 requireLetThrough(release);
                 // As the Jenkins step: each artifact once per build, so a record repeated after an interrupt
                 // that came once the first had been written does not reach the ledger twice.
+                // As the Jenkins step: the build or handler that deployed them, for the release record.
+                Map<String, String> deployedBy = new LinkedHashMap<>();
+                if (args.get("build") != null) {
+                    deployedBy.put(ArtifactResult.BUILD, (String) args.get("build"));
+                }
+                if (args.get("handler") != null) {
+                    deployedBy.put(ArtifactResult.HANDLER, (String) args.get("handler"));
+                }
                 List<ArtifactResult> results = records
                         .branch(
                                 ids,
@@ -377,7 +385,8 @@ public final class RecordingPipeline {
                                 (String) args.get("message"),
                                 images,
                                 Instant.ofEpochMilli(startedAt),
-                                now)
+                                now,
+                                deployedBy)
                         .stream()
                         .filter(r -> recordedArtifacts.add(r.artifactId()))
                         .toList();

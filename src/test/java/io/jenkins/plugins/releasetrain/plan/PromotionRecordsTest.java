@@ -140,6 +140,29 @@ class PromotionRecordsTest {
     }
 
     @Test
+    void anImagesResultKeepsTheDigestsItsTagPointedAtBeforeAndAfter() {
+        String after = "sha256:" + "a".repeat(64);
+        String before = "sha256:" + "b".repeat(64);
+        List<ArtifactResult> results = records.branch(
+                List.of(IMAGE_1, IMAGE_2),
+                "SUCCESS",
+                null,
+                Map.of(
+                        IMAGE_1, new ImageOutcome(PromotionStatus.TAGGED, "tagged stage_us_123", after, before),
+                        IMAGE_2, new ImageOutcome(PromotionStatus.FAILED, "not found", null, null)),
+                T0,
+                T0.plusSeconds(3),
+                Map.of(ArtifactResult.BUILD, "release-jobs/images #4"));
+
+        assertThat(results.get(0).details())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(ArtifactResult.DIGEST, after, ArtifactResult.PREVIOUS_DIGEST, before));
+        assertThat(results.get(1).details())
+                .as("a failed image points nowhere new")
+                .isEmpty();
+    }
+
+    @Test
     void theLedgerSeesAWholePromotionAsTheCommandLineRecordsOne() {
         Ledger ledger = Ledger.open(ledgerDirectory);
         PromotionPlan plan = PromotionPlan.of(
