@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param url the page of the run that brought this state (its Jenkins build), or null
  * @param failure why the latest attempt failed, for people: its message and the last lines of its output; null
  *     unless it failed
+ * @param changes what the live version brought over the one live before it, when the board was asked to read
+ *     repositories; null otherwise
  */
 public record ArtifactState(
         String artifactId,
@@ -31,7 +33,39 @@ public record ArtifactState(
         String by,
         String liveVersion,
         String url,
-        String failure) {
+        String failure,
+        CellChanges changes) {
+
+    public ArtifactState(
+            String artifactId,
+            String product,
+            ArtifactKind kind,
+            String version,
+            String displayVersion,
+            String productVersion,
+            Status status,
+            String releaseId,
+            Instant at,
+            String by,
+            String liveVersion,
+            String url,
+            String failure) {
+        this(
+                artifactId,
+                product,
+                kind,
+                version,
+                displayVersion,
+                productVersion,
+                status,
+                releaseId,
+                at,
+                by,
+                liveVersion,
+                url,
+                failure,
+                null);
+    }
 
     public ArtifactState(
             String artifactId,
@@ -113,7 +147,8 @@ public record ArtifactState(
                 by,
                 live,
                 url,
-                failure);
+                failure,
+                changes);
     }
 
     /** The same state linked to the page of the run that brought it. */
@@ -131,7 +166,8 @@ public record ArtifactState(
                 by,
                 liveVersion,
                 page,
-                failure);
+                failure,
+                changes);
     }
 
     /** The same state with why its attempt failed. */
@@ -149,7 +185,27 @@ public record ArtifactState(
                 by,
                 liveVersion,
                 url,
-                why);
+                why,
+                changes);
+    }
+
+    /** The same state with what its live version brought. */
+    public ArtifactState withChanges(CellChanges brought) {
+        return new ArtifactState(
+                artifactId,
+                product,
+                kind,
+                version,
+                displayVersion,
+                productVersion,
+                status,
+                releaseId,
+                at,
+                by,
+                liveVersion,
+                url,
+                failure,
+                brought);
     }
 
     public Optional<String> live() {

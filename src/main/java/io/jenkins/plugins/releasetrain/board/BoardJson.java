@@ -119,6 +119,15 @@ public final class BoardJson {
         map.put("driftFrom", cell.driftFrom());
         map.put("url", state.url());
         map.put("failure", state.failure());
+        map.put("changes", state.changes() == null ? null : changes(state.changes()));
+        return map;
+    }
+
+    private static Map<String, Object> changes(CellChanges changes) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("summary", changes.summary());
+        map.put("commits", changes.commits());
+        map.put("more", changes.more());
         return map;
     }
 

@@ -53,6 +53,7 @@ public final class LedgerBoardSource implements BoardSource {
     private final RunAccess access;
     private final Clock clock;
     private final Consumer<String> warnings;
+    private final BoardChanges changes;
 
     /**
      * A source that shows every run.
@@ -80,6 +81,21 @@ public final class LedgerBoardSource implements BoardSource {
         this.access = Objects.requireNonNull(access, "access");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
+        this.changes = BoardChanges.NONE;
+    }
+
+    private LedgerBoardSource(LedgerBoardSource source, BoardChanges changes) {
+        this.ledger = source.ledger;
+        this.environments = source.environments;
+        this.access = source.access;
+        this.clock = source.clock;
+        this.warnings = source.warnings;
+        this.changes = Objects.requireNonNull(changes, "changes");
+    }
+
+    /** The same source, whose live cells also say what their version brought, as {@code changes} finds it. */
+    public LedgerBoardSource withChanges(BoardChanges changes) {
+        return new LedgerBoardSource(this, changes);
     }
 
     @Override
@@ -134,9 +150,46 @@ public final class LedgerBoardSource implements BoardSource {
         return new EnvironmentInput(
                 read.environment(),
                 latestRelease.map(r -> r.environment().shortName()).orElse(read.environment()),
-                current(read, origins, unfinished, unfinished.isPresent() ? latestRelease : Optional.empty()),
+                withChanges(
+                        read,
+                        current(read, origins, unfinished, unfinished.isPresent() ? latestRelease : Optional.empty())),
                 history,
                 approvals);
+    }
+
+    /** Each live cell with what its version brought over the version deployed before it, where that is known. */
+    private List<ArtifactState> withChanges(EnvironmentLedger read, List<ArtifactState> cells) {
+        if (changes == BoardChanges.NONE) {
+            return cells;
+        }
+        Map<String, RecordedArtifact> deployed = new HashMap<>();
+        Map<String, RecordedArtifact> before = new HashMap<>();
+        for (ReleaseRun run : read.runs()) {
+            for (io.jenkins.plugins.releasetrain.ledger.ArtifactResult result : run.results()) {
+                if (result.status() == ArtifactStatus.SUCCEEDED) {
+                    RecordedArtifact previous = deployed.put(result.artifactId(), result.artifact());
+                    if (previous != null
+                            && !previous.version().equals(result.artifact().version())) {
+                        before.put(result.artifactId(), previous);
+                    }
+                }
+            }
+        }
+        List<ArtifactState> shown = new ArrayList<>();
+        for (ArtifactState cell : cells) {
+            RecordedArtifact live = deployed.get(cell.artifactId());
+            RecordedArtifact earlier = before.get(cell.artifactId());
+            boolean liveCell = cell.status() == Status.SUCCEEDED
+                    && live != null
+                    && live.version().equals(cell.version());
+            shown.add(
+                    liveCell && earlier != null
+                            ? changes.between(earlier, live)
+                                    .map(cell::withChanges)
+                                    .orElse(cell)
+                            : cell);
+        }
+        return shown;
     }
 
     /** What each artifact shows now: live, unless a later attempt failed or the unfinished run will change it. */

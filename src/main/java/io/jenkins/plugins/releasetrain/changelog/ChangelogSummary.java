@@ -71,23 +71,22 @@ public final class ChangelogSummary {
         return text.toString();
     }
 
+    /** Each listed commit as one line: short SHA, day, author, subject, and its pull request and issue keys. */
+    public static List<String> commitLines(CommitList commits) {
+        return commits.commits().stream().map(ChangelogSummary::line).toList();
+    }
+
+    private static String line(Commit commit) {
+        String refs =
+                (commit.pullRequest().isPresent() ? " #" + commit.pullRequest().getAsInt() : "")
+                        + (commit.issueKeys().isEmpty() ? "" : " " + String.join(" ", commit.issueKeys()));
+        return commit.shortSha() + "  " + DAY.format(commit.date()) + "  " + commit.author() + "  " + commit.subject()
+                + (refs.isEmpty() ? "" : "  [" + refs.strip() + "]");
+    }
+
     private static void commits(StringBuilder text, CommitList commits, String indent) {
         for (Commit commit : commits.commits()) {
-            String refs = (commit.pullRequest().isPresent()
-                            ? " #" + commit.pullRequest().getAsInt()
-                            : "")
-                    + (commit.issueKeys().isEmpty() ? "" : " " + String.join(" ", commit.issueKeys()));
-            text.append("    ")
-                    .append(indent)
-                    .append(commit.shortSha())
-                    .append("  ")
-                    .append(DAY.format(commit.date()))
-                    .append("  ")
-                    .append(commit.author())
-                    .append("  ")
-                    .append(commit.subject())
-                    .append(refs.isEmpty() ? "" : "  [" + refs.strip() + "]")
-                    .append('\n');
+            text.append("    ").append(indent).append(line(commit)).append('\n');
         }
         if (commits.more() > 0) {
             text.append("    ")

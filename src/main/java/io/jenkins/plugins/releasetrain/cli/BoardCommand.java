@@ -15,6 +15,7 @@ import io.jenkins.plugins.releasetrain.board.BoardSource;
 import io.jenkins.plugins.releasetrain.board.LedgerBoardSource;
 import io.jenkins.plugins.releasetrain.board.PendingApproval;
 import io.jenkins.plugins.releasetrain.board.Status;
+import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -90,6 +92,12 @@ public final class BoardCommand extends CliCommand {
                     + " the served board has its own 'Live at' field.")
     private String at;
 
+    @Mixin
+    private ChangelogCommandOptions changes;
+
+    @Mixin
+    private GitAccessOptions gitAccess;
+
     @Override
     protected int run(Terminal terminal) throws Exception {
         Optional<String> usage = usageProblem();
@@ -97,9 +105,26 @@ public final class BoardCommand extends CliCommand {
             terminal.err().println("release-train board: " + usage.get());
             return ExitCode.INVALID;
         }
-        BoardSource source = ledger != null
-                ? new LedgerBoardSource(Ledger.open(ledger), List.of(), Clock.systemUTC(), once(terminal))
-                : BoardInputJson.source(input);
+        BoardSource source;
+        if (ledger != null) {
+            LedgerBoardSource fromLedger =
+                    new LedgerBoardSource(Ledger.open(ledger), List.of(), Clock.systemUTC(), once(terminal));
+            if (changes.wanted()) {
+                try {
+                    fromLedger = fromLedger.withChanges(
+                            new ChangelogBoardChanges(changes.changelogs(gitAccess.access(), ImageOrigins.NONE)));
+                } catch (IllegalArgumentException e) {
+                    terminal.err().println("release-train board: " + e.getMessage());
+                    return ExitCode.INVALID;
+                }
+            }
+            source = fromLedger;
+        } else if (changes.wanted()) {
+            terminal.err().println("release-train board: --changes reads the ledger's history; give --ledger");
+            return ExitCode.INVALID;
+        } else {
+            source = BoardInputJson.source(input);
+        }
         Instant moment;
         Board board;
         try {

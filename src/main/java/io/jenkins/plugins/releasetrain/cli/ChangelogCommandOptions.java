@@ -105,6 +105,22 @@ public final class ChangelogCommandOptions {
      */
     ReleaseChangelog changelog(List<PlannedArtifact> work, GitAccess access, UnaryOperator<ImageOrigins> images)
             throws IOException {
+        if (registry == null) {
+            return changelogs(access, images.apply(ImageOrigins.NONE)).of(work);
+        }
+        try (ImageRegistry registryImages = Registries.open(
+                registry, RegistryOptions.DEFAULTS.withInsecure(insecure).withDockerConfig(dockerConfig))) {
+            return changelogs(access, images.apply(new RegistryImageOrigins(registryImages)))
+                    .of(work);
+        }
+    }
+
+    /**
+     * The changelog reader these options describe.
+     *
+     * @throws IllegalArgumentException when they say nowhere where repositories are, or an option is invalid
+     */
+    Changelogs changelogs(GitAccess access, ImageOrigins images) {
         RepositoryConfig file = config == null
                 ? new RepositoryConfig(Optional.empty(), Map.of(), OptionalInt.empty(), Optional.empty())
                 : RepositoryConfig.load(config);
@@ -125,19 +141,6 @@ public final class ChangelogCommandOptions {
                             + " https://git.example.com/acme/" + RepositoryLocator.PLACEHOLDER
                             + ".git), --repo-url NAME=URL or --repo-config FILE");
         }
-        if (registry == null) {
-            return changelogs(locator, access, options, images.apply(ImageOrigins.NONE))
-                    .of(work);
-        }
-        try (ImageRegistry registryImages = Registries.open(
-                registry, RegistryOptions.DEFAULTS.withInsecure(insecure).withDockerConfig(dockerConfig))) {
-            return changelogs(locator, access, options, images.apply(new RegistryImageOrigins(registryImages)))
-                    .of(work);
-        }
-    }
-
-    private static Changelogs changelogs(
-            RepositoryLocator locator, GitAccess access, ChangelogOptions options, ImageOrigins images) {
         return new Changelogs(locator, access, options, images, Clock.systemUTC());
     }
 }

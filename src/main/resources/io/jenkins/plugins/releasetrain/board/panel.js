@@ -150,6 +150,7 @@ export class BoardPanel {
           fact(upstream === null ? 'Promotion' : `Compared with ${upstream.shortName}`, drift)),
       cell !== null && cell.failure ? el('h4', { text: 'Why it failed' }) : null,
       cell !== null && cell.failure ? el('pre', { className: 'rt-failure', text: cell.failure }) : null,
+      cell !== null && cell.changes ? changesOf(cell.changes) : null,
       history,
     ]);
   }
@@ -162,6 +163,17 @@ export class BoardPanel {
       el('div', { className: 'rt-panel-body' }, content));
     this.element.hidden = false;
   }
+}
+
+/** What the live version brought: its summary and its commits, each one line (text only, never markup). */
+function changesOf(changes) {
+  const items = changes.commits.map(line => el('li', { className: 'rt-commit', text: line }));
+  if (changes.more > 0) {
+    items.push(el('li', { className: 'rt-commit', text: `and ${changes.more} more` }));
+  }
+  return el('section', { className: 'rt-changes' },
+    el('h4', { text: `What it brought: ${changes.summary}` }),
+    items.length === 0 ? null : el('ul', { className: 'rt-commits' }, items));
 }
 
 /** A commit cut to 12 digits as the board shows them; a tag as is. */

@@ -560,6 +560,38 @@ class BoardBrowserTest {
     }
 
     @Test
+    void aCellsDetailsSayWhatItsVersionBroughtAsText(@TempDir Path directory) throws IOException {
+        ExampleLedger.write(directory);
+        LedgerBoardSource source = new LedgerBoardSource(Ledger.open(directory), List.of(), Clock.systemUTC(), w -> {})
+                .withChanges((before, live) -> Optional.of(new CellChanges(
+                        "2 commits",
+                        List.of(
+                                "c0ffee000001  2026-08-02  Alice Author  PORTAL-7 fix the login redirect (#41)  [#41 PORTAL-7]",
+                                "c0ffee000002  2026-08-03  Mallory  <img src=x onerror=alert(1)>"),
+                        3)));
+        BoardServer served = BoardServer.start(0, () -> BoardJson.write(Board.of(source.read(), 50)));
+        servers.add(served);
+
+        open(
+                served,
+                "#artifact=" + URLEncoder.encode(ExampleLedger.PORTAL, StandardCharsets.UTF_8) + "&env="
+                        + ExampleLedger.STAGING);
+
+        assertThat(text(By.cssSelector(".rt-changes h4"))).isEqualTo("What it brought: 2 commits");
+        assertThat(driver.findElements(By.cssSelector(".rt-changes li")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactly(
+                        "c0ffee000001  2026-08-02  Alice Author  PORTAL-7 fix the login redirect (#41)  [#41 PORTAL-7]",
+                        "c0ffee000002  2026-08-03  Mallory  <img src=x onerror=alert(1)>",
+                        "and 3 more");
+        assertThat(driver.findElements(By.cssSelector(".rt-changes img")))
+                .as("a subject stays text")
+                .isEmpty();
+        chromium.screenshot(SCREENSHOTS.resolve("board-cell-changes.png"));
+    }
+
+    @Test
     void aBoardServedFromARealLedgerShowsWhatTheLedgerSays(@TempDir Path directory) throws IOException {
         Ledger ledger = ExampleLedger.write(directory);
         LedgerBoardSource source = new LedgerBoardSource(Ledger.open(directory), List.of(), Clock.systemUTC(), w -> {});

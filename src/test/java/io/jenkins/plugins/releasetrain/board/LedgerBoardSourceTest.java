@@ -189,6 +189,37 @@ class LedgerBoardSourceTest {
     }
 
     @Test
+    void aLiveCellSaysWhatItsVersionBroughtOverTheVersionDeployedBeforeIt() throws Exception {
+        List<String> asked = new ArrayList<>();
+        BoardInput read = new LedgerBoardSource(
+                        Ledger.open(directory), List.of(), Clock.fixed(NOW, ZoneOffset.UTC), warnings::add)
+                .withChanges((before, live) -> {
+                    asked.add(live.id() + " " + before.version() + ".." + live.version());
+                    return Optional.of(new CellChanges("2 commits", List.of("c0ffee000000  Fix the footer"), 1));
+                })
+                .read();
+        Map<String, ArtifactState> staging = read.environment(STAGING).orElseThrow().artifacts().stream()
+                .collect(Collectors.toMap(ArtifactState::artifactId, s -> s));
+
+        assertThat(staging.get(PORTAL).changes())
+                .isEqualTo(new CellChanges("2 commits", List.of("c0ffee000000  Fix the footer"), 1));
+        assertThat(asked)
+                .as("asked once per live cell deployed over another version, from that version to the live one")
+                .allSatisfy(a -> {
+                    String[] range = a.split(" ")[1].split("\\.\\.");
+                    assertThat(range[0]).isNotEqualTo(range[1]);
+                })
+                .anyMatch(a -> a.startsWith(PORTAL + " ")
+                        && a.endsWith(".." + staging.get(PORTAL).version()));
+        assertThat(staging.get(LICENSE).changes())
+                .as("a failed attempt brought nothing live")
+                .isNull();
+        assertThat(BoardJsonTest.schemaErrors(BoardJson.write(Board.of(read, 2))))
+                .isEmpty();
+        assertThat(BoardJson.write(Board.of(read, 2))).contains("\"changes\":{\"summary\":\"2 commits\"");
+    }
+
+    @Test
     void givenEnvironmentsAreReadInTheGivenOrder() {
         BoardInput chosen = new LedgerBoardSource(
                         Ledger.open(directory), List.of(PRODUCTION, STAGING), Clock.systemUTC(), warnings::add)

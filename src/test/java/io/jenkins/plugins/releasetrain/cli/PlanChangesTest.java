@@ -159,6 +159,49 @@ class PlanChangesTest {
     }
 
     @Test
+    void theBoardSaysWhatEachLiveVersionBrought() throws Exception {
+        Path ledger = dir.resolve("board-ledger");
+        String handlers = Fixtures.projectRoot().resolve("examples/handlers").toString();
+        for (RevCommit commit : List.of(live, next)) {
+            Path manifest = Files.writeString(
+                    dir.resolve("board-" + commit.name() + ".yaml"),
+                    Fixtures.productionManifest(Fixtures.portalDeployment(commit.name())));
+            CliResult run =
+                    CliResult.run("run", manifest.toString(), "--ledger", ledger.toString(), "--handlers", handlers);
+            assertThat(run.exit()).as(run.toString()).isZero();
+        }
+
+        CliResult board = CliResult.run(
+                "board",
+                "--ledger",
+                ledger.toString(),
+                "--format",
+                "json",
+                "--changes",
+                "--repo-url-template",
+                dir.resolve("remotes").toUri() + "{gitRepoName}.git",
+                "--cache",
+                dir.resolve("cache").toString());
+
+        assertThat(board.exit()).as(board.toString()).isZero();
+        JsonNode changes = board.json()
+                .get("products")
+                .get(0)
+                .get("artifacts")
+                .get(0)
+                .get("cells")
+                .get(0)
+                .get("changes");
+        assertThat(changes.get("summary").asText()).isEqualTo("2 commits");
+        assertThat(changes.get("commits").get(1).asText())
+                .startsWith(fix.name().substring(0, 12))
+                .endsWith("PORTAL-7 fix the login redirect (#41)  [#41 PORTAL-7]");
+        assertThat(CliResult.run("board", "--ledger", ledger.toString(), "--changes")
+                        .err())
+                .contains("--changes needs to know where repositories are");
+    }
+
+    @Test
     void aMissingLocationIsAnErrorThatSaysWhatToGive() {
         CliResult result = planChanges();
 
