@@ -15,6 +15,7 @@ import io.jenkins.plugins.releasetrain.board.BoardSource;
 import io.jenkins.plugins.releasetrain.board.LedgerBoardSource;
 import io.jenkins.plugins.releasetrain.board.PendingApproval;
 import io.jenkins.plugins.releasetrain.board.Status;
+import io.jenkins.plugins.releasetrain.changelog.ChangelogBoardChanges;
 import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;

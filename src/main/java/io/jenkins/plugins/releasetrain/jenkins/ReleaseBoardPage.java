@@ -59,6 +59,7 @@ public final class ReleaseBoardPage {
                         new JobRunAccess(req.getContextPath()),
                         Clock.systemUTC(),
                         warning -> LOGGER.log(Level.FINE, warning))
+                .withChanges(configuration.boardChanges())
                 .read();
         byte[] json = BoardJson.write(Board.of(input, historyLimit)).getBytes(StandardCharsets.UTF_8);
         rsp.setContentType("application/json;charset=UTF-8");

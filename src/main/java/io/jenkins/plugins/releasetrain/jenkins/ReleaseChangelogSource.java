@@ -2,6 +2,7 @@ package io.jenkins.plugins.releasetrain.jenkins;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -11,6 +12,7 @@ import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Run;
+import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogOptions;
@@ -22,6 +24,7 @@ import io.jenkins.plugins.releasetrain.gitops.GitAccess;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -97,21 +100,43 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
                 Optional.ofNullable(repositoryTemplate), RepositoryLocator.parseOverrides(repositories));
     }
 
-    /** The changelog reader for a build of {@code run}, with the credentials configured here. */
+    /** The changelog reader for a build of {@code run}, with the credentials configured here as the build sees them. */
     Changelogs changelogs(Run<?, ?> run) throws AbortException {
-        String username = null;
-        String password = null;
-        if (credentialsId != null) {
-            StandardUsernamePasswordCredentials login = CredentialsProvider.findCredentialById(
-                    credentialsId, StandardUsernamePasswordCredentials.class, run);
-            if (login == null) {
-                throw new AbortException(Messages.ReleaseChangelogSource_NoCredentials(credentialsId));
-            }
-            CredentialsProvider.track(run, login);
-            username = login.getUsername();
-            password = login.getPassword().getPlainText();
+        if (credentialsId == null) {
+            return reader(null);
         }
-        String secret = password;
+        StandardUsernamePasswordCredentials login =
+                CredentialsProvider.findCredentialById(credentialsId, StandardUsernamePasswordCredentials.class, run);
+        if (login == null) {
+            throw new AbortException(Messages.ReleaseChangelogSource_NoCredentials(credentialsId));
+        }
+        CredentialsProvider.track(run, login);
+        return reader(login);
+    }
+
+    /**
+     * The changelog reader for the release board, which no build reads: the credentials configured here, looked up
+     * among Jenkins' global ones (those a build could use too).
+     */
+    Changelogs changelogsForBoard() throws AbortException {
+        if (credentialsId == null) {
+            return reader(null);
+        }
+        StandardUsernamePasswordCredentials login = CredentialsMatchers.firstOrNull(
+                CredentialsProvider.lookupCredentialsInItemGroup(
+                        StandardUsernamePasswordCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
+                CredentialsMatchers.allOf(
+                        CredentialsMatchers.withId(credentialsId),
+                        CredentialsMatchers.withScope(CredentialsScope.GLOBAL)));
+        if (login == null) {
+            throw new AbortException(Messages.ReleaseChangelogSource_NoCredentials(credentialsId));
+        }
+        return reader(login);
+    }
+
+    private Changelogs reader(@CheckForNull StandardUsernamePasswordCredentials login) {
+        String username = login == null ? null : login.getUsername();
+        String secret = login == null ? null : login.getPassword().getPlainText();
         GitAccess access = new GitAccess(
                 new CredentialsReference(username, secret == null ? null : PASSWORD, null, null, null),
                 name -> PASSWORD.equals(name) ? secret : null,

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
@@ -8,6 +9,8 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.approval.ProtectionPolicy;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
+import io.jenkins.plugins.releasetrain.board.BoardChanges;
+import io.jenkins.plugins.releasetrain.changelog.ChangelogBoardChanges;
 import io.jenkins.plugins.releasetrain.image.RegistryChoice;
 import io.jenkins.plugins.releasetrain.image.RegistryHosts;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
@@ -47,6 +50,8 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     private boolean allowPipelineJobTemplate;
     private String allowedRegistryHosts;
     private ReleaseChangelogSource changelog;
+    /** The board's changelog reader for {@link #changelog}, kept so that each range is read once. */
+    private transient BoardChanges boardChanges;
 
     private static final java.util.logging.Logger LOGGER =
             java.util.logging.Logger.getLogger(ReleaseTrainConfiguration.class.getName());
@@ -240,7 +245,27 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setChangelog(ReleaseChangelogSource changelog) {
         this.changelog = changelog;
+        boardChanges = null;
         save();
+    }
+
+    /**
+     * What live deployments brought, for the release board: read from the configured repositories, each range
+     * once; nothing while no changelog is configured or its credentials are missing.
+     */
+    synchronized BoardChanges boardChanges() {
+        if (changelog == null) {
+            return BoardChanges.NONE;
+        }
+        if (boardChanges == null) {
+            try {
+                boardChanges = new ChangelogBoardChanges(changelog.changelogsForBoard());
+            } catch (AbortException e) {
+                LOGGER.log(java.util.logging.Level.WARNING, e.getMessage());
+                return BoardChanges.NONE;
+            }
+        }
+        return boardChanges;
     }
 
     /** Whether a Pipeline may deploy through another job template than the one administrators set. */
@@ -308,6 +333,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         protectionRules = new ArrayList<>();
         // An unchecked optional section sends nothing: no changelog unless the form has one.
         changelog = null;
+        boardChanges = null;
         try {
             req.bindJSON(this, json);
         } catch (IllegalArgumentException e) {

@@ -8,7 +8,10 @@ import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.withoutIm
 import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.writeFile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.model.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +70,43 @@ class ReleaseChangelogTest {
         assertThat(
                 j.createWebClient().getPage(run, action.getUrlName()).asNormalizedText(),
                 containsString("What it brings"));
+    }
+
+    @Test
+    void theBoardSaysWhatEachLiveDeploymentBrought(JenkinsRule j) throws Exception {
+        String live;
+        String next;
+        try (Git git = Git.init()
+                .setDirectory(repositories.resolve("private-resources").toFile())
+                .setInitialBranch("main")
+                .call()) {
+            live = commit(git, "Resources 1").name();
+            commit(git, "RES-9 compress the icons (#77)");
+            next = commit(git, "Resources 2").name();
+        }
+        ReleaseTrainConfiguration.get()
+                .setChangelog(new ReleaseChangelogSource(repositories + "/{gitRepoName}"));
+        PromoteReleaseTest.deploymentJobs(j, null);
+        for (String commit : new String[] {live, next}) {
+            String manifest = replaceOnce(withoutImages(staging()), RESOURCES_COMMIT, "gitCommit: " + commit);
+            run(j, "promote-" + commit.substring(0, 7), "node {\n" + writeFile(STAGING, manifest)
+                    + "  promoteRelease manifest: '" + STAGING + "'\n}");
+        }
+
+        JsonNode board = new ObjectMapper()
+                .readTree(j.createWebClient()
+                        .goTo("release-board/board.json", "application/json")
+                        .getWebResponse()
+                        .getContentAsString());
+
+        JsonNode resources = null;
+        for (JsonNode artifact : board.get("products").get(0).get("artifacts")) {
+            if (artifact.get("id").asText().equals("product1/deploy/resources")) {
+                resources = artifact.get("cells").get(0);
+            }
+        }
+        assertThat(resources.get("changes").get("summary").asText(), is("2 commits"));
+        assertThat(resources.get("changes").get("commits").get(1).asText(), containsString("RES-9 compress the icons"));
     }
 
     private static RevCommit commit(Git git, String message) throws Exception {

@@ -1,10 +1,7 @@
-package io.jenkins.plugins.releasetrain.cli;
+package io.jenkins.plugins.releasetrain.changelog;
 
 import io.jenkins.plugins.releasetrain.board.BoardChanges;
 import io.jenkins.plugins.releasetrain.board.CellChanges;
-import io.jenkins.plugins.releasetrain.changelog.ArtifactChangelog;
-import io.jenkins.plugins.releasetrain.changelog.ChangelogSummary;
-import io.jenkins.plugins.releasetrain.changelog.Changelogs;
 import io.jenkins.plugins.releasetrain.ledger.RecordedArtifact;
 import io.jenkins.plugins.releasetrain.manifest.ArtifactKind;
 import io.jenkins.plugins.releasetrain.plan.ChangeKind;
@@ -15,16 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The board's "what it brought", from the repositories {@code board --changes} is told of. A range between two
- * commits never changes, so each is read once per board process, however often the served board is reloaded.
- * Deployments only: an image's origin would need its registry, which the board does not read.
+ * The board's "what it brought", from the configured repositories. A range between two commits never changes, so
+ * each is read once per instance, however often a served board is reloaded; at most {@link #REMEMBERED} ranges
+ * are kept. Deployments only: an image's origin would need its registry, which the board does not read.
  */
-final class ChangelogBoardChanges implements BoardChanges {
+public final class ChangelogBoardChanges implements BoardChanges {
+
+    static final int REMEMBERED = 10_000;
 
     private final Changelogs changelogs;
     private final Map<String, Optional<CellChanges>> read = new HashMap<>();
 
-    ChangelogBoardChanges(Changelogs changelogs) {
+    public ChangelogBoardChanges(Changelogs changelogs) {
         this.changelogs = changelogs;
     }
 
@@ -34,6 +33,9 @@ final class ChangelogBoardChanges implements BoardChanges {
             return Optional.empty();
         }
         String key = live.id() + " " + before.version() + ".." + live.version();
+        if (read.size() >= REMEMBERED && !read.containsKey(key)) {
+            read.clear();
+        }
         return read.computeIfAbsent(key, k -> {
             PlannedArtifact change =
                     new PlannedArtifact(live.id(), ChangeKind.CHANGED, before.artifact(), live.artifact(), List.of());
