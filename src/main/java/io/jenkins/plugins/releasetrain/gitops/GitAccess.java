@@ -19,9 +19,23 @@ import org.eclipse.jgit.transport.Transport;
  *     line, a map of injected secrets in Jenkins
  * @param cacheRoot directory under which each remote repository gets its own bare cache
  * @param timeout the longest any one network operation may take
+ * @param maxCacheBytes the most one repository's cache may hold; a fetch that leaves more is undone (the cache is
+ *     deleted) and reported, so that a huge or hostile repository cannot fill the disk run after run
  */
 public record GitAccess(
-        CredentialsReference credentials, UnaryOperator<String> environment, Path cacheRoot, Duration timeout) {
+        CredentialsReference credentials,
+        UnaryOperator<String> environment,
+        Path cacheRoot,
+        Duration timeout,
+        long maxCacheBytes) {
+
+    /** Two gigabytes: far more than the history of any source repository a release deploys. */
+    public static final long DEFAULT_MAX_CACHE_BYTES = 2L * 1024 * 1024 * 1024;
+
+    public GitAccess(
+            CredentialsReference credentials, UnaryOperator<String> environment, Path cacheRoot, Duration timeout) {
+        this(credentials, environment, cacheRoot, timeout, DEFAULT_MAX_CACHE_BYTES);
+    }
 
     public GitAccess {
         Objects.requireNonNull(credentials, "credentials");
@@ -31,6 +45,14 @@ public record GitAccess(
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the network timeout must be positive: " + timeout);
         }
+        if (maxCacheBytes < 1) {
+            throw new IllegalArgumentException("the cache bound must be positive: " + maxCacheBytes);
+        }
+    }
+
+    /** The same access, keeping at most {@code bytes} per repository's cache. */
+    public GitAccess withMaxCacheBytes(long bytes) {
+        return new GitAccess(credentials, environment, cacheRoot, timeout, bytes);
     }
 
     /** No credentials (public or local repositories) and a one-minute timeout. */

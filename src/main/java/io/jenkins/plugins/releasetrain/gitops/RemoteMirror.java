@@ -1,6 +1,7 @@
 package io.jenkins.plugins.releasetrain.gitops;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -200,6 +202,57 @@ final class RemoteMirror {
                 return;
             }
             throw TransportFailures.of("fetch from", location, access, e);
+        }
+        requireWithinBound();
+    }
+
+    /**
+     * Undoes a fetch that left the cache larger than {@link GitAccess#maxCacheBytes()}: the cache is deleted
+     * (it is rebuilt on the next question) and the question fails saying why.
+     */
+    private void requireWithinBound() {
+        Path directory = cache.getDirectory().toPath();
+        long size;
+        try (Stream<Path> files = Files.walk(directory)) {
+            size = files.filter(Files::isRegularFile)
+                    .mapToLong(RemoteMirror::sizeOf)
+                    .sum();
+        } catch (IOException | UncheckedIOException e) {
+            return; // unreadable sizes do not block the answer; the next fetch checks again
+        }
+        if (size <= access.maxCacheBytes()) {
+            return;
+        }
+        cache.close();
+        deleteQuietly(directory);
+        throw new RepositoryAccessException(
+                "the history of " + location.display() + " takes " + sizeText(size) + ", more than the "
+                        + sizeText(access.maxCacheBytes()) + " a repository's cache may hold",
+                "check that this is the repository meant; its cache was removed");
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sizeText(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        return bytes >= 1024 ? bytes / 1024 + " KiB" : bytes + " bytes";
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a cache left behind is read again, and checked again, on the next fetch
         }
     }
 

@@ -132,6 +132,34 @@ class ChangelogsTest {
     }
 
     @Test
+    void aRepositoryLargerThanTheCacheMayHoldIsRefusedAndItsCacheRemoved() throws Exception {
+        // Random text does not compress: the pushed history is some 32 KiB.
+        byte[] noise = new byte[32 * 1024];
+        new java.util.Random(7).nextBytes(noise);
+        RevCommit next = portal.commit(
+                "Next",
+                TestRepository.BOB,
+                Map.of("big.txt", java.util.HexFormat.of().formatHex(noise)));
+        portal.pushTo(remotes.resolve("public-portal.git"));
+        Changelogs bounded = new Changelogs(
+                locator(),
+                access().withMaxCacheBytes(16 * 1024),
+                ChangelogOptions.defaults(),
+                ImageOrigins.NONE,
+                Clock.systemUTC());
+
+        ArtifactChangelog entry =
+                bounded.of(plan(first.name(), next.name())).artifacts().get(0);
+
+        assertThat(entry.summary())
+                .startsWith("changelog unavailable: the history of ")
+                .contains("more than the 16 KiB a repository's cache may hold");
+        try (java.util.stream.Stream<Path> caches = Files.list(temp.resolve("cache"))) {
+            assertThat(caches).as("the oversized cache is gone").isEmpty();
+        }
+    }
+
+    @Test
     void aCommitTheRepositoryLacksIsNamedInTheNote() {
         portal.pushTo(remotes.resolve("public-portal.git"));
         String unknown = "9c1d7e3f5a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d";

@@ -84,13 +84,14 @@ class ReleaseChangelogTest {
             commit(git, "RES-9 compress the icons (#77)");
             next = commit(git, "Resources 2").name();
         }
-        ReleaseTrainConfiguration.get()
-                .setChangelog(new ReleaseChangelogSource(repositories + "/{gitRepoName}"));
+        ReleaseTrainConfiguration.get().setChangelog(new ReleaseChangelogSource(repositories + "/{gitRepoName}"));
         PromoteReleaseTest.deploymentJobs(j, null);
         for (String commit : new String[] {live, next}) {
             String manifest = replaceOnce(withoutImages(staging()), RESOURCES_COMMIT, "gitCommit: " + commit);
-            run(j, "promote-" + commit.substring(0, 7), "node {\n" + writeFile(STAGING, manifest)
-                    + "  promoteRelease manifest: '" + STAGING + "'\n}");
+            run(
+                    j,
+                    "promote-" + commit.substring(0, 7),
+                    "node {\n" + writeFile(STAGING, manifest) + "  promoteRelease manifest: '" + STAGING + "'\n}");
         }
 
         JsonNode board = new ObjectMapper()
