@@ -50,6 +50,7 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
     private String repositories;
     private String credentialsId;
     private int limit = ChangelogOptions.DEFAULT_LIMIT;
+    private String registry;
 
     @DataBoundConstructor
     public ReleaseChangelogSource(String repositoryTemplate) {
@@ -95,15 +96,26 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
         this.limit = Math.max(1, Math.min(limit, 1000));
     }
 
+    /** The configured image registry whose images' labels say which commit each was built from; null for none. */
+    @CheckForNull
+    public String getRegistry() {
+        return registry;
+    }
+
+    @DataBoundSetter
+    public void setRegistry(String registry) {
+        this.registry = Util.fixEmptyAndTrim(registry);
+    }
+
     RepositoryLocator locator() {
         return new RepositoryLocator(
                 Optional.ofNullable(repositoryTemplate), RepositoryLocator.parseOverrides(repositories));
     }
 
     /** The changelog reader for a build of {@code run}, with the credentials configured here as the build sees them. */
-    Changelogs changelogs(Run<?, ?> run) throws AbortException {
+    Changelogs changelogs(Run<?, ?> run, ImageOrigins images) throws AbortException {
         if (credentialsId == null) {
-            return reader(null);
+            return reader(null, images);
         }
         StandardUsernamePasswordCredentials login =
                 CredentialsProvider.findCredentialById(credentialsId, StandardUsernamePasswordCredentials.class, run);
@@ -111,7 +123,7 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
             throw new AbortException(Messages.ReleaseChangelogSource_NoCredentials(credentialsId));
         }
         CredentialsProvider.track(run, login);
-        return reader(login);
+        return reader(login, images);
     }
 
     /**
@@ -120,7 +132,7 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
      */
     Changelogs changelogsForBoard() throws AbortException {
         if (credentialsId == null) {
-            return reader(null);
+            return reader(null, ImageOrigins.NONE);
         }
         StandardUsernamePasswordCredentials login = CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItemGroup(
@@ -131,10 +143,10 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
         if (login == null) {
             throw new AbortException(Messages.ReleaseChangelogSource_NoCredentials(credentialsId));
         }
-        return reader(login);
+        return reader(login, ImageOrigins.NONE);
     }
 
-    private Changelogs reader(@CheckForNull StandardUsernamePasswordCredentials login) {
+    private Changelogs reader(@CheckForNull StandardUsernamePasswordCredentials login, ImageOrigins images) {
         String username = login == null ? null : login.getUsername();
         String secret = login == null ? null : login.getPassword().getPlainText();
         GitAccess access = new GitAccess(
@@ -146,7 +158,7 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
                 locator(),
                 access,
                 ChangelogOptions.defaults().withLimit(limit).withBudget(BUDGET),
-                ImageOrigins.NONE,
+                images,
                 Clock.systemUTC());
     }
 
@@ -180,6 +192,15 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
+        }
+
+        @POST
+        public ListBoxModel doFillRegistryItems() {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.ReleaseChangelogSource_NoRegistry(), "");
+            ReleaseTrainConfiguration.get().getRegistries().forEach(r -> items.add(r.getName()));
+            return items;
         }
 
         @POST

@@ -21,17 +21,12 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.releasetrain.image.ImageMaps;
 import io.jenkins.plugins.releasetrain.image.ImagePromotion;
-import io.jenkins.plugins.releasetrain.image.ImageRegistry;
 import io.jenkins.plugins.releasetrain.image.ImageResult;
 import io.jenkins.plugins.releasetrain.image.PromotionOptions;
 import io.jenkins.plugins.releasetrain.image.PromotionReport;
 import io.jenkins.plugins.releasetrain.image.PromotionRequest;
-import io.jenkins.plugins.releasetrain.image.Registries;
 import io.jenkins.plugins.releasetrain.image.RegistryChoice;
-import io.jenkins.plugins.releasetrain.image.RegistryOptions;
-import io.jenkins.plugins.releasetrain.image.RegistryReference;
 import io.jenkins.plugins.releasetrain.image.ReleaseImages;
-import io.jenkins.plugins.releasetrain.image.http.Credentials;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.io.IOException;
@@ -260,54 +255,11 @@ public class TagImagesStep extends ReleaseStep {
                 List<PromotionRequest> requests,
                 TaskListener listener)
                 throws IOException {
-            RegistryOptions registryOptions = credentials(run, choice).withInsecure(choice.insecure());
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            // The AWS SDK finds its HTTP client through the context class loader, which must see this plugin's.
-            thread.setContextClassLoader(TagImagesStep.class.getClassLoader());
-            try (ImageRegistry registry = open(run, choice, registryOptions)) {
-                return new ImagePromotion(registry, options)
-                        .run(requests, result -> listener.getLogger().println(result.describe()));
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        }
-
-        private static ImageRegistry open(Run<?, ?> run, RegistryChoice choice, RegistryOptions options)
-                throws IOException {
-            if (choice.serverCredentials()) {
-                return Registries.open(choice.reference(), options);
-            }
-            // No environment and the build's own directory as home: no Docker configuration of the controller is
-            // read for a registry the Pipeline named itself.
-            return Registries.open(
-                    choice.reference(), options, Map.of(), run.getRootDir().toPath());
-        }
-
-        private static RegistryOptions credentials(Run<?, ?> run, RegistryChoice choice) throws AbortException {
-            if (choice.credentialsId().isEmpty()) {
-                return RegistryOptions.DEFAULTS;
-            }
-            String id = choice.credentialsId().get();
-            if (choice.reference() instanceof RegistryReference.Ecr) {
-                AmazonWebServicesCredentials aws =
-                        CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
-                if (aws == null) {
-                    throw new AbortException(Messages.TagImagesStep_NoAwsCredentials(id));
-                }
-                CredentialsProvider.track(run, aws);
-                return RegistryOptions.DEFAULTS.withAwsCredentials(aws);
-            }
-            StandardUsernamePasswordCredentials login =
-                    CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run);
-            if (login == null) {
-                throw new AbortException(Messages.TagImagesStep_NoLoginCredentials(id));
-            }
-            CredentialsProvider.track(run, login);
-            return RegistryOptions.DEFAULTS.withCredentials(
-                    new Credentials(login.getUsername(), login.getPassword().getPlainText()));
+            return RegistryConnections.with(
+                    run,
+                    choice,
+                    registry -> new ImagePromotion(registry, options)
+                            .run(requests, result -> listener.getLogger().println(result.describe())));
         }
     }
 }

@@ -13,8 +13,14 @@ import static org.hamcrest.Matchers.is;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.model.Result;
+import io.jenkins.plugins.releasetrain.changelog.ImageOrigin;
+import io.jenkins.plugins.releasetrain.image.TestImages;
+import io.jenkins.plugins.releasetrain.image.layout.OciLayoutRegistry;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -108,6 +114,55 @@ class ReleaseChangelogTest {
         }
         assertThat(resources.get("changes").get("summary").asText(), is("2 commits"));
         assertThat(resources.get("changes").get("commits").get(1).asText(), containsString("RES-9 compress the icons"));
+    }
+
+    @Test
+    void anImageListsTheCommitsBetweenWhatTheLiveAndTheNewImageWereBuiltFrom(JenkinsRule j) throws Exception {
+        String built1;
+        String built2;
+        try (Git git = Git.init()
+                .setDirectory(repositories.resolve("app").toFile())
+                .setInitialBranch("main")
+                .call()) {
+            built1 = commit(git, "App 1").name();
+            built2 = commit(git, "APP-3 cache the catalogue").name();
+        }
+        Path layouts = new File(j.jenkins.getRootDir(), "images").toPath();
+        ExampleImages.build(layouts);
+        String source = repositories.resolve("app").toString();
+        try (OciLayoutRegistry layout = new OciLayoutRegistry(layouts)) {
+            TestImages.pushLabelled(
+                    layout,
+                    "product1/microservice-1",
+                    "dev_123",
+                    "app-1",
+                    Map.of(ImageOrigin.REVISION_LABEL, built1, ImageOrigin.SOURCE_LABEL, source));
+            TestImages.pushLabelled(
+                    layout,
+                    "product1/microservice-1",
+                    "dev_124",
+                    "app-2",
+                    Map.of(ImageOrigin.REVISION_LABEL, built2, ImageOrigin.SOURCE_LABEL, source));
+        }
+        ReleaseRegistry local = new ReleaseRegistry("local", ReleaseRegistry.OCI_LAYOUT);
+        local.setUrl(layouts.toString());
+        ReleaseTrainConfiguration.get().setRegistries(List.of(local));
+        ReleaseChangelogSource changelog = new ReleaseChangelogSource(repositories + "/{gitRepoName}");
+        changelog.setRegistry("local");
+        ReleaseTrainConfiguration.get().setChangelog(changelog);
+        PromoteReleaseTest.deploymentJobs(j, null);
+        run(j, "first", "node {\n" + writeFile(STAGING, staging()) + "  promoteRelease manifest: '" + STAGING + "'\n}");
+
+        String next = replaceOnce(staging(), "sourceTag: dev_123", "sourceTag: dev_124");
+        WorkflowRun run = run(
+                j,
+                "second",
+                "node {\n" + writeFile(STAGING, next) + "  def gate = releaseApproval manifest: '" + STAGING + "'\n"
+                        + "  def e = gate.changelog.find { it.artifactId == 'product1/image/product1/microservice-1' }\n"
+                        + "  echo \"image commits=${e.added.total} revision=${e.image.revision}"
+                        + " subject=${e.added.commits[0].subject}\"\n}");
+
+        j.assertLogContains("image commits=1 revision=" + built2 + " subject=APP-3 cache the catalogue", run);
     }
 
     private static RevCommit commit(Git git, String message) throws Exception {
