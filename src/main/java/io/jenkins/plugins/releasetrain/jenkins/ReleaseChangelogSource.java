@@ -17,6 +17,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogOptions;
 import io.jenkins.plugins.releasetrain.changelog.Changelogs;
+import io.jenkins.plugins.releasetrain.changelog.CommitReferences;
 import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
 import io.jenkins.plugins.releasetrain.changelog.RepositoryLocator;
 import io.jenkins.plugins.releasetrain.gitops.CredentialsReference;
@@ -51,6 +52,7 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
     private String credentialsId;
     private int limit = ChangelogOptions.DEFAULT_LIMIT;
     private String registry;
+    private String issuePattern;
 
     @DataBoundConstructor
     public ReleaseChangelogSource(String repositoryTemplate) {
@@ -107,6 +109,28 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
         this.registry = Util.fixEmptyAndTrim(registry);
     }
 
+    /** The issue keys to pick out of commit messages; null for the default ({@code PAY-123}). */
+    @CheckForNull
+    public String getIssuePattern() {
+        return issuePattern;
+    }
+
+    /**
+     * @throws IllegalArgumentException when it is not a regular expression, or matches an empty string
+     */
+    @DataBoundSetter
+    public void setIssuePattern(String issuePattern) {
+        String pattern = Util.fixEmptyAndTrim(issuePattern);
+        if (pattern != null) {
+            CommitReferences.withIssuePattern(pattern);
+        }
+        this.issuePattern = pattern;
+    }
+
+    private CommitReferences references() {
+        return issuePattern == null ? CommitReferences.defaults() : CommitReferences.withIssuePattern(issuePattern);
+    }
+
     RepositoryLocator locator() {
         return new RepositoryLocator(
                 Optional.ofNullable(repositoryTemplate), RepositoryLocator.parseOverrides(repositories));
@@ -157,7 +181,10 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
         return new Changelogs(
                 locator(),
                 access,
-                ChangelogOptions.defaults().withLimit(limit).withBudget(BUDGET),
+                ChangelogOptions.defaults()
+                        .withLimit(limit)
+                        .withReferences(references())
+                        .withBudget(BUDGET),
                 images,
                 Clock.systemUTC());
     }
@@ -177,6 +204,20 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             try {
                 new RepositoryLocator(Optional.ofNullable(Util.fixEmptyAndTrim(value)), java.util.Map.of());
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
+        public FormValidation doCheckIssuePattern(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            String pattern = Util.fixEmptyAndTrim(value);
+            try {
+                if (pattern != null) {
+                    CommitReferences.withIssuePattern(pattern);
+                }
                 return FormValidation.ok();
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());

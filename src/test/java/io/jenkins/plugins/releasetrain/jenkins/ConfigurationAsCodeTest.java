@@ -46,6 +46,14 @@ class ConfigurationAsCodeTest {
         assertThat(rule.allowAuthorApproval(), is(false));
         assertThat(rule.requires().get(0).glob(), is("staging-*"));
         assertThat(rule.emergencyOverride().orElseThrow().approvers().groups(), is(List.of("sre-oncall")));
+        ReleaseChangelogSource changelog = configuration.getChangelog();
+        assertThat(changelog.getRepositoryTemplate(), is("https://git.example.com/acme/{gitRepoName}.git"));
+        assertThat(
+                changelog.locator().locate("public-portal").orElseThrow().display(),
+                is("https://legacy.example.com/portal.git"));
+        assertThat(changelog.getLimit(), is(20));
+        assertThat(changelog.getIssuePattern(), is("PAY-\\d+"));
+        assertThat(changelog.getRegistry(), is("internal"));
     }
 
     @Test

@@ -54,7 +54,10 @@ class ReleaseChangelogTest {
             commit(git, "RES-9 compress the icons (#77)");
             next = commit(git, "Resources 2").name();
         }
-        ReleaseTrainConfiguration.get().setChangelog(new ReleaseChangelogSource(repositories + "/{gitRepoName}"));
+        ReleaseChangelogSource changelog = new ReleaseChangelogSource(repositories + "/{gitRepoName}");
+        // Only RES keys are issue keys here: "(#77)" stays the pull request.
+        changelog.setIssuePattern("RES-\\d+");
+        ReleaseTrainConfiguration.get().setChangelog(changelog);
         PromoteReleaseTest.deploymentJobs(j, null);
         String first = replaceOnce(withoutImages(staging()), RESOURCES_COMMIT, "gitCommit: " + live);
         run(j, "first", "node {\n" + writeFile(STAGING, first) + "  promoteRelease manifest: '" + STAGING + "'\n}");
