@@ -44,16 +44,9 @@ class ReleaseChangelogTest {
 
     @Test
     void thePromptAndTheReleasePageShowTheCommitsSinceWhatIsLive(JenkinsRule j) throws Exception {
-        String live;
-        String next;
-        try (Git git = Git.init()
-                .setDirectory(repositories.resolve("private-resources").toFile())
-                .setInitialBranch("main")
-                .call()) {
-            live = commit(git, "Resources 1").name();
-            commit(git, "RES-9 compress the icons (#77)");
-            next = commit(git, "Resources 2").name();
-        }
+        String[] history = resourcesHistory();
+        String live = history[0];
+        String next = history[1];
         ReleaseChangelogSource changelog = new ReleaseChangelogSource(repositories + "/{gitRepoName}");
         // Only RES keys are issue keys here: "(#77)" stays the pull request.
         changelog.setIssuePattern("RES-\\d+");
@@ -83,16 +76,9 @@ class ReleaseChangelogTest {
 
     @Test
     void theBoardSaysWhatEachLiveDeploymentBrought(JenkinsRule j) throws Exception {
-        String live;
-        String next;
-        try (Git git = Git.init()
-                .setDirectory(repositories.resolve("private-resources").toFile())
-                .setInitialBranch("main")
-                .call()) {
-            live = commit(git, "Resources 1").name();
-            commit(git, "RES-9 compress the icons (#77)");
-            next = commit(git, "Resources 2").name();
-        }
+        String[] history = resourcesHistory();
+        String live = history[0];
+        String next = history[1];
         ReleaseTrainConfiguration.get().setChangelog(new ReleaseChangelogSource(repositories + "/{gitRepoName}"));
         PromoteReleaseTest.deploymentJobs(j, null);
         for (String commit : new String[] {live, next}) {
@@ -166,6 +152,18 @@ class ReleaseChangelogTest {
                         + " subject=${e.added.commits[0].subject}\"\n}");
 
         j.assertLogContains("image commits=1 revision=" + built2 + " subject=APP-3 cache the catalogue", run);
+    }
+
+    /** private-resources with three commits, the middle one "RES-9 compress the icons (#77)": the first and last. */
+    private String[] resourcesHistory() throws Exception {
+        try (Git git = Git.init()
+                .setDirectory(repositories.resolve("private-resources").toFile())
+                .setInitialBranch("main")
+                .call()) {
+            String live = commit(git, "Resources 1").name();
+            commit(git, "RES-9 compress the icons (#77)");
+            return new String[] {live, commit(git, "Resources 2").name()};
+        }
     }
 
     private static RevCommit commit(Git git, String message) throws Exception {
