@@ -12,6 +12,7 @@ import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,16 @@ public final class Changelogs {
     private final ChangelogOptions options;
     private final ImageOrigins images;
     private final Clock clock;
-    private final Map<String, String> unreachableRepositories = new HashMap<>();
+    /**
+     * Repositories that could not be reached, with when: not asked again for {@link #RETRY_AFTER}, so that a
+     * board that reads many ranges from one host that is down waits out its timeout once, not once per range.
+     */
+    private final Map<String, Unreachable> unreachableRepositories = new HashMap<>();
+
+    /** How long an unreachable repository is not asked again. */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(5);
+
+    private record Unreachable(String note, Instant at) {}
 
     public Changelogs(
             RepositoryLocator locator, GitAccess access, ChangelogOptions options, ImageOrigins images, Clock clock) {
@@ -53,7 +63,6 @@ public final class Changelogs {
 
     /** The changelog of {@code work}, the added and changed artifacts of a plan or a promotion. */
     public ReleaseChangelog of(List<PlannedArtifact> work) {
-        unreachableRepositories.clear();
         Instant deadline = clock.instant().plus(options.budget());
         Map<String, SourceRepository> open = new HashMap<>();
         try {
@@ -185,9 +194,9 @@ public final class Changelogs {
                     "no repository location configured for " + gitRepoName);
         }
         Optional<String> shown = Optional.of(location.get().display());
-        String unreachable = unreachableRepositories.get(shown.get());
-        if (unreachable != null) {
-            return ArtifactChangelog.noted(artifactId, shown, from, Optional.of(to), unreachable);
+        Unreachable unreachable = unreachableRepositories.get(shown.get());
+        if (unreachable != null && clock.instant().isBefore(unreachable.at().plus(RETRY_AFTER))) {
+            return ArtifactChangelog.noted(artifactId, shown, from, Optional.of(to), unreachable.note());
         }
         if (from.isEmpty()) {
             return ArtifactChangelog.noted(
@@ -215,7 +224,7 @@ public final class Changelogs {
         } catch (RepositoryAccessException e) {
             // Not asked again for the repository's other artifacts: each attempt could wait out the timeout.
             String note = "changelog unavailable: " + e.getMessage();
-            unreachableRepositories.put(shown.get(), note);
+            unreachableRepositories.put(shown.get(), new Unreachable(note, clock.instant()));
             return ArtifactChangelog.noted(artifactId, shown, from, Optional.of(to), note);
         } catch (GitOpsException e) {
             return ArtifactChangelog.noted(

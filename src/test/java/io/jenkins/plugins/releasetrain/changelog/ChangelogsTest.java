@@ -160,6 +160,55 @@ class ChangelogsTest {
     }
 
     @Test
+    void anUnreachableRepositoryIsNotAskedAgainForAWhile() throws Exception {
+        RevCommit next = portal.commit("Next", TestRepository.BOB, Map.of("a.txt", "2"));
+        // The directory exists, so that the template's URL ends in a slash as it does once something is pushed.
+        Files.createDirectories(remotes);
+        Instant[] now = {Instant.parse("2026-12-04T10:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        Changelogs changelogs =
+                new Changelogs(locator(), access(), ChangelogOptions.defaults(), ImageOrigins.NONE, clock);
+
+        String missing = changelogs
+                .of(plan(first.name(), next.name()))
+                .artifacts()
+                .get(0)
+                .summary();
+        portal.pushTo(remotes.resolve("public-portal.git"));
+        now[0] = now[0].plus(Duration.ofMinutes(1));
+        String soonAfter = changelogs
+                .of(plan(first.name(), next.name()))
+                .artifacts()
+                .get(0)
+                .summary();
+        now[0] = now[0].plus(Changelogs.RETRY_AFTER);
+        String later = changelogs
+                .of(plan(first.name(), next.name()))
+                .artifacts()
+                .get(0)
+                .summary();
+
+        assertThat(missing).startsWith("changelog unavailable: ");
+        assertThat(soonAfter).as("not asked again within the retry period").isEqualTo(missing);
+        assertThat(later).as("asked again after it").isEqualTo("1 commit");
+    }
+
+    @Test
     void aCommitTheRepositoryLacksIsNamedInTheNote() {
         portal.pushTo(remotes.resolve("public-portal.git"));
         String unknown = "9c1d7e3f5a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d";
