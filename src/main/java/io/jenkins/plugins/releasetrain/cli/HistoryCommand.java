@@ -50,6 +50,20 @@ public final class HistoryCommand extends LedgerCommand {
         if (json()) {
             Map<String, Object> document = new LinkedHashMap<>(LedgerMaps.history(page));
             document.put(
+                    "runs",
+                    page.runs().stream()
+                            .map(run -> {
+                                Map<String, Object> map = new LinkedHashMap<>(LedgerMaps.run(run));
+                                map.put(
+                                        "verification",
+                                        read.get()
+                                                .verification(run.runId())
+                                                .map(LedgerMaps::verification)
+                                                .orElse(null));
+                                return map;
+                            })
+                            .toList());
+            document.put(
                     "awaitingDecision",
                     read.get().decisionsAsked().stream().map(LedgerMaps::asked).toList());
             printJson(terminal, document);
@@ -69,7 +83,11 @@ public final class HistoryCommand extends LedgerCommand {
                     run.startedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                     run.actor(),
                     run.releaseId().shortForm(),
-                    status(run),
+                    status(run)
+                            + read.get()
+                                    .verification(run.runId())
+                                    .map(v -> ", " + v.label())
+                                    .orElse(""),
                     results(run));
         }
         table.print(terminal);

@@ -86,6 +86,14 @@ public final class RunCommand extends CliCommand {
             description = "Time limit of one handler, after which it is killed (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
+    @Option(
+            names = "--verify-attempts",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Times the handlers directory's verify handler may run after a successful release before"
+                    + " the release counts as failing verification, 1 to 10 (default: ${DEFAULT-VALUE}).")
+    private int verifyAttempts;
+
     @Option(names = "--resume", description = "Run only what did not succeed in the release's latest run.")
     private boolean resume;
 
@@ -230,7 +238,7 @@ public final class RunCommand extends CliCommand {
     }
 
     private RunOptions options() {
-        return new RunOptions(concurrency, timeout, resume, all, RunOptions.DEFAULT_OUTPUT_LIMIT);
+        return new RunOptions(concurrency, timeout, resume, all, RunOptions.DEFAULT_OUTPUT_LIMIT, verifyAttempts);
     }
 
     private int invalid(Terminal terminal, List<String> problems) {

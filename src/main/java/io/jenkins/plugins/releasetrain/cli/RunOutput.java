@@ -114,7 +114,19 @@ final class RunOutput {
         terminal.out().println(totals(report));
         notes(report).forEach(terminal.out()::println);
         failedOutput(terminal, report);
-        String line = "Run " + report.runId().get() + " " + report.status().label() + "; recorded in " + ledgerFile;
+        report.verification().ifPresent(v -> {
+            String verified =
+                    "Verification: " + v.label() + " (" + v.message() + ", " + Durations.format(v.duration()) + ")";
+            terminal.out().println(v.passed() ? terminal.green(verified) : terminal.red(verified));
+            if (!v.passed() && !v.output().isBlank()) {
+                v.output()
+                        .lines()
+                        .skip(Math.max(0, v.output().lines().count() - FAILED_OUTPUT_LINES))
+                        .forEach(l -> terminal.out().println("  | " + l));
+            }
+        });
+        String line = "Run " + report.runId().get() + " " + report.status().label()
+                + report.verification().map(v -> ", " + v.label()).orElse("") + "; recorded in " + ledgerFile;
         terminal.out().println(report.failed() ? terminal.red(line) : terminal.green(line));
     }
 
@@ -133,6 +145,9 @@ final class RunOutput {
             summary.put(status.label(), report.count(status));
         }
         document.put("summary", summary);
+        document.put(
+                "verification",
+                report.verification().map(LedgerMaps::verification).orElse(null));
         document.put(
                 "results",
                 report.results().stream().map(r -> LedgerMaps.result(r, true)).toList());

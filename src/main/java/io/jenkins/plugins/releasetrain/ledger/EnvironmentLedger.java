@@ -205,6 +205,18 @@ public final class EnvironmentLedger {
         return approvals;
     }
 
+    /** How a run's verification ended, the latest when it ran more than once; empty when it has none. */
+    public Optional<ReleaseVerified> verification(RunId runId) {
+        ReleaseVerified latest = null;
+        for (LedgerEntry entry : entries) {
+            if (entry.record() instanceof ReleaseVerified verified
+                    && verified.runId().equals(runId)) {
+                latest = verified;
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
     private List<LiveArtifact> live(Instant until) {
         Map<String, LiveArtifact> live = new LinkedHashMap<>();
         for (LedgerEntry entry : entries) {

@@ -43,6 +43,7 @@ final class LedgerCodec {
     private static final String APPROVAL = "approval";
     private static final String REQUESTED = "approval-requested";
     private static final String FINISHED = "release-finished";
+    private static final String VERIFIED = "release-verified";
 
     // Configured once and never changed afterwards; Jackson's factory and mapper are then thread-safe.
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -76,6 +77,14 @@ final class LedgerCodec {
                 writeApproval(json, approval);
             } else if (record instanceof ReleaseFinished finished) {
                 writeFinished(json, finished);
+            } else if (record instanceof ReleaseVerified verified) {
+                json.writeStringField("runId", verified.runId().value());
+                json.writeBooleanField("passed", verified.passed());
+                json.writeStringField("message", verified.message());
+                json.writeStringField("started", verified.started().toString());
+                json.writeStringField("ended", verified.ended().toString());
+                json.writeNumberField("attempts", verified.attempts());
+                json.writeStringField("output", verified.output());
             }
             json.writeEndObject();
         } catch (IOException e) {
@@ -193,6 +202,18 @@ final class LedgerCodec {
                                     fields.instant("time"),
                                     fields.text("reason"));
                         case FINISHED -> readFinished(fields);
+                        case VERIFIED ->
+                            new ReleaseVerified(
+                                    fields.runId(),
+                                    fields.releaseId(),
+                                    fields.text("actor"),
+                                    fields.instant("time"),
+                                    fields.bool("passed"),
+                                    fields.text("message"),
+                                    fields.instant("started"),
+                                    fields.instant("ended"),
+                                    (int) Math.min(Integer.MAX_VALUE, fields.number("attempts")),
+                                    fields.text("output"));
                         default -> throw new CorruptRecordException("unknown record type '" + type + "'");
                     };
             return new LedgerEntry(sequence, record);
@@ -252,6 +273,8 @@ final class LedgerCodec {
             return APPROVAL;
         } else if (record instanceof ApprovalRequested) {
             return REQUESTED;
+        } else if (record instanceof ReleaseVerified) {
+            return VERIFIED;
         }
         return FINISHED;
     }
@@ -398,6 +421,14 @@ final class LedgerCodec {
                 throw new CorruptRecordException("field '" + name + "' is missing or not text");
             }
             return value.textValue();
+        }
+
+        boolean bool(String name) throws CorruptRecordException {
+            JsonNode value = node.get(name);
+            if (value == null || !value.isBoolean()) {
+                throw new CorruptRecordException("field '" + name + "' is missing or not true or false");
+            }
+            return value.booleanValue();
         }
 
         long number(String name) throws CorruptRecordException {

@@ -37,6 +37,20 @@ public final class LedgerMaps {
         return map;
     }
 
+    /** A run's verification: passed or not, why, when, how many attempts, and the last attempt's output. */
+    public static Map<String, Object> verification(ReleaseVerified verified) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("passed", verified.passed());
+        map.put("status", verified.label());
+        map.put("message", verified.message());
+        map.put("started", verified.started().toString());
+        map.put("ended", verified.ended().toString());
+        map.put("durationMillis", verified.duration().toMillis());
+        map.put("attempts", verified.attempts());
+        map.put("output", verified.output());
+        return map;
+    }
+
     /** A run with its results (without their output). */
     public static Map<String, Object> run(ReleaseRun run) {
         Map<String, Object> map = new LinkedHashMap<>();

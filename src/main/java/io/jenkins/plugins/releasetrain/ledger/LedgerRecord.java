@@ -9,7 +9,13 @@ import java.time.Instant;
  * LedgerEntry}).
  */
 public sealed interface LedgerRecord
-        permits ReleaseStarted, ArtifactStarted, ArtifactResult, ApprovalRequested, ApprovalRecorded, ReleaseFinished {
+        permits ReleaseStarted,
+                ArtifactStarted,
+                ArtifactResult,
+                ApprovalRequested,
+                ApprovalRecorded,
+                ReleaseFinished,
+                ReleaseVerified {
 
     ReleaseId releaseId();
 

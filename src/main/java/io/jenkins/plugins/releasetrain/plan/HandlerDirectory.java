@@ -39,6 +39,21 @@ public final class HandlerDirectory {
         return given;
     }
 
+    /** The name of the environment's verification handler: {@code HANDLERS/verify}, run after a release deployed. */
+    public static final String VERIFY = "verify";
+
+    /** The verification handler, when the directory has one. */
+    public Optional<Path> verifier() {
+        if (!Files.isRegularFile(given.resolve(VERIFY))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(handler(VERIFY));
+        } catch (InvalidRunException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The executable to run for {@code workflowBase}, or why there is none. */
     public Path handler(String workflowBase) throws InvalidRunException {
         Optional<String> problem = problem(workflowBase);

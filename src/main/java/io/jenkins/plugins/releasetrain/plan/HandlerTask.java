@@ -78,6 +78,24 @@ public final class HandlerTask {
         }
     }
 
+    /**
+     * Runs {@code executable} (a handler of this directory, such as {@link HandlerDirectory#VERIFY}) once, as a
+     * deployment handler runs, with {@code context} in its environment.
+     */
+    public TaskOutcome run(Path executable, Map<String, String> context) throws InterruptedException {
+        Path workDir;
+        try {
+            workDir = Files.createTempDirectory("release-train-verify-");
+        } catch (IOException e) {
+            return TaskOutcome.failed("cannot create a working directory: " + e.getMessage(), "");
+        }
+        try {
+            return run(executable, workDir, context);
+        } finally {
+            deleteQuietly(workDir);
+        }
+    }
+
     private TaskOutcome run(Path handler, Path workDir, Map<String, String> context) throws InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(parentDeath.command(handler))
                 .directory(workDir.toFile())

@@ -6,6 +6,7 @@ import io.jenkins.plugins.releasetrain.manifest.Product;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +28,8 @@ public final class ReleaseContext {
     public static final String DEPLOY_TARGET = "RELEASE_DEPLOY_TARGET";
     public static final String RELEASE_ID = "RELEASE_ID";
     public static final String ARTIFACT_ID = "RELEASE_ARTIFACT_ID";
+    public static final String RUN_ID = "RELEASE_RUN_ID";
+    public static final String CHANGED_ARTIFACTS = "RELEASE_CHANGED_ARTIFACTS";
 
     private ReleaseContext() {}
 
@@ -49,6 +52,22 @@ public final class ReleaseContext {
         context.put(DEPLOY_TARGET, artifact.deployment().deployTarget());
         context.put(RELEASE_ID, release.id().value());
         context.put(ARTIFACT_ID, artifact.id());
+        return Collections.unmodifiableMap(context);
+    }
+
+    /**
+     * The context of a release's verification: its environment, release and run, and the artifacts the run
+     * deployed, comma-separated in the order they were recorded.
+     */
+    public static Map<String, String> ofVerification(Release release, String runId, List<String> changedArtifacts) {
+        Environment environment = release.environment();
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put(ENVIRONMENT, environment.name());
+        context.put(ENV_SHORT_NAME, environment.shortName());
+        context.put(TAG_PREFIX, environment.destinationTagPrefix());
+        context.put(RELEASE_ID, release.id().value());
+        context.put(RUN_ID, runId);
+        context.put(CHANGED_ARTIFACTS, String.join(",", changedArtifacts));
         return Collections.unmodifiableMap(context);
     }
 }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.DeploymentArtifact;
@@ -182,8 +183,28 @@ public final class ReleaseRunner {
                     results.stream().map(ArtifactResult::status).toList();
             ReleaseStatus status = executor.cancelled() ? ReleaseStatus.CANCELLED : ReleaseStatus.of(statuses);
             lock.append(new ReleaseFinished(runId, release.id(), status, actor, clock.instant()));
-            return new RunReport(Optional.of(runId), preview, results, status);
+            Optional<ReleaseVerified> verification = Optional.empty();
+            Optional<java.nio.file.Path> verifier =
+                    deployments.flatMap(d -> d.handlers().verifier());
+            if (status == ReleaseStatus.SUCCEEDED && verifier.isPresent()) {
+                // Under the environment's lock still: nothing else deploys while what this run deployed is checked.
+                listener.verifying(runId);
+                ReleaseVerified verified = new ReleaseVerification(
+                                deployments.get(), verifier.get(), options.verifyAttempts(), clock)
+                        .verify(release, runId, actor, deployed(results));
+                lock.append(verified);
+                verification = Optional.of(verified);
+            }
+            return new RunReport(Optional.of(runId), preview, results, status, verification);
         }
+    }
+
+    /** The artifacts a run deployed, in the order their results were recorded. */
+    private static List<String> deployed(List<ArtifactResult> results) {
+        return results.stream()
+                .filter(r -> r.status() == ArtifactStatus.SUCCEEDED)
+                .map(ArtifactResult::artifactId)
+                .toList();
     }
 
     /**

@@ -21,4 +21,7 @@ public interface RunListener {
 
     /** One artifact's result was recorded. */
     default void recorded(ArtifactResult result) {}
+
+    /** Every artifact deployed; the environment's verification starts now. */
+    default void verifying(RunId runId) {}
 }

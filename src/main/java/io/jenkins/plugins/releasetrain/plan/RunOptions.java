@@ -11,8 +11,16 @@ import java.util.Objects;
  * @param resume       run only what did not succeed in the latest run of the same release
  * @param all          run unchanged artifacts too (already live with this content)
  * @param outputLimit  how many bytes of each handler's output to keep (the tail)
+ * @param verifyAttempts how many times the environment's verification may run before it counts as failed
  */
-public record RunOptions(int concurrency, Duration timeout, boolean resume, boolean all, int outputLimit) {
+public record RunOptions(
+        int concurrency, Duration timeout, boolean resume, boolean all, int outputLimit, int verifyAttempts) {
+
+    public static final int MAX_VERIFY_ATTEMPTS = 10;
+
+    public RunOptions(int concurrency, Duration timeout, boolean resume, boolean all, int outputLimit) {
+        this(concurrency, timeout, resume, all, outputLimit, 1);
+    }
 
     public static final int DEFAULT_CONCURRENCY = 4;
     public static final int MAX_CONCURRENCY = 64;
@@ -31,6 +39,10 @@ public record RunOptions(int concurrency, Duration timeout, boolean resume, bool
         if (outputLimit < 0) {
             throw new IllegalArgumentException("the output limit cannot be negative: " + outputLimit);
         }
+        if (verifyAttempts < 1 || verifyAttempts > MAX_VERIFY_ATTEMPTS) {
+            throw new IllegalArgumentException(
+                    "verification runs 1 to " + MAX_VERIFY_ATTEMPTS + " times, not " + verifyAttempts);
+        }
     }
 
     public static RunOptions defaults() {
@@ -38,18 +50,22 @@ public record RunOptions(int concurrency, Duration timeout, boolean resume, bool
     }
 
     public RunOptions withConcurrency(int value) {
-        return new RunOptions(value, timeout, resume, all, outputLimit);
+        return new RunOptions(value, timeout, resume, all, outputLimit, verifyAttempts);
     }
 
     public RunOptions withTimeout(Duration value) {
-        return new RunOptions(concurrency, value, resume, all, outputLimit);
+        return new RunOptions(concurrency, value, resume, all, outputLimit, verifyAttempts);
     }
 
     public RunOptions withResume(boolean value) {
-        return new RunOptions(concurrency, timeout, value, all, outputLimit);
+        return new RunOptions(concurrency, timeout, value, all, outputLimit, verifyAttempts);
     }
 
     public RunOptions withAll(boolean value) {
-        return new RunOptions(concurrency, timeout, resume, value, outputLimit);
+        return new RunOptions(concurrency, timeout, resume, value, outputLimit, verifyAttempts);
+    }
+
+    public RunOptions withVerifyAttempts(int value) {
+        return new RunOptions(concurrency, timeout, resume, all, outputLimit, value);
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.releasetrain.changelog.ChangelogMaps;
 import io.jenkins.plugins.releasetrain.ledger.ApprovalRecorded;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import io.jenkins.plugins.releasetrain.ledger.LedgerMaps;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
@@ -59,6 +60,9 @@ final class RecordDocument {
         map.put(
                 "artifacts",
                 run.results().stream().map(RecordDocument::artifact).toList());
+        map.put(
+                "verification",
+                record.verification().map(LedgerMaps::verification).orElse(null));
         map.put("artifactsWithoutResult", run.artifactsWithoutResult());
         map.put("damage", RunDamage.describe(run).orElse(null));
         return map;

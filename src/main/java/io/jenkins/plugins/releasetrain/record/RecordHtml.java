@@ -95,6 +95,23 @@ public final class RecordHtml {
             c.artifacts().forEach(a -> changelog(html, a));
         });
         artifacts(html, run.results());
+        record.verification().ifPresent(v -> {
+            html.append("<h2>Verification</h2>\n<p><span class=\"status ")
+                    .append(v.passed() ? "succeeded" : "failed")
+                    .append("\">")
+                    .append(e(v.label()))
+                    .append("</span> ")
+                    .append(e(v.message()))
+                    .append(", ")
+                    .append(e(time(v.started())))
+                    .append(", ")
+                    .append(v.duration().toMillis())
+                    .append(" ms</p>\n");
+            String tail = tail(v.output());
+            if (!tail.isEmpty()) {
+                html.append("<pre>").append(e(tail)).append("</pre>\n");
+            }
+        });
         if (!run.artifactsWithoutResult().isEmpty()) {
             html.append("<p>Started with no result recorded: ")
                     .append(e(String.join(", ", run.artifactsWithoutResult())))

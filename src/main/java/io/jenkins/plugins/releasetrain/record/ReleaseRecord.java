@@ -5,6 +5,7 @@ import io.jenkins.plugins.releasetrain.ledger.ApprovalRecorded;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.util.List;
@@ -23,13 +24,15 @@ import java.util.TreeMap;
  * @param plan        the plan it ran
  * @param approvals   approvals, rejections, overrides and bypasses of the release recorded before the run began
  * @param changelog   the commits the run deployed, when the record was asked to read them
+ * @param verification how the environment's verification of what the run deployed went, when it ran
  */
 public record ReleaseRecord(
         String environment,
         ReleaseRun run,
         ReleasePlan plan,
         List<ApprovalRecorded> approvals,
-        Optional<ReleaseChangelog> changelog) {
+        Optional<ReleaseChangelog> changelog,
+        Optional<ReleaseVerified> verification) {
 
     public ReleaseRecord {
         Objects.requireNonNull(environment, "environment");
@@ -37,6 +40,7 @@ public record ReleaseRecord(
         Objects.requireNonNull(plan, "plan");
         approvals = List.copyOf(approvals);
         Objects.requireNonNull(changelog, "changelog");
+        Objects.requireNonNull(verification, "verification");
     }
 
     /** The record of {@code run}, from {@code ledger} alone (no changelog). */
@@ -47,7 +51,8 @@ public record ReleaseRecord(
         List<ApprovalRecorded> approvals = ledger.approvals(run.releaseId()).stream()
                 .filter(a -> !a.time().isAfter(run.startedAt()))
                 .toList();
-        return new ReleaseRecord(ledger.environment(), run, plan, approvals, Optional.empty());
+        return new ReleaseRecord(
+                ledger.environment(), run, plan, approvals, Optional.empty(), ledger.verification(run.runId()));
     }
 
     /**
@@ -69,6 +74,6 @@ public record ReleaseRecord(
     static final String GROUNDS_PREFIX = "approval.";
 
     public ReleaseRecord withChangelog(ReleaseChangelog value) {
-        return new ReleaseRecord(environment, run, plan, approvals, Optional.of(value));
+        return new ReleaseRecord(environment, run, plan, approvals, Optional.of(value), verification);
     }
 }

@@ -352,6 +352,88 @@ class RunCommandTest {
                 .contains(" failed)");
     }
 
+    @Test
+    void afterASuccessfulRunTheVerifyHandlerChecksWhatWasDeployedAndItsVerdictIsRecorded() throws Exception {
+        Path verifying = copyOfExampleHandlers();
+        verify(verifying, "env | grep '^RELEASE_' | sort > \"$(dirname \"$0\")/verified.env\"\nexit 0\n");
+        String deployments = deploymentsOnly();
+
+        CliResult run = CliResult.run(
+                "run", deployments, "--ledger", ledger(), "--handlers", verifying.toString(), "--actor", "alice");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Verification: verified (exit 0, ").contains("succeeded, verified; recorded in");
+        String context = Files.readString(verifying.resolve("verified.env"));
+        assertThat(context)
+                .contains("RELEASE_ENVIRONMENT=" + STAGING)
+                .containsPattern("RELEASE_RUN_ID=\\d{8}T\\d{6}Z-")
+                .contains("RELEASE_CHANGED_ARTIFACTS=")
+                .contains("product1/deploy/portal");
+        assertThat(CliResult.run("history", STAGING, "--ledger", ledger()).out())
+                .contains("succeeded, verified");
+        JsonNode recorded = CliResult.run("history", STAGING, "--ledger", ledger(), "--format", "json")
+                .json()
+                .get("runs")
+                .get(0)
+                .get("verification");
+        assertThat(recorded.get("passed").asBoolean()).isTrue();
+        assertThat(recorded.get("attempts").asInt()).isEqualTo(1);
+        JsonNode record = CliResult.run("record", STAGING, "--latest", "--ledger", ledger())
+                .json();
+        assertThat(record.get("verification").get("status").asText()).isEqualTo("verified");
+        assertThat(CliResult.run("record", STAGING, "--latest", "--ledger", ledger(), "--html")
+                        .out())
+                .contains("<h2>Verification</h2>");
+    }
+
+    @Test
+    void aVerificationThatKeepsFailingFailsTheRunAfterItsAttempts() throws Exception {
+        Path verifying = copyOfExampleHandlers();
+        verify(verifying, "echo \"smoke test: checkout returned 500\"\nexit 3\n");
+
+        CliResult run = CliResult.run(
+                "run",
+                deploymentsOnly(),
+                "--ledger",
+                ledger(),
+                "--handlers",
+                verifying.toString(),
+                "--verify-attempts",
+                "2");
+
+        assertThat(run.exit()).isEqualTo(ExitCode.FAILED);
+        assertThat(run.out())
+                .contains("Verification: verification failed (exit 3 (attempt 2 of 2), ")
+                .contains("  | smoke test: checkout returned 500")
+                .contains("succeeded, verification failed; recorded in");
+        assertThat(CliResult.run("history", STAGING, "--ledger", ledger()).out())
+                .contains("succeeded, verification failed");
+        assertThat(CliResult.run(
+                                "run",
+                                deploymentsOnly(),
+                                "--ledger",
+                                ledger(),
+                                "--handlers",
+                                handlers,
+                                "--verify-attempts",
+                                "11")
+                        .err())
+                .contains("verification runs 1 to 10 times, not 11");
+    }
+
+    /** The staging example without its images, so that a run can succeed without a registry. */
+    private String deploymentsOnly() throws IOException {
+        String text = Fixtures.exampleText("staging-us-east-2.yaml");
+        return Files.writeString(dir.resolve("deployments.yaml"), text.substring(0, text.indexOf("    images:\n")))
+                .toString();
+    }
+
+    private static void verify(Path handlers, String body) throws IOException {
+        Path verify = handlers.resolve("verify");
+        Files.writeString(verify, "#!/bin/sh\n" + body);
+        Files.setPosixFilePermissions(verify, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
     private String ledger() {
         return dir.resolve("ledger").toString();
     }
