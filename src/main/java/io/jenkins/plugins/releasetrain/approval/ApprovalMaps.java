@@ -75,6 +75,10 @@ public final class ApprovalMaps {
                         })
                         .orElse(null));
         map.put("allowUnknownAuthors", rule.allowUnknownAuthors());
+        map.put("requireVerified", rule.verifiedUpstream().required());
+        map.put(
+                "bakeTime",
+                rule.verifiedUpstream().bakeTime().map(Object::toString).orElse(null));
         return map;
     }
 

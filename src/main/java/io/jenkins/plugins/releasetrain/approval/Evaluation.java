@@ -118,7 +118,7 @@ final class Evaluation {
                     request.releaseId(),
                     ruleName,
                     Decision.RefusalReason.PROMOTION_ORDER,
-                    Optional.empty(),
+                    promotion.readyAt(),
                     missingApprovals.stream().toList(),
                     judgements,
                     promotion.unmet().get() + meanwhile(approvalSentences));
@@ -192,7 +192,10 @@ final class Evaluation {
                                 + rule.requiredApprovals() + " required)");
         for (SucceededRelease success : promotion.evidence()) {
             grounds.add(
-                    "its content succeeded in " + success.environment() + " at " + Wording.time(success.finishedAt()));
+                    "its content succeeded in " + success.environment() + " at " + Wording.time(success.finishedAt())
+                            + success.verifiedAt()
+                                    .map(v -> " and was verified at " + Wording.time(v))
+                                    .orElse(""));
         }
         freeze.ifPresent(f -> grounds.add("the freeze is lifted by the emergency override of "
                 + Wording.both(users(tally.counted(ApprovalAction.EMERGENCY_OVERRIDE)))));

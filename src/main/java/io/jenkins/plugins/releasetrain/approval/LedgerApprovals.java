@@ -10,7 +10,9 @@ import io.jenkins.plugins.releasetrain.ledger.LedgerEntry;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -80,15 +82,16 @@ public final class LedgerApprovals {
                         run.status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent())
                 .filter(run -> jobs.allows(environment, job(run)))
                 .reduce((first, second) -> second)
-                .flatMap(run -> success(environment, run))
+                .flatMap(run -> success(here, environment, run))
                 .ifPresent(successes::add);
         List<EnvironmentPattern> upstream = rule.map(ProtectionRule::requires).orElse(List.of());
         for (String other : ledger.environments()) {
             if (!other.equals(environment) && upstream.stream().anyMatch(p -> p.matches(other))) {
-                for (ReleaseRun run : ledger.read(other).runs()) {
+                EnvironmentLedger there = ledger.read(other);
+                for (ReleaseRun run : there.runs()) {
                     if (run.status().filter(s -> s == ReleaseStatus.SUCCEEDED).isPresent()
                             && jobs.allows(other, job(run))) {
-                        success(other, run).ifPresent(successes::add);
+                        success(there, other, run).ifPresent(successes::add);
                     }
                 }
             }
@@ -198,11 +201,17 @@ public final class LedgerApprovals {
     }
 
     /** A successful run as promotion order sees it; empty when its recorded manifest no longer loads. */
-    private static Optional<SucceededRelease> success(String environment, ReleaseRun run) {
+    private static Optional<SucceededRelease> success(EnvironmentLedger ledger, String environment, ReleaseRun run) {
+        Optional<Instant> verifiedAt =
+                ledger.verification(run.runId()).filter(ReleaseVerified::passed).map(ReleaseVerified::time);
         try {
             return run.finished()
                     .map(finished -> new SucceededRelease(
-                            environment, run.releaseId(), ReleaseContent.of(run.release()), finished.time()));
+                            environment,
+                            run.releaseId(),
+                            ReleaseContent.of(run.release()),
+                            finished.time(),
+                            verifiedAt));
         } catch (LedgerException e) {
             // Without its content a run proves nothing about promotion order; the others still count.
             return Optional.empty();

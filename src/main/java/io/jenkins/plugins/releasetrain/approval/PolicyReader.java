@@ -41,7 +41,9 @@ final class PolicyReader {
             "requires",
             "freezeWindows",
             "emergencyOverride",
-            "allowUnknownAuthors");
+            "allowUnknownAuthors",
+            "requireVerified",
+            "bakeTime");
     private static final List<String> APPROVER_KEYS = List.of("users", "groups");
     private static final List<String> WINDOW_KEYS = List.of("name", "start", "end", "timeZone");
     private static final List<String> OVERRIDE_KEYS = List.of("approvers", "requiredApprovals");
@@ -126,6 +128,8 @@ final class PolicyReader {
         boolean allowBypass = rule.bool("allowAdminBypass");
         boolean allowUnknownAuthors = rule.bool("allowUnknownAuthors");
         Optional<Duration> expiry = rule.parsed("approvalExpiry", Durations::parse);
+        boolean requireVerified = rule.bool("requireVerified");
+        Optional<Duration> bakeTime = rule.parsed("bakeTime", Durations::parse);
         List<EnvironmentPattern> requires = rule.list("requires", false, EnvironmentPattern::of);
         List<FreezeWindow> windows = new ArrayList<>();
         for (YamlMapping window : rule.mappings("freezeWindows", "freeze window")) {
@@ -154,7 +158,8 @@ final class PolicyReader {
                     requires,
                     windows,
                     override,
-                    allowUnknownAuthors));
+                    allowUnknownAuthors,
+                    new VerifiedUpstream(requireVerified, bakeTime)));
         } catch (RuleViolation e) {
             error(position(node, e.field()), e.getMessage(), e.hint());
             return Optional.empty();

@@ -39,7 +39,38 @@ public record ProtectionRule(
         List<EnvironmentPattern> requires,
         List<FreezeWindow> freezeWindows,
         Optional<EmergencyOverride> emergencyOverride,
-        boolean allowUnknownAuthors) {
+        boolean allowUnknownAuthors,
+        VerifiedUpstream verifiedUpstream) {
+
+    /** A rule whose promotion order counts any upstream success at once ({@link VerifiedUpstream#NONE}). */
+    public ProtectionRule(
+            String name,
+            List<EnvironmentPattern> environments,
+            Approvers approvers,
+            int requiredApprovals,
+            boolean allowAuthorApproval,
+            boolean allowTriggeringUserApproval,
+            boolean allowAdminBypass,
+            Optional<Duration> approvalExpiry,
+            List<EnvironmentPattern> requires,
+            List<FreezeWindow> freezeWindows,
+            Optional<EmergencyOverride> emergencyOverride,
+            boolean allowUnknownAuthors) {
+        this(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride,
+                allowUnknownAuthors,
+                VerifiedUpstream.NONE);
+    }
 
     public ProtectionRule {
         Names.requireName("name", "the rule's name", name);
@@ -49,6 +80,7 @@ public record ProtectionRule(
         requires = List.copyOf(requires);
         freezeWindows = List.copyOf(freezeWindows);
         Objects.requireNonNull(emergencyOverride, "emergencyOverride");
+        Objects.requireNonNull(verifiedUpstream, "verifiedUpstream");
         if (environments.isEmpty()) {
             throw new RuleViolation(
                     "environments",
@@ -105,7 +137,8 @@ public record ProtectionRule(
                 List.of(),
                 List.of(),
                 Optional.empty(),
-                false);
+                false,
+                VerifiedUpstream.NONE);
     }
 
     public boolean protects(String environment) {
@@ -125,7 +158,8 @@ public record ProtectionRule(
                 requires,
                 freezeWindows,
                 emergencyOverride,
-                allowUnknownAuthors);
+                allowUnknownAuthors,
+                verifiedUpstream);
     }
 
     public ProtectionRule withAuthorApproval(boolean allowed) {
@@ -141,7 +175,8 @@ public record ProtectionRule(
                 requires,
                 freezeWindows,
                 emergencyOverride,
-                allowUnknownAuthors);
+                allowUnknownAuthors,
+                verifiedUpstream);
     }
 
     public ProtectionRule withTriggeringUserApproval(boolean allowed) {
@@ -157,7 +192,8 @@ public record ProtectionRule(
                 requires,
                 freezeWindows,
                 emergencyOverride,
-                allowUnknownAuthors);
+                allowUnknownAuthors,
+                verifiedUpstream);
     }
 
     public ProtectionRule withAdminBypass(boolean allowed) {
@@ -173,7 +209,8 @@ public record ProtectionRule(
                 requires,
                 freezeWindows,
                 emergencyOverride,
-                allowUnknownAuthors);
+                allowUnknownAuthors,
+                verifiedUpstream);
     }
 
     public ProtectionRule withApprovalExpiry(Duration expiry) {
@@ -189,7 +226,8 @@ public record ProtectionRule(
                 requires,
                 freezeWindows,
                 emergencyOverride,
-                allowUnknownAuthors);
+                allowUnknownAuthors,
+                verifiedUpstream);
     }
 
     public ProtectionRule withRequires(String... upstream) {
@@ -209,7 +247,8 @@ public record ProtectionRule(
                 patterns,
                 freezeWindows,
                 emergencyOverride,
-                allowUnknownAuthors);
+                allowUnknownAuthors,
+                verifiedUpstream);
     }
 
     public ProtectionRule withFreezeWindows(FreezeWindow... windows) {
@@ -225,7 +264,8 @@ public record ProtectionRule(
                 requires,
                 List.of(windows),
                 emergencyOverride,
-                allowUnknownAuthors);
+                allowUnknownAuthors,
+                verifiedUpstream);
     }
 
     public ProtectionRule withEmergencyOverride(EmergencyOverride override) {
@@ -241,7 +281,8 @@ public record ProtectionRule(
                 requires,
                 freezeWindows,
                 Optional.of(override),
-                allowUnknownAuthors);
+                allowUnknownAuthors,
+                verifiedUpstream);
     }
 
     /**
@@ -261,6 +302,25 @@ public record ProtectionRule(
                 requires,
                 freezeWindows,
                 emergencyOverride,
-                allowed);
+                allowed,
+                verifiedUpstream);
+    }
+
+    /** The same rule, asking {@code value} of the upstream successes its promotion order counts. */
+    public ProtectionRule withVerifiedUpstream(VerifiedUpstream value) {
+        return new ProtectionRule(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride,
+                allowUnknownAuthors,
+                value);
     }
 }

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -366,7 +367,44 @@ class ApprovalDecisionTest {
                 arguments(
                         "a rejection is reported before promotion order",
                         Scenario.under(afterStaging).events(lead("erin").rejects("no")),
-                        refused(RefusalReason.REJECTED)));
+                        refused(RefusalReason.REJECTED)),
+                arguments(
+                        "a rule asking for verified upstream releases does not count one that was not verified",
+                        Scenario.under(afterStaging.withVerifiedUpstream(new VerifiedUpstream(true, Optional.empty())))
+                                .releasing(PROMOTED)
+                                .succeeded(STAGING, NOW.minus(Duration.ofDays(1)))
+                                .events(lead("bob"), lead("dana")),
+                        refused(RefusalReason.PROMOTION_ORDER)
+                                .saying("and verified there; it succeeded in staging-us-east-2 at 2026-10-20 10:00 UTC"
+                                        + " but was not verified")),
+                arguments(
+                        "a verified upstream release counts, and the decision says when it was verified",
+                        Scenario.under(afterStaging.withVerifiedUpstream(new VerifiedUpstream(true, Optional.empty())))
+                                .releasing(PROMOTED)
+                                .verified(STAGING, NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofHours(23)))
+                                .events(lead("bob"), lead("dana")),
+                        allowed(Grounds.APPROVED)
+                                .saying("its content succeeded in staging-us-east-2 at 2026-10-20 10:00 UTC and was"
+                                        + " verified at 2026-10-20 11:00 UTC")),
+                arguments(
+                        "content verified upstream for less than the bake time waits, saying until when",
+                        Scenario.under(afterStaging.withVerifiedUpstream(
+                                        new VerifiedUpstream(true, Optional.of(Duration.ofHours(2)))))
+                                .releasing(PROMOTED)
+                                .verified(STAGING, NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofMinutes(40)))
+                                .events(lead("bob"), lead("dana")),
+                        refused(RefusalReason.PROMOTION_ORDER)
+                                .saying("requires its content to have been verified in staging-* for 2 hours")
+                                .saying("It can run after 2026-10-21 11:20 UTC, when it has been verified in"
+                                        + " staging-us-east-2 for 2 hours.")),
+                arguments(
+                        "content baked long enough runs",
+                        Scenario.under(afterStaging.withVerifiedUpstream(
+                                        new VerifiedUpstream(false, Optional.of(Duration.ofHours(2)))))
+                                .releasing(PROMOTED)
+                                .succeeded(STAGING, NOW.minus(Duration.ofHours(3)))
+                                .events(lead("bob"), lead("dana")),
+                        allowed(Grounds.APPROVED)));
     }
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

@@ -91,6 +91,17 @@ final class Scenario {
         return this;
     }
 
+    /** {@code upstream} succeeded at {@code at} and its verification passed at {@code verifiedAt}. */
+    Scenario verified(Release upstream, Instant at, Instant verifiedAt) {
+        successes.add(new SucceededRelease(
+                upstream.environment().name(),
+                upstream.id(),
+                ReleaseContent.of(upstream),
+                at,
+                java.util.Optional.of(verifiedAt)));
+        return this;
+    }
+
     ApprovalRequest request() {
         return ApprovalRequest.of(
                 ReleasePlan.of(release, deployed), ApprovalHistory.of(events, successes), participants);

@@ -421,6 +421,44 @@ class RunCommandTest {
                 .contains("verification runs 1 to 10 times, not 11");
     }
 
+    @Test
+    void aRuleAskingForVerifiedUpstreamReleasesWaitsForStagingsVerification() throws Exception {
+        String staging = deploymentsOnly();
+        String production = Files.writeString(
+                        dir.resolve("production.yaml"),
+                        Files.readString(Path.of(staging))
+                                .replace("name: staging-us-east-2", "name: production-us-east-2")
+                                .replace("shortName: stage-us", "shortName: prod-us")
+                                .replace("destinationTagPrefix: stage_us", "destinationTagPrefix: prod_us"))
+                .toString();
+        String policy = Files.writeString(dir.resolve("policy.yaml"), """
+                        rules:
+                          - name: production
+                            environments: [production-*]
+                            requires: [staging-*]
+                            requireVerified: true
+                        """).toString();
+        assertThat(CliResult.run("run", staging, "--ledger", ledger(), "--handlers", handlers)
+                        .exit())
+                .as("staging runs, with no verify handler")
+                .isZero();
+
+        CliResult unverified =
+                CliResult.run("run", production, "--ledger", ledger(), "--handlers", handlers, "--policy", policy);
+        Path verifying = copyOfExampleHandlers();
+        verify(verifying, "exit 0\n");
+        CliResult verifiedStaging =
+                CliResult.run("run", staging, "--ledger", ledger(), "--handlers", verifying.toString(), "--all");
+        CliResult verified =
+                CliResult.run("run", production, "--ledger", ledger(), "--handlers", handlers, "--policy", policy);
+
+        assertThat(unverified.exit()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(unverified.out() + unverified.err()).contains("but was not verified");
+        assertThat(verifiedStaging.out()).contains("succeeded, verified");
+        assertThat(verified.exit()).as(verified.toString()).isZero();
+        assertThat(verified.out()).contains("and was verified at ");
+    }
+
     /** The staging example without its images, so that a run can succeed without a registry. */
     private String deploymentsOnly() throws IOException {
         String text = Fixtures.exampleText("staging-us-east-2.yaml");
