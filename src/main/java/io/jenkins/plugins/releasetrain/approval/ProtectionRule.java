@@ -146,88 +146,34 @@ public record ProtectionRule(
     }
 
     public ProtectionRule withApprovals(int required, Approvers from) {
-        return new ProtectionRule(
-                name,
-                environments,
-                from,
-                required,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                approvalExpiry,
-                requires,
-                freezeWindows,
-                emergencyOverride,
-                allowUnknownAuthors,
-                verifiedUpstream);
+        Copy copy = new Copy(this);
+        copy.requiredApprovals = required;
+        copy.approvers = from;
+        return copy.build();
     }
 
     public ProtectionRule withAuthorApproval(boolean allowed) {
-        return new ProtectionRule(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowed,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                approvalExpiry,
-                requires,
-                freezeWindows,
-                emergencyOverride,
-                allowUnknownAuthors,
-                verifiedUpstream);
+        Copy copy = new Copy(this);
+        copy.allowAuthorApproval = allowed;
+        return copy.build();
     }
 
     public ProtectionRule withTriggeringUserApproval(boolean allowed) {
-        return new ProtectionRule(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowed,
-                allowAdminBypass,
-                approvalExpiry,
-                requires,
-                freezeWindows,
-                emergencyOverride,
-                allowUnknownAuthors,
-                verifiedUpstream);
+        Copy copy = new Copy(this);
+        copy.allowTriggeringUserApproval = allowed;
+        return copy.build();
     }
 
     public ProtectionRule withAdminBypass(boolean allowed) {
-        return new ProtectionRule(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowed,
-                approvalExpiry,
-                requires,
-                freezeWindows,
-                emergencyOverride,
-                allowUnknownAuthors,
-                verifiedUpstream);
+        Copy copy = new Copy(this);
+        copy.allowAdminBypass = allowed;
+        return copy.build();
     }
 
     public ProtectionRule withApprovalExpiry(Duration expiry) {
-        return new ProtectionRule(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                Optional.of(expiry),
-                requires,
-                freezeWindows,
-                emergencyOverride,
-                allowUnknownAuthors,
-                verifiedUpstream);
+        Copy copy = new Copy(this);
+        copy.approvalExpiry = Optional.of(expiry);
+        return copy.build();
     }
 
     public ProtectionRule withRequires(String... upstream) {
@@ -235,54 +181,21 @@ public record ProtectionRule(
         for (String pattern : upstream) {
             patterns.add(EnvironmentPattern.of(pattern));
         }
-        return new ProtectionRule(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                approvalExpiry,
-                patterns,
-                freezeWindows,
-                emergencyOverride,
-                allowUnknownAuthors,
-                verifiedUpstream);
+        Copy copy = new Copy(this);
+        copy.requires = patterns;
+        return copy.build();
     }
 
     public ProtectionRule withFreezeWindows(FreezeWindow... windows) {
-        return new ProtectionRule(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                approvalExpiry,
-                requires,
-                List.of(windows),
-                emergencyOverride,
-                allowUnknownAuthors,
-                verifiedUpstream);
+        Copy copy = new Copy(this);
+        copy.freezeWindows = List.of(windows);
+        return copy.build();
     }
 
     public ProtectionRule withEmergencyOverride(EmergencyOverride override) {
-        return new ProtectionRule(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                approvalExpiry,
-                requires,
-                freezeWindows,
-                Optional.of(override),
-                allowUnknownAuthors,
-                verifiedUpstream);
+        Copy copy = new Copy(this);
+        copy.emergencyOverride = Optional.of(override);
+        return copy.build();
     }
 
     /**
@@ -290,37 +203,65 @@ public record ProtectionRule(
      * manifest to read). By default it may not: "no known author" is not "nobody wrote it".
      */
     public ProtectionRule withUnknownAuthorsAllowed(boolean allowed) {
-        return new ProtectionRule(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                approvalExpiry,
-                requires,
-                freezeWindows,
-                emergencyOverride,
-                allowed,
-                verifiedUpstream);
+        Copy copy = new Copy(this);
+        copy.allowUnknownAuthors = allowed;
+        return copy.build();
     }
 
     /** The same rule, asking {@code value} of the upstream successes its promotion order counts. */
     public ProtectionRule withVerifiedUpstream(VerifiedUpstream value) {
-        return new ProtectionRule(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                approvalExpiry,
-                requires,
-                freezeWindows,
-                emergencyOverride,
-                allowUnknownAuthors,
-                value);
+        Copy copy = new Copy(this);
+        copy.verifiedUpstream = value;
+        return copy.build();
+    }
+
+    /** A rule's fields, to change one or two and build the new rule (which checks them all again). */
+    private static final class Copy {
+        private final String name;
+        private final List<EnvironmentPattern> environments;
+        private Approvers approvers;
+        private int requiredApprovals;
+        private boolean allowAuthorApproval;
+        private boolean allowTriggeringUserApproval;
+        private boolean allowAdminBypass;
+        private Optional<Duration> approvalExpiry;
+        private List<EnvironmentPattern> requires;
+        private List<FreezeWindow> freezeWindows;
+        private Optional<EmergencyOverride> emergencyOverride;
+        private boolean allowUnknownAuthors;
+        private VerifiedUpstream verifiedUpstream;
+
+        Copy(ProtectionRule rule) {
+            name = rule.name;
+            environments = rule.environments;
+            approvers = rule.approvers;
+            requiredApprovals = rule.requiredApprovals;
+            allowAuthorApproval = rule.allowAuthorApproval;
+            allowTriggeringUserApproval = rule.allowTriggeringUserApproval;
+            allowAdminBypass = rule.allowAdminBypass;
+            approvalExpiry = rule.approvalExpiry;
+            requires = rule.requires;
+            freezeWindows = rule.freezeWindows;
+            emergencyOverride = rule.emergencyOverride;
+            allowUnknownAuthors = rule.allowUnknownAuthors;
+            verifiedUpstream = rule.verifiedUpstream;
+        }
+
+        ProtectionRule build() {
+            return new ProtectionRule(
+                    name,
+                    environments,
+                    approvers,
+                    requiredApprovals,
+                    allowAuthorApproval,
+                    allowTriggeringUserApproval,
+                    allowAdminBypass,
+                    approvalExpiry,
+                    requires,
+                    freezeWindows,
+                    emergencyOverride,
+                    allowUnknownAuthors,
+                    verifiedUpstream);
+        }
     }
 }
