@@ -134,78 +134,65 @@ public record ArtifactState(
 
     /** The same state with what is live there meanwhile. */
     public ArtifactState withLiveVersion(String live) {
-        return new ArtifactState(
-                artifactId,
-                product,
-                kind,
-                version,
-                displayVersion,
-                productVersion,
-                status,
-                releaseId,
-                at,
-                by,
-                live,
-                url,
-                failure,
-                changes);
+        Copy copy = new Copy(this);
+        copy.liveVersion = live;
+        return copy.build();
     }
 
     /** The same state linked to the page of the run that brought it. */
     public ArtifactState withUrl(String page) {
-        return new ArtifactState(
-                artifactId,
-                product,
-                kind,
-                version,
-                displayVersion,
-                productVersion,
-                status,
-                releaseId,
-                at,
-                by,
-                liveVersion,
-                page,
-                failure,
-                changes);
+        Copy copy = new Copy(this);
+        copy.url = page;
+        return copy.build();
     }
 
     /** The same state with why its attempt failed. */
     public ArtifactState withFailure(String why) {
-        return new ArtifactState(
-                artifactId,
-                product,
-                kind,
-                version,
-                displayVersion,
-                productVersion,
-                status,
-                releaseId,
-                at,
-                by,
-                liveVersion,
-                url,
-                why,
-                changes);
+        Copy copy = new Copy(this);
+        copy.failure = why;
+        return copy.build();
     }
 
     /** The same state with what its live version brought. */
     public ArtifactState withChanges(CellChanges brought) {
-        return new ArtifactState(
-                artifactId,
-                product,
-                kind,
-                version,
-                displayVersion,
-                productVersion,
-                status,
-                releaseId,
-                at,
-                by,
-                liveVersion,
-                url,
-                failure,
-                brought);
+        Copy copy = new Copy(this);
+        copy.changes = brought;
+        return copy.build();
+    }
+
+    /** A state's fields, to change one and build the new state (which checks them all again). */
+    private static final class Copy {
+        private final ArtifactState state;
+        private String liveVersion;
+        private String url;
+        private String failure;
+        private CellChanges changes;
+
+        Copy(ArtifactState state) {
+            this.state = state;
+            liveVersion = state.liveVersion;
+            url = state.url;
+            failure = state.failure;
+            changes = state.changes;
+        }
+
+        ArtifactState build() {
+            return new ArtifactState(
+                    state.artifactId,
+                    state.product,
+                    state.kind,
+                    state.version,
+                    state.displayVersion,
+                    state.productVersion,
+                    state.status,
+                    state.releaseId,
+                    state.at,
+                    state.by,
+                    liveVersion,
+                    url,
+                    failure,
+                    changes);
+        }
     }
 
     public Optional<String> live() {
