@@ -154,6 +154,7 @@ public final class BoardJson {
         map.put("actor", run.actor());
         map.put("url", run.url());
         map.put("damage", run.damage());
+        map.put("verification", run.verification());
         map.put("results", run.results().stream().map(BoardJson::result).toList());
         return map;
     }

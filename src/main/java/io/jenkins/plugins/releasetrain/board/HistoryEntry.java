@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param url the run's page (its Jenkins build), or null
  * @param damage why the run's record cannot be trusted to be complete (records of it could not be read), or
  *     null when it is intact: such a run is never shown as a clean success
+ * @param verification {@code verified} or {@code verification failed} when the environment's verification of
+ *     what the run deployed ran, with its message; null otherwise
  */
 public record HistoryEntry(
         String runId,
@@ -23,7 +25,21 @@ public record HistoryEntry(
         String actor,
         List<ArtifactResult> results,
         String url,
-        String damage) {
+        String damage,
+        String verification) {
+
+    public HistoryEntry(
+            String runId,
+            String releaseId,
+            Status status,
+            Instant started,
+            Instant ended,
+            String actor,
+            List<ArtifactResult> results,
+            String url,
+            String damage) {
+        this(runId, releaseId, status, started, ended, actor, results, url, damage, null);
+    }
 
     public HistoryEntry(
             String runId,

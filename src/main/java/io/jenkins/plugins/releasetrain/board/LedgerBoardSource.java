@@ -12,6 +12,7 @@ import io.jenkins.plugins.releasetrain.ledger.PendingRelease;
 import io.jenkins.plugins.releasetrain.ledger.RecordedArtifact;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.ledger.RunDamage;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
@@ -123,7 +124,7 @@ public final class LedgerBoardSource implements BoardSource {
         Optional<Release> latestRelease = Optional.ofNullable(latestShown).flatMap(this::release);
         List<HistoryEntry> history = new ArrayList<>();
         for (ReleaseRun run : shown) {
-            history.add(entry(run, run == latest, origins.page(run.runId())));
+            history.add(entry(run, run == latest, origins.page(run.runId()), read.verification(run.runId())));
         }
         // only the environment's latest run can be waiting; hidden, it shows nothing
         boolean latestIsShown = latest != null && latest == latestShown;
@@ -274,7 +275,8 @@ public final class LedgerBoardSource implements BoardSource {
      * A run as the board tells it. Only the environment's latest run can still be going: runs hold the
      * environment's lock, so an earlier one that never recorded its end was cut short (its process died).
      */
-    private static HistoryEntry entry(ReleaseRun run, boolean latest, String page) {
+    private static HistoryEntry entry(
+            ReleaseRun run, boolean latest, String page, Optional<ReleaseVerified> verification) {
         Status status = run.status().map(LedgerBoardSource::status).orElse(Status.CANCELLED);
         if (run.status().isEmpty() && latest) {
             status = run.results().isEmpty() ? Status.PENDING_APPROVAL : Status.RUNNING;
@@ -301,7 +303,8 @@ public final class LedgerBoardSource implements BoardSource {
                 run.actor(),
                 results,
                 page,
-                RunDamage.describe(run).orElse(null));
+                RunDamage.describe(run).orElse(null),
+                verification.map(v -> v.label() + ": " + v.message()).orElse(null));
     }
 
     /** The failed attempt's message and the last lines of what it printed: what to look at first. */

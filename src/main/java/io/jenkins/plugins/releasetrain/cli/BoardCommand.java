@@ -110,6 +110,12 @@ public final class BoardCommand extends CliCommand {
         if (ledger != null) {
             LedgerBoardSource fromLedger =
                     new LedgerBoardSource(Ledger.open(ledger), List.of(), Clock.systemUTC(), once(terminal));
+            if (changes.readsRegistry()) {
+                terminal.err()
+                        .println("release-train board: the board lists what deployments brought; it reads no image"
+                                + " registry, so --registry does not apply");
+                return ExitCode.INVALID;
+            }
             if (changes.wanted()) {
                 try {
                     fromLedger = fromLedger.withChanges(

@@ -90,6 +90,11 @@ public final class ChangelogCommandOptions {
         return wanted;
     }
 
+    /** Whether a registry was named to read image labels from. */
+    boolean readsRegistry() {
+        return registry != null;
+    }
+
     /**
      * The plan's changelog.
      *

@@ -85,7 +85,12 @@ export class BoardPanel {
     el('span', { className: 'rt-line' },
       el('span', { className: 'rt-run-id', text: `run ${run.runId}` }),
       el('span', { className: `rt-status rt-status--${run.status}`, text: STATUS_LABELS[run.status] ?? run.status }),
-      run.damage ? el('span', { className: 'rt-status rt-status--damaged', title: run.damage, text: 'damaged record' }) : null),
+      run.damage ? el('span', { className: 'rt-status rt-status--damaged', title: run.damage, text: 'damaged record' }) : null,
+      run.verification ? el('span', {
+        className: `rt-status rt-status--${run.verification.startsWith('verified') ? 'succeeded' : 'failed'}`,
+        title: run.verification,
+        text: run.verification.startsWith('verified') ? 'verified' : 'verification failed',
+      }) : null),
     el('span', { className: 'rt-meta' }, time(run.started), run.actor ? ` · ${run.actor}` : '', ` · ${count}`));
     button.addEventListener('click', () => this.onSelectRun(environment, run));
     return button;
@@ -103,6 +108,7 @@ export class BoardPanel {
         fact('Started', time(run.started)),
         fact('Ended', time(run.ended)),
         fact('By', run.actor ?? '—'),
+        run.verification ? fact('Verification', run.verification) : null,
         buildFact(run.url)),
       run.damage ? el('p', { className: 'rt-damage', role: 'note', text: `Damaged record: ${run.damage}.` }) : null,
       button,

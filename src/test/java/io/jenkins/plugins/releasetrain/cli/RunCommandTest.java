@@ -384,6 +384,12 @@ class RunCommandTest {
         assertThat(CliResult.run("record", STAGING, "--latest", "--ledger", ledger(), "--html")
                         .out())
                 .contains("<h2>Verification</h2>");
+        JsonNode board =
+                CliResult.run("board", "--ledger", ledger(), "--format", "json").json();
+        assertThat(board.get("environments").get(0).get("history").get("runs"))
+                .singleElement()
+                .satisfies(
+                        entry -> assertThat(entry.get("verification").asText()).isEqualTo("verified: exit 0"));
     }
 
     @Test
