@@ -199,6 +199,10 @@ class PlanChangesTest {
         assertThat(CliResult.run("board", "--ledger", ledger.toString(), "--changes")
                         .err())
                 .contains("--changes needs to know where repositories are");
+        CliResult withRegistry =
+                CliResult.run("board", "--ledger", ledger.toString(), "--changes", "--registry", "localhost:5000");
+        assertThat(withRegistry.exit()).isEqualTo(ExitCode.INVALID);
+        assertThat(withRegistry.err()).contains("it reads no image registry, so --registry does not apply");
     }
 
     @Test
