@@ -9,6 +9,8 @@ import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,9 +45,19 @@ public final class StateCommand extends LedgerCommand {
         }
         EnvironmentState state = instant.map(read.get()::stateAt).orElseGet(read.get()::state);
         if (json()) {
-            printJson(
-                    terminal,
-                    instant.isEmpty() ? LedgerMaps.state(state, read.get().standing()) : LedgerMaps.state(state));
+            if (instant.isPresent()) {
+                printJson(terminal, LedgerMaps.state(state));
+                return ExitCode.OK;
+            }
+            ReleaseStanding standing = read.get().standing();
+            Map<String, Object> document = new LinkedHashMap<>(LedgerMaps.state(state, standing));
+            document.put(
+                    "liveReleaseVerification",
+                    standing.live()
+                            .flatMap(live -> read.get().verification(live.run().runId()))
+                            .map(LedgerMaps::verification)
+                            .orElse(null));
+            printJson(terminal, document);
             return ExitCode.OK;
         }
         terminal.out()
@@ -77,19 +89,23 @@ public final class StateCommand extends LedgerCommand {
         }
         terminal.out().println(ValidateCommand.count(state.artifacts().size(), "artifact") + " live");
         if (instant.isEmpty()) {
-            standing(terminal, read.get().standing());
+            standing(terminal, read.get().standing(), read.get());
         }
         return ExitCode.OK;
     }
 
     /** Which release is live as a whole: a release that got only part of the way is never called live. */
-    private static void standing(Terminal terminal, ReleaseStanding standing) {
+    private static void standing(Terminal terminal, ReleaseStanding standing, EnvironmentLedger ledger) {
         standing.live()
                 .ifPresent(live -> terminal.out()
                         .println("live release: " + live.run().releaseId().shortForm() + " (all "
                                 + live.artifacts() + " artifacts; run "
                                 + live.run().runId() + " by "
-                                + live.run().actor() + ")"));
+                                + live.run().actor()
+                                + ledger.verification(live.run().runId())
+                                        .map(v -> "; " + v.label())
+                                        .orElse("")
+                                + ")"));
         standing.partial()
                 .ifPresent(partial -> terminal.out()
                         .println(terminal.yellow(

@@ -371,6 +371,14 @@ class RunCommandTest {
                 .contains("product1/deploy/portal");
         assertThat(CliResult.run("history", STAGING, "--ledger", ledger()).out())
                 .contains("succeeded, verified");
+        assertThat(CliResult.run("state", STAGING, "--ledger", ledger()).out())
+                .containsPattern("live release: [0-9a-f]{12} \\(all 6 artifacts; run .* by alice; verified\\)");
+        assertThat(CliResult.run("state", STAGING, "--ledger", ledger(), "--format", "json")
+                        .json()
+                        .get("liveReleaseVerification")
+                        .get("passed")
+                        .asBoolean())
+                .isTrue();
         JsonNode recorded = CliResult.run("history", STAGING, "--ledger", ledger(), "--format", "json")
                 .json()
                 .get("runs")
