@@ -5,6 +5,7 @@ import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,8 @@ public final class EnvironmentLedger {
     private final List<LedgerWarning> warnings;
     /** Assembled on first use: reading the state never needs the runs. */
     private List<ReleaseRun> runs;
+    /** Each run's latest verification, indexed on first use: callers ask once per run (history, board). */
+    private Map<RunId, ReleaseVerified> verifications;
 
     EnvironmentLedger(String environment, Path file, List<LedgerEntry> entries, List<LedgerWarning> warnings) {
         this.environment = Objects.requireNonNull(environment, "environment");
@@ -206,15 +209,16 @@ public final class EnvironmentLedger {
     }
 
     /** How a run's verification ended, the latest when it ran more than once; empty when it has none. */
-    public Optional<ReleaseVerified> verification(RunId runId) {
-        ReleaseVerified latest = null;
-        for (LedgerEntry entry : entries) {
-            if (entry.record() instanceof ReleaseVerified verified
-                    && verified.runId().equals(runId)) {
-                latest = verified;
+    public synchronized Optional<ReleaseVerified> verification(RunId runId) {
+        if (verifications == null) {
+            verifications = new HashMap<>();
+            for (LedgerEntry entry : entries) {
+                if (entry.record() instanceof ReleaseVerified verified) {
+                    verifications.put(verified.runId(), verified);
+                }
             }
         }
-        return Optional.ofNullable(latest);
+        return Optional.ofNullable(verifications.get(runId));
     }
 
     private List<LiveArtifact> live(Instant until) {
