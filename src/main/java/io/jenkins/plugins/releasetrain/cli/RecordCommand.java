@@ -86,9 +86,9 @@ public final class RecordCommand extends LedgerCommand {
                 return ExitCode.INVALID;
             }
         }
-        String json = RecordJson.write(record);
-        String digest = RecordJson.digestOf(json);
-        String document = html ? RecordHtml.write(record, digest) : json;
+        RecordJson.Written json = RecordJson.written(record);
+        String digest = json.sha256();
+        String document = html ? RecordHtml.write(record, digest) : json.text();
         if (out == null) {
             terminal.out().print(document);
             return ExitCode.OK;

@@ -37,8 +37,8 @@ final class ReleaseRecordPages {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND, Messages.ReleaseAction_NoRecord(environment));
             return;
         }
-        String json = RecordJson.write(record.get());
-        String body = html ? RecordHtml.write(record.get(), RecordJson.digestOf(json)) : json;
+        RecordJson.Written json = RecordJson.written(record.get());
+        String body = html ? RecordHtml.write(record.get(), json.sha256()) : json.text();
         rsp.setContentType(html ? "text/html;charset=UTF-8" : "application/json;charset=UTF-8");
         rsp.setHeader("X-Content-Type-Options", "nosniff");
         rsp.setHeader("Cache-Control", "no-store");

@@ -27,8 +27,16 @@ public final class RecordJson {
 
     private RecordJson() {}
 
+    /** A record's JSON text and the digest it states. */
+    public record Written(String text, String sha256) {}
+
     /** The record's JSON, its own digest filled in, ending with a newline. */
     public static String write(ReleaseRecord record) {
+        return written(record).text();
+    }
+
+    /** As {@link #write}, with the digest the text states: what an HTML page of the same run names. */
+    public static Written written(ReleaseRecord record) {
         Map<String, Object> document = new LinkedHashMap<>(RecordDocument.of(record));
         document.put(DIGEST_FIELD, PLACEHOLDER);
         String text;
@@ -39,7 +47,7 @@ public final class RecordJson {
         }
         String digest = sha256(text);
         int at = text.lastIndexOf(PLACEHOLDER);
-        return text.substring(0, at) + digest + text.substring(at + PLACEHOLDER.length());
+        return new Written(text.substring(0, at) + digest + text.substring(at + PLACEHOLDER.length()), digest);
     }
 
     /** The digest a record states: that of its text with the digest's value zeroed. */
