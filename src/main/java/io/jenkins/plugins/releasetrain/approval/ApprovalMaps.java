@@ -79,6 +79,10 @@ public final class ApprovalMaps {
         map.put(
                 "bakeTime",
                 rule.verifiedUpstream().bakeTime().map(Object::toString).orElse(null));
+        Map<String, Object> rollback = new LinkedHashMap<>();
+        rollback.put("requiredApprovals", rule.requiredApprovals(true));
+        map.put("rollback", rollback);
+        map.put("onVerificationFailure", rule.rollback().onVerificationFailure().label());
         return map;
     }
 

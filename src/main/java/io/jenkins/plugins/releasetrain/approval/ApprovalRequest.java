@@ -3,10 +3,13 @@ package io.jenkins.plugins.releasetrain.approval;
 import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything a decision looks at besides the rule and the time: which release (its id, environment and
  * content), whether its plan has anything to deploy, the history, and the people involved.
+ *
+ * @param rollback present when the release goes back to content that ran here before
  */
 public record ApprovalRequest(
         ReleaseId releaseId,
@@ -15,9 +18,22 @@ public record ApprovalRequest(
         boolean hasWork,
         ApprovalHistory history,
         Participants participants,
-        NameKeys names) {
+        NameKeys names,
+        Optional<RollbackRequest> rollback) {
+
+    public ApprovalRequest(
+            ReleaseId releaseId,
+            String environment,
+            ReleaseContent content,
+            boolean hasWork,
+            ApprovalHistory history,
+            Participants participants,
+            NameKeys names) {
+        this(releaseId, environment, content, hasWork, history, participants, names, Optional.empty());
+    }
 
     public ApprovalRequest {
+        Objects.requireNonNull(rollback, "rollback");
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(releaseId, "releaseId");
         Objects.requireNonNull(environment, "environment");
@@ -39,10 +55,20 @@ public record ApprovalRequest(
 
     /** The same request, comparing user ids and group names as {@code keys} does (a security realm's rules). */
     public ApprovalRequest comparingNamesWith(NameKeys keys) {
-        return new ApprovalRequest(releaseId, environment, content, hasWork, history, participants, keys);
+        return new ApprovalRequest(releaseId, environment, content, hasWork, history, participants, keys, rollback);
     }
 
     public ApprovalRequest withHistory(ApprovalHistory newHistory) {
-        return new ApprovalRequest(releaseId, environment, content, hasWork, newHistory, participants, names);
+        return new ApprovalRequest(releaseId, environment, content, hasWork, newHistory, participants, names, rollback);
+    }
+
+    /** The same request as a rollback: its own approvals, no promotion order (see {@link RollbackRule}). */
+    public ApprovalRequest asRollback(RollbackRequest value) {
+        return new ApprovalRequest(
+                releaseId, environment, content, hasWork, history, participants, names, Optional.of(value));
+    }
+
+    public boolean isRollback() {
+        return rollback.isPresent();
     }
 }

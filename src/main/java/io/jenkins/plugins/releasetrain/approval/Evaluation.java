@@ -28,6 +28,7 @@ final class Evaluation {
         }
         ProtectionRule rule = maybeRule.get();
         Optional<String> ruleName = Optional.of(rule.name());
+        int required = rule.requiredApprovals(request.isRollback());
         Tally tally = Tally.of(rule, request, now);
         List<Judgement> judgements = tally.judgements();
         if (!request.hasWork()) {
@@ -73,10 +74,7 @@ final class Evaluation {
                             + " content approved.");
         }
         Optional<String> unknownAuthors = request.participants().authorsUnknown();
-        if (unknownAuthors.isPresent()
-                && rule.requiredApprovals() > 0
-                && !rule.allowAuthorApproval()
-                && !rule.allowUnknownAuthors()) {
+        if (unknownAuthors.isPresent() && required > 0 && !rule.allowAuthorApproval() && !rule.allowUnknownAuthors()) {
             // Fail closed: "no known author" must not read as "nobody wrote it", or an author could approve.
             return new Decision.Refused(
                     environment,
@@ -97,11 +95,11 @@ final class Evaluation {
         List<ApprovalEvent> approvals = tally.counted(ApprovalAction.APPROVE);
         Optional<Shortfall> missingApprovals = Optional.empty();
         List<String> approvalSentences = new ArrayList<>();
-        if (approvals.size() < rule.requiredApprovals()) {
+        if (approvals.size() < required) {
             Shortfall shortfall = new Shortfall(
                     ApprovalAction.APPROVE,
-                    rule.requiredApprovals(),
-                    rule.requiredApprovals() - approvals.size(),
+                    required,
+                    required - approvals.size(),
                     rule.approvers(),
                     users(approvals),
                     tally.excluded(),
@@ -111,7 +109,10 @@ final class Evaluation {
             unreachable(rule, request, approvals, shortfall.missing()).ifPresent(approvalSentences::add);
         }
         Optional<Freeze> freeze = tally.freeze();
-        PromotionOrder promotion = PromotionOrder.check(rule, request, now);
+        // A rollback goes back to content that succeeded here: the order it came in by was met then.
+        PromotionOrder promotion = request.isRollback()
+                ? new PromotionOrder(List.of(), Optional.empty())
+                : PromotionOrder.check(rule, request, now);
         if (promotion.unmet().isPresent()) {
             return new Decision.Refused(
                     environment,
@@ -175,21 +176,28 @@ final class Evaluation {
                 Decision.Grounds.APPROVED,
                 judgements,
                 "Release " + id + " may run in " + environment + " (rule '" + rule.name() + "'): "
-                        + String.join("; ", grounds(rule, approvals, promotion, freeze, tally)) + ".");
+                        + String.join("; ", grounds(rule, required, request, approvals, promotion, freeze, tally))
+                        + ".");
     }
 
     private static List<String> grounds(
             ProtectionRule rule,
+            int required,
+            ApprovalRequest request,
             List<ApprovalEvent> approvals,
             PromotionOrder promotion,
             Optional<Freeze> freeze,
             Tally tally) {
         List<String> grounds = new ArrayList<>();
+        request.rollback()
+                .ifPresent(r -> grounds.add("it rolls back to the content of run " + r.targetRun()
+                        + ", which succeeded here (no promotion order applies)"));
+        String what = request.isRollback() ? " for a rollback" : "";
         grounds.add(
-                rule.requiredApprovals() == 0
-                        ? "no approval is required"
-                        : "approved by " + Wording.both(users(approvals)) + " (" + approvals.size() + " of "
-                                + rule.requiredApprovals() + " required)");
+                required == 0
+                        ? "no approval is required" + what
+                        : "approved by " + Wording.both(users(approvals)) + " (" + approvals.size() + " of " + required
+                                + " required" + what + ")");
         for (SucceededRelease success : promotion.evidence()) {
             grounds.add(
                     "its content succeeded in " + success.environment() + " at " + Wording.time(success.finishedAt())

@@ -43,7 +43,10 @@ final class PolicyReader {
             "emergencyOverride",
             "allowUnknownAuthors",
             "requireVerified",
-            "bakeTime");
+            "bakeTime",
+            "rollback",
+            "onVerificationFailure");
+    private static final List<String> ROLLBACK_KEYS = List.of("requiredApprovals");
     private static final List<String> APPROVER_KEYS = List.of("users", "groups");
     private static final List<String> WINDOW_KEYS = List.of("name", "start", "end", "timeZone");
     private static final List<String> OVERRIDE_KEYS = List.of("approvers", "requiredApprovals");
@@ -136,6 +139,18 @@ final class PolicyReader {
             readWindow(window).ifPresent(windows::add);
         }
         Optional<EmergencyOverride> override = rule.mapping("emergencyOverride").flatMap(this::readOverride);
+        Optional<Integer> rollbackApprovals = rule.mapping("rollback")
+                .flatMap(r -> new Section(r, "rollback", ROLLBACK_KEYS).count("requiredApprovals"));
+        RollbackRule.VerificationFailure onFailure = rule.text("onVerificationFailure", false)
+                .map(text -> RollbackRule.VerificationFailure.of(text).orElseGet(() -> {
+                    error(
+                            rule.valuePosition("onVerificationFailure"),
+                            "onVerificationFailure must be stop or rollback, not '" + text + "'",
+                            "stop leaves a release that failed verification live; rollback goes back to the"
+                                    + " release before it");
+                    return RollbackRule.VerificationFailure.STOP;
+                }))
+                .orElse(RollbackRule.VerificationFailure.STOP);
         if (errorCount() > errorsBefore) {
             return Optional.empty();
         }
@@ -159,7 +174,8 @@ final class PolicyReader {
                     windows,
                     override,
                     allowUnknownAuthors,
-                    new VerifiedUpstream(requireVerified, bakeTime)));
+                    new VerifiedUpstream(requireVerified, bakeTime),
+                    new RollbackRule(rollbackApprovals, onFailure)));
         } catch (RuleViolation e) {
             error(position(node, e.field()), e.getMessage(), e.hint());
             return Optional.empty();

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param freezeWindows times when the environment takes no releases
  * @param emergencyOverride who may lift a freeze, and how many of them; empty means freezes cannot be lifted
  * @param allowUnknownAuthors whether approvals count when the release's authors cannot be determined
+ * @param verifiedUpstream what the promotion order asks of upstream successes (verified, baked)
+ * @param rollback what rollbacks need and what a failed verification does
  */
 public record ProtectionRule(
         String name,
@@ -40,7 +42,40 @@ public record ProtectionRule(
         List<FreezeWindow> freezeWindows,
         Optional<EmergencyOverride> emergencyOverride,
         boolean allowUnknownAuthors,
-        VerifiedUpstream verifiedUpstream) {
+        VerifiedUpstream verifiedUpstream,
+        RollbackRule rollback) {
+
+    /** A rule that treats rollbacks by default ({@link RollbackRule#DEFAULT}). */
+    public ProtectionRule(
+            String name,
+            List<EnvironmentPattern> environments,
+            Approvers approvers,
+            int requiredApprovals,
+            boolean allowAuthorApproval,
+            boolean allowTriggeringUserApproval,
+            boolean allowAdminBypass,
+            Optional<Duration> approvalExpiry,
+            List<EnvironmentPattern> requires,
+            List<FreezeWindow> freezeWindows,
+            Optional<EmergencyOverride> emergencyOverride,
+            boolean allowUnknownAuthors,
+            VerifiedUpstream verifiedUpstream) {
+        this(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride,
+                allowUnknownAuthors,
+                verifiedUpstream,
+                RollbackRule.DEFAULT);
+    }
 
     /** A rule whose promotion order counts any upstream success at once ({@link VerifiedUpstream#NONE}). */
     public ProtectionRule(
@@ -81,6 +116,7 @@ public record ProtectionRule(
         freezeWindows = List.copyOf(freezeWindows);
         Objects.requireNonNull(emergencyOverride, "emergencyOverride");
         Objects.requireNonNull(verifiedUpstream, "verifiedUpstream");
+        Objects.requireNonNull(rollback, "rollback");
         if (environments.isEmpty()) {
             throw new RuleViolation(
                     "environments",
@@ -100,6 +136,16 @@ public record ProtectionRule(
                     "list users or groups under approvers, e.g. groups: [release-leads]");
         }
         Quorum.requirePossible("requiredApprovals", approvers, requiredApprovals);
+        if (rollback.requiredApprovals().filter(n -> n > 0).isPresent() && approvers.isEmpty()) {
+            throw new RuleViolation(
+                    "rollback.requiredApprovals",
+                    "rule '" + name + "' requires approvals of rollbacks but names no approvers",
+                    "list users or groups under approvers; rollbacks are approved by the same people");
+        }
+        Quorum.requirePossible(
+                "rollback.requiredApprovals",
+                approvers,
+                rollback.requiredApprovals().orElse(0));
         approvalExpiry.ifPresent(expiry -> {
             if (expiry.isZero() || expiry.isNegative()) {
                 throw new RuleViolation(
@@ -138,7 +184,8 @@ public record ProtectionRule(
                 List.of(),
                 Optional.empty(),
                 false,
-                VerifiedUpstream.NONE);
+                VerifiedUpstream.NONE,
+                RollbackRule.DEFAULT);
     }
 
     public boolean protects(String environment) {
@@ -215,6 +262,18 @@ public record ProtectionRule(
         return copy.build();
     }
 
+    /** The same rule, treating rollbacks as {@code value} says. */
+    public ProtectionRule withRollback(RollbackRule value) {
+        Copy copy = new Copy(this);
+        copy.rollback = value;
+        return copy.build();
+    }
+
+    /** The approvals a release needs here: a rollback's own count when the rule gives one. */
+    public int requiredApprovals(boolean forRollback) {
+        return forRollback ? rollback.requiredApprovals(this) : requiredApprovals;
+    }
+
     /** A rule's fields, to change one or two and build the new rule (which checks them all again). */
     private static final class Copy {
         private final String name;
@@ -230,6 +289,7 @@ public record ProtectionRule(
         private Optional<EmergencyOverride> emergencyOverride;
         private boolean allowUnknownAuthors;
         private VerifiedUpstream verifiedUpstream;
+        private RollbackRule rollback;
 
         Copy(ProtectionRule rule) {
             name = rule.name;
@@ -245,6 +305,7 @@ public record ProtectionRule(
             emergencyOverride = rule.emergencyOverride;
             allowUnknownAuthors = rule.allowUnknownAuthors;
             verifiedUpstream = rule.verifiedUpstream;
+            rollback = rule.rollback;
         }
 
         ProtectionRule build() {
@@ -261,7 +322,8 @@ public record ProtectionRule(
                     freezeWindows,
                     emergencyOverride,
                     allowUnknownAuthors,
-                    verifiedUpstream);
+                    verifiedUpstream,
+                    rollback);
         }
     }
 }

@@ -42,6 +42,7 @@ final class Tally {
                 .sorted(IN_TIME_ORDER)
                 .toList();
         this.rejection = events.stream()
+                .filter(e -> !spentOnEarlierRun(e))
                 .filter(e -> e.action() == ApprovalAction.REJECT
                         && isForThisContent(e)
                         && !e.at().isAfter(now)
@@ -54,6 +55,9 @@ final class Tally {
                 .map(SucceededRelease::finishedAt)
                 .max(Comparator.naturalOrder());
         for (ApprovalEvent event : events) {
+            if (spentOnEarlierRun(event)) {
+                continue; // a rollback needs approvals of its own, not those its content had when it first ran
+            }
             Judgement judgement = judge(event);
             boolean oldNews = judgement.standing() == Standing.OTHER_CONTENT
                     && lastSuccessHere.filter(last -> !event.at().isAfter(last)).isPresent();
@@ -65,6 +69,12 @@ final class Tally {
                 counted.computeIfAbsent(event.action(), a -> new ArrayList<>()).add(event);
             }
         }
+    }
+
+    private boolean spentOnEarlierRun(ApprovalEvent event) {
+        return request.rollback()
+                .filter(r -> !event.at().isAfter(r.approvalsAfter()))
+                .isPresent();
     }
 
     static Tally of(ProtectionRule rule, ApprovalRequest request, Instant now) {

@@ -117,6 +117,74 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void readsWhatARuleSaysAboutRollbacks() {
+        ProtectionRule rule = loader.load("policy.yaml", """
+                        rules:
+                          - name: production
+                            environments: [production-*]
+                            approvers:
+                              users: [bob, carol]
+                            requiredApprovals: 2
+                            rollback:
+                              requiredApprovals: 1
+                            onVerificationFailure: rollback
+                        """).policy().rules().get(0);
+        assertThat(rule.rollback())
+                .isEqualTo(new RollbackRule(java.util.Optional.of(1), RollbackRule.VerificationFailure.ROLLBACK));
+        assertThat(rule.requiredApprovals(true)).isEqualTo(1);
+        assertThat(rule.requiredApprovals(false)).isEqualTo(2);
+        assertThat(ApprovalMaps.rule(rule))
+                .containsEntry("rollback", java.util.Map.of("requiredApprovals", 1))
+                .containsEntry("onVerificationFailure", "rollback");
+        ProtectionRule silent = loader.load("policy.yaml", "rules:\n  - environments: [production-*]\n")
+                .policy()
+                .rules()
+                .get(0);
+        assertThat(silent.rollback()).isEqualTo(RollbackRule.DEFAULT);
+        assertThat(silent.requiredApprovals(true)).isZero();
+    }
+
+    @Test
+    void refusesRollbackFieldsThatCannotWork() {
+        String text = """
+                rules:
+                  - name: production
+                    environments: [production-*]
+                    approvers:
+                      users: [bob]
+                    rollback:
+                      requiredApprovals: 2
+                      approvers: [carol]
+                    onVerificationFailure: revert
+                """;
+        assertThatThrownBy(() -> loader.load("release-policy.yaml", text))
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(formatted(e.diagnostics()))
+                                .containsExactly(
+                                        "release-policy.yaml:8:7: error: unknown key 'approvers' in rollback\n"
+                                                + "  hint: known keys here: requiredApprovals",
+                                        "release-policy.yaml:9:28: error: onVerificationFailure must be stop or"
+                                                + " rollback, not 'revert'\n  hint: stop leaves a release that failed"
+                                                + " verification live; rollback goes back to the release before it"));
+        String impossible = """
+                rules:
+                  - name: production
+                    environments: [production-*]
+                    approvers:
+                      users: [bob]
+                    rollback:
+                      requiredApprovals: 2
+                """;
+        assertThatThrownBy(() -> loader.load("release-policy.yaml", impossible))
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(formatted(e.diagnostics()).get(0))
+                                .startsWith("release-policy.yaml:7:7: error:")
+                                .contains("2"));
+    }
+
+    @Test
     void placesARuleThatCannotWorkAtTheFieldToChange() {
         String text = """
                 rules:
