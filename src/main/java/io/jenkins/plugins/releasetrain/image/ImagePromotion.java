@@ -85,7 +85,7 @@ public final class ImagePromotion {
     private static Optional<String> problem(PromotionRequest request, Map<ImageRef, String> destinations) {
         Optional<String> problem = ImageNames.repositoryProblem(request.sourceRepository())
                 .map(p -> "source " + p)
-                .or(() -> ImageNames.tagProblem(request.sourceTag()).map(p -> "source " + p))
+                .or(() -> ImageNames.problem(request.source()).map(p -> "source " + p))
                 .or(() -> ImageNames.repositoryProblem(request.destinationRepository())
                         .map(p -> "destination " + p))
                 .or(() -> ImageNames.tagProblem(request.destinationTag()).map(p -> "destination " + p));
@@ -279,8 +279,8 @@ public final class ImagePromotion {
     private static ImageResult failed(PromotionRequest request, Instant at, long millis, Digest digest, String reason) {
         return new ImageResult(
                 request.artifactId(),
-                request.sourceRepository() + ":" + request.sourceTag(),
-                request.destinationRepository() + ":" + request.destinationTag(),
+                request.source().toString(),
+                request.destination().toString(),
                 PromotionStatus.FAILED,
                 digest == null ? null : digest.toString(),
                 null,

@@ -33,8 +33,17 @@ public record PromotionRequest(
         return new PromotionRequest(artifactId, repository, sourceTag, repository, destinationTag);
     }
 
+    /**
+     * A second tag in the same repository on an exact manifest: what a rollback restores, wherever the tag it
+     * was first promoted from points now.
+     */
+    public static PromotionRequest pinned(String artifactId, String repository, Digest digest, String destinationTag) {
+        return new PromotionRequest(artifactId, repository, digest.toString(), repository, destinationTag);
+    }
+
+    /** The source: {@code repository:tag}, or {@code repository@digest} for a {@link #pinned} request. */
     public ImageRef source() {
-        return ImageRef.tagged(sourceRepository, sourceTag);
+        return new ImageRef(sourceRepository, sourceTag);
     }
 
     public ImageRef destination() {

@@ -72,6 +72,17 @@ public final class LedgerMaps {
         map.put("results", run.results().stream().map(r -> result(r, false)).toList());
         map.put("artifactsWithoutResult", run.artifactsWithoutResult());
         map.put("damage", RunDamage.describe(run).orElse(null));
+        map.put("rollback", run.rollback().map(LedgerMaps::rollback).orElse(null));
+        return map;
+    }
+
+    /** What a rollback run went back to, what it rolled back, and why. */
+    public static Map<String, Object> rollback(RollbackOf rollback) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("to", rollback.to().value());
+        map.put("from", rollback.from().map(RunId::value).orElse(null));
+        map.put("fromRelease", rollback.fromRelease().orElse(null));
+        map.put("reason", rollback.reason());
         return map;
     }
 

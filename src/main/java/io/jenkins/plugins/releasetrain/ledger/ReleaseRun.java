@@ -87,6 +87,11 @@ public record ReleaseRun(
         return results.stream().filter(r -> r.status() == status).count();
     }
 
+    /** What the run rolled back, when it was a rollback. */
+    public Optional<RollbackOf> rollback() {
+        return RollbackOf.of(started);
+    }
+
     /** The release that ran, rebuilt from the manifest text recorded at its start. */
     public Release release() {
         return started.release();

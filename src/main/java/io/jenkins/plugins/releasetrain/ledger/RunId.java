@@ -24,6 +24,11 @@ public record RunId(String value) {
         }
     }
 
+    /** Whether {@code value} has a run id's shape, so that reading one back from recorded details cannot fail. */
+    public static boolean isValid(String value) {
+        return value != null && SHAPE.matcher(value).matches();
+    }
+
     /**
      * A new id that sorts by start time; the random suffix tells apart runs started in the same second
      * (one environment cannot have two at once; it only has to be unlikely across environments).

@@ -2,6 +2,7 @@ package io.jenkins.plugins.releasetrain.plan;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a release runs.
@@ -12,14 +13,27 @@ import java.util.Objects;
  * @param all          run unchanged artifacts too (already live with this content)
  * @param outputLimit  how many bytes of each handler's output to keep (the tail)
  * @param verifyAttempts how many times the environment's verification may run before it counts as failed
+ * @param alwaysRun    artifacts that run even when already live with the same manifest entry: a rollback's
+ *     images whose destination tag has moved since the run it goes back to
  */
 public record RunOptions(
-        int concurrency, Duration timeout, boolean resume, boolean all, int outputLimit, int verifyAttempts) {
+        int concurrency,
+        Duration timeout,
+        boolean resume,
+        boolean all,
+        int outputLimit,
+        int verifyAttempts,
+        Set<String> alwaysRun) {
+
+    public RunOptions(
+            int concurrency, Duration timeout, boolean resume, boolean all, int outputLimit, int verifyAttempts) {
+        this(concurrency, timeout, resume, all, outputLimit, verifyAttempts, Set.of());
+    }
 
     public static final int MAX_VERIFY_ATTEMPTS = 10;
 
     public RunOptions(int concurrency, Duration timeout, boolean resume, boolean all, int outputLimit) {
-        this(concurrency, timeout, resume, all, outputLimit, 1);
+        this(concurrency, timeout, resume, all, outputLimit, 1, Set.of());
     }
 
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -33,6 +47,7 @@ public record RunOptions(
                     "concurrency must be between 1 and " + MAX_CONCURRENCY + ": " + concurrency);
         }
         Objects.requireNonNull(timeout, "timeout");
+        alwaysRun = Set.copyOf(alwaysRun);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the timeout must be positive: " + timeout);
         }
@@ -50,22 +65,26 @@ public record RunOptions(
     }
 
     public RunOptions withConcurrency(int value) {
-        return new RunOptions(value, timeout, resume, all, outputLimit, verifyAttempts);
+        return new RunOptions(value, timeout, resume, all, outputLimit, verifyAttempts, alwaysRun);
     }
 
     public RunOptions withTimeout(Duration value) {
-        return new RunOptions(concurrency, value, resume, all, outputLimit, verifyAttempts);
+        return new RunOptions(concurrency, value, resume, all, outputLimit, verifyAttempts, alwaysRun);
     }
 
     public RunOptions withResume(boolean value) {
-        return new RunOptions(concurrency, timeout, value, all, outputLimit, verifyAttempts);
+        return new RunOptions(concurrency, timeout, value, all, outputLimit, verifyAttempts, alwaysRun);
     }
 
     public RunOptions withAll(boolean value) {
-        return new RunOptions(concurrency, timeout, resume, value, outputLimit, verifyAttempts);
+        return new RunOptions(concurrency, timeout, resume, value, outputLimit, verifyAttempts, alwaysRun);
     }
 
     public RunOptions withVerifyAttempts(int value) {
-        return new RunOptions(concurrency, timeout, resume, all, outputLimit, value);
+        return new RunOptions(concurrency, timeout, resume, all, outputLimit, value, alwaysRun);
+    }
+
+    public RunOptions withAlwaysRun(Set<String> value) {
+        return new RunOptions(concurrency, timeout, resume, all, outputLimit, verifyAttempts, value);
     }
 }

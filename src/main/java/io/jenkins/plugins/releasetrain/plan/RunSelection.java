@@ -44,7 +44,9 @@ final class RunSelection {
                                 ? TaskOutcome.unchanged("succeeded in run " + run + "; not run again (--resume)")
                                 : TaskOutcome.skipped("succeeded in run " + run + ", but what is live changed since;"
                                         + " run without --resume to deploy it again")));
-            } else if (change == ChangeKind.UNCHANGED && !options.all()) {
+            } else if (change == ChangeKind.UNCHANGED
+                    && !options.all()
+                    && !options.alwaysRun().contains(artifact.id())) {
                 steps.add(RunStep.toRecord(
                         artifact,
                         change,
