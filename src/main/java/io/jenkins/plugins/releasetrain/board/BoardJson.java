@@ -155,6 +155,7 @@ public final class BoardJson {
         map.put("url", run.url());
         map.put("damage", run.damage());
         map.put("verification", run.verification());
+        map.put("rollback", run.rollback());
         map.put("results", run.results().stream().map(BoardJson::result).toList());
         return map;
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
  *     null when it is intact: such a run is never shown as a clean success
  * @param verification {@code verified} or {@code verification failed} when the environment's verification of
  *     what the run deployed ran, with its message; null otherwise
+ * @param rollback what the run was when it was a rollback ("rollback to run 20261204T…"), null otherwise
  */
 public record HistoryEntry(
         String runId,
@@ -26,7 +27,22 @@ public record HistoryEntry(
         List<ArtifactResult> results,
         String url,
         String damage,
-        String verification) {
+        String verification,
+        String rollback) {
+
+    public HistoryEntry(
+            String runId,
+            String releaseId,
+            Status status,
+            Instant started,
+            Instant ended,
+            String actor,
+            List<ArtifactResult> results,
+            String url,
+            String damage,
+            String verification) {
+        this(runId, releaseId, status, started, ended, actor, results, url, damage, verification, null);
+    }
 
     public HistoryEntry(
             String runId,

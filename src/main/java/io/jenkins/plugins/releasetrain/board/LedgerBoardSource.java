@@ -13,6 +13,7 @@ import io.jenkins.plugins.releasetrain.ledger.RecordedArtifact;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
+import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
 import io.jenkins.plugins.releasetrain.ledger.RunDamage;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
@@ -304,7 +305,8 @@ public final class LedgerBoardSource implements BoardSource {
                 results,
                 page,
                 RunDamage.describe(run).orElse(null),
-                verification.map(v -> v.label() + ": " + v.message()).orElse(null));
+                verification.map(v -> v.label() + ": " + v.message()).orElse(null),
+                run.rollback().map(RollbackOf::describe).orElse(null));
     }
 
     /** The failed attempt's message and the last lines of what it printed: what to look at first. */

@@ -10,6 +10,7 @@ import io.jenkins.plugins.releasetrain.approval.Participants;
 import io.jenkins.plugins.releasetrain.approval.PolicyException;
 import io.jenkins.plugins.releasetrain.approval.PolicyLoader;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
+import io.jenkins.plugins.releasetrain.approval.RollbackRequest;
 import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
@@ -18,9 +19,13 @@ import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
+import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
+import io.jenkins.plugins.releasetrain.plan.Rollbacks;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,8 +37,25 @@ import picocli.CommandLine.Parameters;
  */
 abstract class ApprovalCommand extends CliCommand {
 
-    @Parameters(index = "0", paramLabel = "MANIFEST", description = "The release manifest: the release this is about.")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "MANIFEST",
+            description = "The release manifest: the release this is about (or --rollback ENV).")
     private Path manifest;
+
+    @Option(
+            names = "--rollback",
+            paramLabel = "ENVIRONMENT",
+            description = "About the rollback of ENVIRONMENT (release-train rollback) instead of a manifest: the"
+                    + " release it would go back to, by default or as --to names it.")
+    private String rollbackEnvironment;
+
+    @Option(
+            names = "--to",
+            paramLabel = "RUN|RELEASE",
+            description = "With --rollback: the run or release the rollback goes back to, as given to rollback --to.")
+    private String rollbackTo;
 
     @Option(names = "--ledger", required = true, paramLabel = "DIR", description = "The ledger directory.")
     private Path ledgerDirectory;
@@ -68,7 +90,16 @@ abstract class ApprovalCommand extends CliCommand {
 
     @Override
     protected final int run(Terminal terminal) {
-        LoadedManifest loaded = new ManifestLoader().load(manifest);
+        if ((manifest == null) == (rollbackEnvironment == null)) {
+            terminal.err()
+                    .println(terminal.red("release-train: error: give the release's MANIFEST, or --rollback ENVIRONMENT"
+                            + " for a rollback (not both)"));
+            return ExitCode.INVALID;
+        }
+        if (rollbackTo != null && rollbackEnvironment == null) {
+            terminal.err().println(terminal.red("release-train: error: --to goes with --rollback ENVIRONMENT"));
+            return ExitCode.INVALID;
+        }
         LoadedPolicy policy;
         try {
             policy = new PolicyLoader().load(policyFile);
@@ -77,24 +108,39 @@ abstract class ApprovalCommand extends CliCommand {
             terminal.err().println(terminal.red("the policy file is invalid; nothing was recorded"));
             return ExitCode.INVALID;
         }
-        if (!json()) {
-            printDiagnostics(terminal, loaded.warnings());
-            printDiagnostics(terminal, policy.warnings());
-        }
         try {
             Ledger ledger = Ledger.open(ledgerDirectory, clock);
+            Optional<RollbackTarget> rollback = rollbackEnvironment == null
+                    ? Optional.empty()
+                    : Optional.of(Rollbacks.find(ledger.read(rollbackEnvironment), Optional.ofNullable(rollbackTo)));
+            LoadedManifest loaded =
+                    rollback.isPresent() ? rollback.get().manifest() : new ManifestLoader().load(manifest);
+            if (!json()) {
+                printDiagnostics(terminal, loaded.warnings());
+                printDiagnostics(terminal, policy.warnings());
+            }
             Release release = loaded.release();
             String environment = release.environment().name();
             ApprovalGate gate = new ApprovalGate(policy.policy(), clock);
             Optional<ProtectionRule> rule = gate.ruleFor(environment);
             ApprovalHistory history = LedgerApprovals.history(ledger, environment, rule);
             Participants participants = new Participants(
-                    LedgerApprovals.requester(ledger, environment, release.id()), authors.of(manifest));
+                    LedgerApprovals.requester(ledger, environment, release.id()),
+                    rollback.isPresent() ? List.of() : authors.of(manifest));
             // Planned as run plans: against what the ledger says is live, artifact by artifact.
             EnvironmentState state = ledger.read(environment).state();
             ReleasePlan plan =
                     ReleasePlan.of(release, new DeployedArtifacts(state.deployedArtifacts(), state.productVersions()));
-            return run(terminal, new Gate(loaded, ledger, gate, ApprovalRequest.of(plan, history, participants)));
+            ApprovalRequest request = ApprovalRequest.of(plan, history, participants);
+            if (rollback.isPresent()) {
+                RollbackTarget target = rollback.get();
+                request = request.asRollback(
+                        new RollbackRequest(target.target().runId().value(), target.approvalsAfter()));
+            }
+            return run(terminal, new Gate(loaded, ledger, gate, request));
+        } catch (InvalidRunException e) {
+            terminal.err().println(terminal.red("release-train: error: " + e.getMessage()));
+            return ExitCode.INVALID;
         } catch (LedgerException e) {
             terminal.err().println(terminal.red("release-train: " + e.getMessage()));
             return ExitCode.FAILED;

@@ -119,7 +119,8 @@ public final class DemoCommand extends CliCommand {
                         new RegistryImageTagging(registry),
                         RunOptions.defaults(),
                         Clock.systemUTC());
-                RunListener progress = json() ? RunListener.NONE : new RunProgress(terminal, file, Duration.ZERO);
+                RunListener progress =
+                        json() ? RunListener.NONE : new RunProgress(terminal, "from " + file, Duration.ZERO);
                 RunReport report = runner.run(manifest, actor, Duration.ZERO, progress);
                 Path ledgerFile = Ledger.open(ledgerDir)
                         .file(manifest.release().environment().name());

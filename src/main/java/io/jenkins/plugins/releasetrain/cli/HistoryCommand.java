@@ -87,7 +87,8 @@ public final class HistoryCommand extends LedgerCommand {
                             + read.get()
                                     .verification(run.runId())
                                     .map(v -> ", " + v.label())
-                                    .orElse(""),
+                                    .orElse("")
+                            + run.rollback().map(r -> ", " + r.describe()).orElse(""),
                     results(run));
         }
         table.print(terminal);

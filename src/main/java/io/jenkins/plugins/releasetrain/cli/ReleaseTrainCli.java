@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ShowCommand.class,
             PromoteCommand.class,
             RunCommand.class,
+            RollbackCommand.class,
             StateCommand.class,
             HistoryCommand.class,
             DemoCommand.class,

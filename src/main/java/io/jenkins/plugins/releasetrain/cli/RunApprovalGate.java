@@ -1,15 +1,15 @@
 package io.jenkins.plugins.releasetrain.cli;
 
 import io.jenkins.plugins.releasetrain.approval.ApprovalGate;
+import io.jenkins.plugins.releasetrain.approval.ApprovalHistory;
 import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
 import io.jenkins.plugins.releasetrain.approval.ApprovalRequest;
 import io.jenkins.plugins.releasetrain.approval.Decision;
-import io.jenkins.plugins.releasetrain.approval.Identity;
 import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
 import io.jenkins.plugins.releasetrain.approval.LoadedPolicy;
-import io.jenkins.plugins.releasetrain.approval.Participants;
 import io.jenkins.plugins.releasetrain.approval.PolicyException;
 import io.jenkins.plugins.releasetrain.approval.PolicyLoader;
+import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
 import io.jenkins.plugins.releasetrain.ledger.ApprovalRequested;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLock;
@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,9 +42,6 @@ public final class RunApprovalGate {
                     + " now; otherwise print what is missing and exit 3 (awaiting approval).")
     private Path policyFile;
 
-    @Mixin
-    private AuthorOptions authors;
-
     private LoadedPolicy policy;
     /** The rule's refusal, when {@link #refusal} made one: what {@link #recordRequest} records. */
     private Decision refused;
@@ -54,8 +50,7 @@ public final class RunApprovalGate {
      * Nothing when the release may run (or no policy was given); otherwise the exit code to stop with, after
      * saying why: 3 awaiting approval, 2 an invalid policy, 1 the ledger or git failed.
      */
-    Optional<Integer> refusal(
-            Terminal terminal, boolean json, Path manifest, RunPreview preview, Ledger ledger, String actor) {
+    Optional<Integer> refusal(Terminal terminal, boolean json, RunPreview preview, Ledger ledger, Asking asking) {
         if (policyFile == null) {
             return Optional.empty();
         }
@@ -73,7 +68,7 @@ public final class RunApprovalGate {
         this.policy = policy;
         Decision decision;
         try {
-            decision = decide(manifest, preview, ledger, actor);
+            decision = decide(preview, ledger, asking);
         } catch (GitOpsException e) {
             terminal.err().println(terminal.red("release-train: --authors-since: " + e.describe()));
             return Optional.of(GitCommand.exitCode(e));
@@ -138,13 +133,13 @@ public final class RunApprovalGate {
      * The same decision again, for the runner to make under the environment's lock, so that a rejection or
      * a newer run recorded after {@link #refusal} was printed still stops the release.
      */
-    RunGate underLock(Path manifest, Ledger ledger, String actor) {
+    RunGate underLock(Ledger ledger, Asking asking) {
         if (policy == null) {
             return RunGate.OPEN;
         }
         return preview -> {
             try {
-                Decision decision = decide(manifest, preview, ledger, actor);
+                Decision decision = decide(preview, ledger, asking);
                 return decision.isAllowed()
                         ? RunGate.Verdict.pass(LedgerApprovals.grounds(
                                 decision,
@@ -157,13 +152,26 @@ public final class RunApprovalGate {
         };
     }
 
-    private Decision decide(Path manifest, RunPreview preview, Ledger ledger, String actor) {
+    private Decision decide(RunPreview preview, Ledger ledger, Asking asking) {
         String environment = preview.release().environment().name();
         ApprovalGate gate = new ApprovalGate(policy.policy(), Clock.systemUTC());
-        Participants participants = new Participants(Optional.of(Identity.of(actor)), authors.of(manifest));
-        ApprovalRequest request = ApprovalRequest.of(
-                preview.plan(), LedgerApprovals.history(ledger, environment, gate.ruleFor(environment)), participants);
-        return gate.evaluate(request);
+        return gate.evaluate(
+                asking.request(preview, LedgerApprovals.history(ledger, environment, gate.ruleFor(environment))));
+    }
+
+    /** The rule for {@code environment} in the policy {@link #refusal} loaded; empty without --policy. */
+    Optional<ProtectionRule> ruleFor(String environment) {
+        return policy == null ? Optional.empty() : policy.policy().ruleFor(environment);
+    }
+
+    /**
+     * Who asks for a run and what kind of run it is, as the request the rule decides on: a release of a manifest
+     * file (with its authors), or a rollback.
+     */
+    @FunctionalInterface
+    interface Asking {
+        /** @throws GitOpsException when the authors cannot be read from git */
+        ApprovalRequest request(RunPreview preview, ApprovalHistory history);
     }
 
     private static void print(Terminal terminal, List<Diagnostic> diagnostics) {

@@ -1,35 +1,25 @@
 package io.jenkins.plugins.releasetrain.cli;
 
+import io.jenkins.plugins.releasetrain.approval.ApprovalRequest;
+import io.jenkins.plugins.releasetrain.approval.Identity;
+import io.jenkins.plugins.releasetrain.approval.Participants;
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
-import io.jenkins.plugins.releasetrain.image.Registries;
-import io.jenkins.plugins.releasetrain.image.RegistryOptions;
-import io.jenkins.plugins.releasetrain.ledger.EnvironmentLockedException;
-import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerWarning;
-import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
-import io.jenkins.plugins.releasetrain.plan.HandlerDirectory;
 import io.jenkins.plugins.releasetrain.plan.ImageTagging;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.RegistryImageTagging;
 import io.jenkins.plugins.releasetrain.plan.ReleaseRunner;
 import io.jenkins.plugins.releasetrain.plan.RunListener;
-import io.jenkins.plugins.releasetrain.plan.RunOptions;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
-import io.jenkins.plugins.releasetrain.plan.RunRefusedException;
 import io.jenkins.plugins.releasetrain.plan.RunReport;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,48 +41,8 @@ public final class RunCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "MANIFEST", description = "The release manifest to run.")
     private Path file;
 
-    @Option(names = "--ledger", required = true, paramLabel = "DIR", description = "The ledger directory.")
-    private Path ledgerDir;
-
-    @Option(
-            names = "--handlers",
-            paramLabel = "DIR",
-            description = "Directory with one executable per workflowBase (required when deployments run).")
-    private Path handlersDir;
-
-    @Option(
-            names = "--registry",
-            paramLabel = "REF",
-            description = "Where to tag the images: https://HOST[:PORT], http://HOST[:PORT], HOST[:PORT],"
-                    + " oci-layout:DIR or ecr:REGION[:ACCOUNT] (see tag-images). Without it, images are"
-                    + " reported skipped.")
-    private String registry;
-
-    @Option(names = "--insecure", description = "Allow plain http for a HOST[:PORT] registry reference.")
-    private boolean insecure;
-
-    @Option(
-            names = "--concurrency",
-            paramLabel = "N",
-            defaultValue = "4",
-            description = "Artifacts run at once (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "DURATION",
-            defaultValue = "30m",
-            converter = DurationConverter.class,
-            description = "Time limit of one handler, after which it is killed (default: ${DEFAULT-VALUE}).")
-    private Duration timeout;
-
-    @Option(
-            names = "--verify-attempts",
-            paramLabel = "N",
-            defaultValue = "1",
-            description = "Times the handlers directory's verify handler may run after a successful release before"
-                    + " the release counts as failing verification, 1 to 10 (default: ${DEFAULT-VALUE}).")
-    private int verifyAttempts;
+    @Mixin
+    private RunSettings settings;
 
     @Option(names = "--resume", description = "Run only what did not succeed in the release's latest run.")
     private boolean resume;
@@ -103,45 +53,24 @@ public final class RunCommand extends CliCommand {
     @Option(names = "--dry-run", description = "Print what would run; run and record nothing.")
     private boolean dryRun;
 
-    @Option(names = "--wait", description = "Wait for a run of the same environment to finish instead of refusing.")
-    private boolean waitForLock;
-
-    @Option(
-            names = "--wait-timeout",
-            paramLabel = "DURATION",
-            defaultValue = "10m",
-            converter = DurationConverter.class,
-            description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
-    private Duration waitTimeout;
-
-    @Option(
-            names = "--actor",
-            paramLabel = "NAME",
-            defaultValue = "${sys:user.name}",
-            description = "Who runs the release, as recorded (default: the user name, ${DEFAULT-VALUE}).")
-    private String actor;
-
     @Mixin
     private RunApprovalGate approval;
+
+    @Mixin
+    private AuthorOptions authors;
 
     @Override
     protected int run(Terminal terminal) throws InterruptedException {
         LoadedManifest manifest = new ManifestLoader().load(file);
-        if (Files.exists(ledgerDir) && !Files.isDirectory(ledgerDir)) {
-            return invalid(
-                    terminal,
-                    List.of("--ledger " + ledgerDir + " is not a directory: give the ledger's"
-                            + " directory (it is created on the first run)"));
+        Optional<String> ledgerProblem = settings.ledgerProblem();
+        if (ledgerProblem.isPresent()) {
+            return invalid(terminal, List.of(ledgerProblem.get()));
         }
         Optional<ImageRegistry> images;
         try {
-            images = registry == null
-                    ? Optional.empty()
-                    : Optional.of(Registries.open(registry, RegistryOptions.DEFAULTS.withInsecure(insecure)));
+            images = settings.openRegistry();
         } catch (IllegalArgumentException e) {
-            return invalid(terminal, List.of("--registry: " + e.getMessage()));
-        } catch (IOException e) {
-            return invalid(terminal, List.of("--registry: cannot read the registry configuration: " + e.getMessage()));
+            return invalid(terminal, List.of(e.getMessage()));
         }
         try {
             return run(terminal, manifest, images);
@@ -157,7 +86,8 @@ public final class RunCommand extends CliCommand {
         try {
             ImageTagging tagging = images.<ImageTagging>map(RegistryImageTagging::new)
                     .orElseGet(() -> ImageTagging.unavailable("no --registry given: the image was not tagged"));
-            runner = new ReleaseRunner(Ledger.open(ledgerDir), handlers(), tagging, options(), Clock.systemUTC());
+            runner = new ReleaseRunner(
+                    settings.ledger(), settings.handlers(), tagging, settings.options(resume, all), Clock.systemUTC());
             preview = runner.preview(manifest);
         } catch (InvalidRunException | IllegalArgumentException e) {
             return invalid(terminal, List.of(e.getMessage()));
@@ -168,77 +98,50 @@ public final class RunCommand extends CliCommand {
         if (!problems.isEmpty()) {
             return invalid(terminal, problems);
         }
-        Optional<Integer> refusal = approval.refusal(terminal, json(), file, preview, Ledger.open(ledgerDir), actor);
+        RunApprovalGate.Asking asking = (p, history) -> ApprovalRequest.of(
+                p.plan(), history, new Participants(Optional.of(Identity.of(settings.actor)), authors.of(file)));
+        Optional<Integer> refusal = approval.refusal(terminal, json(), preview, settings.ledger(), asking);
         if (refusal.isPresent()) {
             if (refusal.get() == ExitCode.AWAITING_APPROVAL && !dryRun) {
-                approval.recordRequest(terminal, preview, Ledger.open(ledgerDir), actor);
+                approval.recordRequest(terminal, preview, settings.ledger(), settings.actor);
             }
             return refusal.get();
         }
         if (dryRun) {
-            RunOutput.dryRun(terminal, json(), preview, file, ledgerDir);
+            RunOutput.dryRun(terminal, json(), preview, "from " + file, settings.ledgerDir);
             return ExitCode.OK;
         }
-        return runRecorded(terminal, runner, manifest);
-    }
-
-    private int runRecorded(Terminal terminal, ReleaseRunner runner, LoadedManifest manifest)
-            throws InterruptedException {
-        CountDownLatch over = new CountDownLatch(1);
-        Thread cancelOnExit = new Thread(
-                () -> {
-                    // Ctrl-C: stop the handlers and let the run record itself as cancelled before the JVM goes.
-                    runner.cancel();
-                    awaitQuietly(over);
-                },
-                "release-train-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnExit);
-        try {
-            RunReport report = runner.run(
-                    manifest,
-                    actor,
-                    waitForLock ? waitTimeout : Duration.ZERO,
-                    progress(terminal),
-                    approval.underLock(file, Ledger.open(ledgerDir), actor));
-            RunOutput.report(terminal, json(), report, ledger(manifest));
-            if (report.status() == ReleaseStatus.CANCELLED) {
-                return ExitCode.INTERRUPTED;
-            }
-            return report.failed() ? ExitCode.FAILED : ExitCode.OK;
-        } catch (RunRefusedException e) {
-            terminal.err().println(terminal.yellow("awaiting approval: nothing ran: " + e.getMessage()));
-            return ExitCode.AWAITING_APPROVAL;
-        } catch (InvalidRunException e) {
-            return invalid(terminal, List.of(e.getMessage().split(System.lineSeparator())));
-        } catch (EnvironmentLockedException e) {
-            terminal.err()
-                    .println(terminal.red("release-train: " + e.getMessage()
-                            + (waitForLock ? "" : " (or pass --wait to wait for it)")));
-            return ExitCode.FAILED;
-        } finally {
-            over.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down; the hook is running and will see the latch
-            }
+        RecordedRun run = RecordedRun.run(
+                terminal,
+                runner,
+                manifest,
+                settings,
+                progress(terminal),
+                approval.underLock(settings.ledger(), asking),
+                problems2 -> invalid(terminal, problems2));
+        if (run.report().isEmpty()) {
+            return run.exitCode();
         }
-    }
-
-    private Path ledger(LoadedManifest manifest) {
-        return Ledger.open(ledgerDir).file(manifest.release().environment().name());
+        RunReport report = run.report().get();
+        Path ledgerFile =
+                settings.ledger().file(manifest.release().environment().name());
+        if (!json()) {
+            RunOutput.report(terminal, false, report, ledgerFile);
+        }
+        Optional<RecordedRun> rolledBack =
+                new AutomaticRollback(settings, approval, images, json()).after(terminal, report);
+        if (json()) {
+            Map<String, Object> document = RunOutput.document(report, ledgerFile);
+            rolledBack
+                    .flatMap(RecordedRun::report)
+                    .ifPresent(r -> document.put("rollback", RunOutput.document(r, ledgerFile)));
+            printJson(terminal, document);
+        }
+        return run.exitCode();
     }
 
     private RunListener progress(Terminal terminal) {
-        return json() ? RunListener.NONE : new RunProgress(terminal, file, waitTimeout);
-    }
-
-    private Optional<HandlerDirectory> handlers() throws InvalidRunException {
-        return handlersDir == null ? Optional.empty() : Optional.of(HandlerDirectory.of(handlersDir));
-    }
-
-    private RunOptions options() {
-        return new RunOptions(concurrency, timeout, resume, all, RunOptions.DEFAULT_OUTPUT_LIMIT, verifyAttempts);
+        return json() ? RunListener.NONE : new RunProgress(terminal, "from " + file, settings.waitTimeout);
     }
 
     private int invalid(Terminal terminal, List<String> problems) {
@@ -273,13 +176,5 @@ public final class RunCommand extends CliCommand {
                                 + (interrupted.size() == 1 ? "1 artifact was" : interrupted.size() + " artifacts were")
                                 + " under way: " + String.join(", ", interrupted)
                                 + "; their work may have completed after it stopped, and it runs again now"));
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

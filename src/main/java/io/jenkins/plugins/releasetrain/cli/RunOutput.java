@@ -28,11 +28,12 @@ final class RunOutput {
 
     private RunOutput() {}
 
-    static void header(Terminal terminal, RunPreview preview, RunId runId, Path file) {
+    /** @param source what the run is, after its release id: {@code from FILE}, {@code as a rollback to run R} */
+    static void header(Terminal terminal, RunPreview preview, RunId runId, String source) {
         Release release = preview.release();
         terminal.out()
                 .println(terminal.bold("Running " + release.environment().name()) + "  release "
-                        + release.id().shortForm() + " from " + file + "  (run " + runId + ")");
+                        + release.id().shortForm() + " " + source + "  (run " + runId + ")");
         terminal.out()
                 .println("Plan against what is live: "
                         + ChangeTables.summary(preview.plan().artifacts()) + "; "
@@ -40,7 +41,7 @@ final class RunOutput {
         terminal.out().println();
     }
 
-    static void dryRun(Terminal terminal, boolean json, RunPreview preview, Path file, Path ledger) {
+    static void dryRun(Terminal terminal, boolean json, RunPreview preview, String source, Path ledger) {
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("dryRun", true);
@@ -55,7 +56,7 @@ final class RunOutput {
         Release release = preview.release();
         terminal.out()
                 .println(terminal.bold("Dry run of " + release.environment().name()) + "  release "
-                        + release.id().shortForm() + " from " + file + ", against the ledger " + ledger
+                        + release.id().shortForm() + " " + source + ", against the ledger " + ledger
                         + "; nothing runs, nothing is recorded");
         terminal.out().println();
         if (preview.nothingToDo().isPresent()) {

@@ -7,7 +7,6 @@ import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.plan.Durations;
 import io.jenkins.plugins.releasetrain.plan.RunListener;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,14 +15,15 @@ import java.util.Set;
 final class RunProgress implements RunListener {
 
     private final Terminal terminal;
-    private final Path file;
+    private final String source;
     private final Duration lockWait;
     private final Set<String> running = new HashSet<>();
     private int done;
 
-    RunProgress(Terminal terminal, Path file, Duration lockWait) {
+    /** @param source what the run is, after its release id in the header ({@code from FILE}) */
+    RunProgress(Terminal terminal, String source, Duration lockWait) {
         this.terminal = terminal;
-        this.file = file;
+        this.source = source;
         this.lockWait = lockWait;
     }
 
@@ -43,7 +43,7 @@ final class RunProgress implements RunListener {
     @Override
     public void started(RunId runId, RunPreview preview) {
         preview.runnable().forEach(step -> running.add(step.artifact().id()));
-        RunOutput.header(terminal, preview, runId, file);
+        RunOutput.header(terminal, preview, runId, source);
     }
 
     @Override

@@ -57,6 +57,12 @@ public final class StateCommand extends LedgerCommand {
                             .flatMap(live -> read.get().verification(live.run().runId()))
                             .map(LedgerMaps::verification)
                             .orElse(null));
+            document.put(
+                    "liveReleaseRollback",
+                    standing.live()
+                            .flatMap(live -> live.run().rollback())
+                            .map(LedgerMaps::rollback)
+                            .orElse(null));
             printJson(terminal, document);
             return ExitCode.OK;
         }
@@ -104,6 +110,10 @@ public final class StateCommand extends LedgerCommand {
                                 + live.run().actor()
                                 + ledger.verification(live.run().runId())
                                         .map(v -> "; " + v.label())
+                                        .orElse("")
+                                + live.run()
+                                        .rollback()
+                                        .map(r -> "; " + r.describe())
                                         .orElse("")
                                 + ")"));
         standing.partial()

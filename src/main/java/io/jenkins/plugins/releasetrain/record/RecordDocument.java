@@ -63,6 +63,7 @@ final class RecordDocument {
         map.put(
                 "verification",
                 record.verification().map(LedgerMaps::verification).orElse(null));
+        map.put("rollback", run.rollback().map(LedgerMaps::rollback).orElse(null));
         map.put("artifactsWithoutResult", run.artifactsWithoutResult());
         map.put("damage", RunDamage.describe(run).orElse(null));
         return map;

@@ -83,8 +83,17 @@ public final class RecordHtml {
         item(html, "Finished", run.finished().map(f -> time(f.time())).orElse("not recorded"));
         item(html, "Release id", run.releaseId().value());
         item(html, "Manifest", started.sourceName());
+        run.rollback()
+                .ifPresent(r -> item(
+                        html,
+                        "Rollback",
+                        r.describe()
+                                + r.from()
+                                        .map(f -> ", rolling back run " + f.value())
+                                        .orElse("")));
         started.details().entrySet().stream()
-                .filter(d -> !d.getKey().startsWith(ReleaseRecord.GROUNDS_PREFIX))
+                .filter(d -> !d.getKey().startsWith(ReleaseRecord.GROUNDS_PREFIX)
+                        && !d.getKey().startsWith(ReleaseRecord.ROLLBACK_PREFIX))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(d -> item(html, d.getKey(), d.getValue()));
         html.append("</dl>\n");

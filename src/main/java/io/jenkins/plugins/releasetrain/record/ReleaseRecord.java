@@ -6,8 +6,10 @@ import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
+import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,8 +50,14 @@ public record ReleaseRecord(
         EnvironmentState before = ledger.stateAt(run.startedAt().minusNanos(1));
         ReleasePlan plan = ReleasePlan.of(
                 run.release(), new DeployedArtifacts(before.deployedArtifacts(), before.productVersions()));
+        // A rollback's approvals are those given for it: its content's earlier approvals were spent on earlier runs.
+        Instant since = run.rollback()
+                .flatMap(RollbackOf::from)
+                .flatMap(ledger::run)
+                .map(ReleaseRun::startedAt)
+                .orElse(Instant.MIN);
         List<ApprovalRecorded> approvals = ledger.approvals(run.releaseId()).stream()
-                .filter(a -> !a.time().isAfter(run.startedAt()))
+                .filter(a -> !a.time().isAfter(run.startedAt()) && a.time().isAfter(since))
                 .toList();
         return new ReleaseRecord(
                 ledger.environment(), run, plan, approvals, Optional.empty(), ledger.verification(run.runId()));
@@ -72,6 +80,8 @@ public record ReleaseRecord(
 
     /** The prefix of the details that say what let a run through. */
     static final String GROUNDS_PREFIX = "approval.";
+    /** The prefix of the details that say what a rollback went back to ({@link RollbackOf}). */
+    static final String ROLLBACK_PREFIX = "rollback.";
 
     public ReleaseRecord withChangelog(ReleaseChangelog value) {
         return new ReleaseRecord(environment, run, plan, approvals, Optional.of(value), verification);

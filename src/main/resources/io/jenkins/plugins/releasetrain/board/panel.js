@@ -90,7 +90,8 @@ export class BoardPanel {
         className: `rt-status rt-status--${run.verification.startsWith('verified') ? 'succeeded' : 'failed'}`,
         title: run.verification,
         text: run.verification.startsWith('verified') ? 'verified' : 'verification failed',
-      }) : null),
+      }) : null,
+      run.rollback ? el('span', { className: 'rt-status rt-status--rollback', title: run.rollback, text: 'rollback' }) : null),
     el('span', { className: 'rt-meta' }, time(run.started), run.actor ? ` · ${run.actor}` : '', ` · ${count}`));
     button.addEventListener('click', () => this.onSelectRun(environment, run));
     return button;
@@ -109,6 +110,7 @@ export class BoardPanel {
         fact('Ended', time(run.ended)),
         fact('By', run.actor ?? '—'),
         run.verification ? fact('Verification', run.verification) : null,
+        run.rollback ? fact('Rollback', run.rollback) : null,
         buildFact(run.url)),
       run.damage ? el('p', { className: 'rt-damage', role: 'note', text: `Damaged record: ${run.damage}.` }) : null,
       button,
