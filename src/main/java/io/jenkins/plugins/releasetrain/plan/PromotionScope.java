@@ -11,11 +11,18 @@ import java.util.Set;
  * @param allArtifacts run every artifact of the release, changed or not
  * @param resume leave out the {@code succeeded} artifacts
  * @param succeeded ids of artifacts already successful for the release being promoted
+ * @param alwaysRun ids of artifacts that run even when their manifest entry is unchanged: a rollback's images
+ *     whose destination tag has moved since the run it goes back to
  */
-public record PromotionScope(boolean allArtifacts, boolean resume, Set<String> succeeded) {
+public record PromotionScope(boolean allArtifacts, boolean resume, Set<String> succeeded, Set<String> alwaysRun) {
+
+    public PromotionScope(boolean allArtifacts, boolean resume, Set<String> succeeded) {
+        this(allArtifacts, resume, succeeded, Set.of());
+    }
 
     public PromotionScope {
         succeeded = Set.copyOf(Objects.requireNonNull(succeeded, "succeeded"));
+        alwaysRun = Set.copyOf(Objects.requireNonNull(alwaysRun, "alwaysRun"));
         if (allArtifacts && resume) {
             throw new IllegalArgumentException("choose either 'all' (run every artifact again) or 'resume' (run only"
                     + " what has not succeeded yet), not both");
@@ -45,6 +52,11 @@ public record PromotionScope(boolean allArtifacts, boolean resume, Set<String> s
         return new PromotionScope(all, resume, resume ? succeeded : Set.of());
     }
 
+    /** The same scope, also running {@code artifactIds} where their manifest entry is unchanged. */
+    public PromotionScope withAlwaysRun(Set<String> artifactIds) {
+        return new PromotionScope(allArtifacts, resume, succeeded, artifactIds);
+    }
+
     /** Why {@code artifact} is left out, or {@code null} when it runs. */
     String skipReason(PlannedArtifact artifact) {
         if (artifact.change() == ChangeKind.REMOVED) {
@@ -53,7 +65,7 @@ public record PromotionScope(boolean allArtifacts, boolean resume, Set<String> s
         if (allArtifacts) {
             return null;
         }
-        if (!artifact.change().needsWork()) {
+        if (!artifact.change().needsWork() && !alwaysRun.contains(artifact.id())) {
             return "unchanged";
         }
         return succeeded.contains(artifact.id()) ? "succeeded" : null;

@@ -128,6 +128,21 @@ class PromotionPlanTest {
     }
 
     @Test
+    void runsUnchangedImagesARollbackMustMoveBackAndStillSkipsTheOtherUnchangedArtifacts() {
+        PromotionPlan rollback = promote(
+                STAGING,
+                previousStaging(),
+                PromotionScope.changed().withAlwaysRun(Set.of("product1/image/product1/microservice-1")));
+
+        assertThat(names(rollback)).containsExactly("deploy product1/resources", "images product1");
+        assertThat(rollback.branches().get(1).artifacts().stream().map(PlannedArtifact::id))
+                .containsExactly("product1/image/product1/microservice-1", "product1/image/product1/microservice-2");
+        assertThat(rollback.skipped())
+                .hasSize(6)
+                .allSatisfy(s -> assertThat(s.reason()).isEqualTo("unchanged"));
+    }
+
+    @Test
     void resumeLeavesOutArtifactsThatAlreadySucceededForThisRelease() {
         PromotionPlan promotion = promote(
                 STAGING,
