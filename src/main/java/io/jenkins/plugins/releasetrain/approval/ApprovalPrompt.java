@@ -47,6 +47,22 @@ public record ApprovalPrompt(String id, String releaseId, String message, String
      */
     public static Optional<ApprovalPrompt> of(
             Decision decision, Optional<ProtectionRule> rule, String plan, Optional<String> link, int round) {
+        return of(decision, rule, Optional.empty(), plan, link, round);
+    }
+
+    /**
+     * As {@link #of(Decision, Optional, String, Optional, int)}, for a release that may be a rollback: its first
+     * line says so, since a plan too long for the prompt is left out and approvers must still know what they answer.
+     *
+     * @param rollback what the release is, "rollback to run promote#1"; empty for a release of new content
+     */
+    public static Optional<ApprovalPrompt> of(
+            Decision decision,
+            Optional<ProtectionRule> rule,
+            Optional<String> rollback,
+            String plan,
+            Optional<String> link,
+            int round) {
         if (!(decision instanceof Decision.NeedsApprovals needs)) {
             return Optional.empty();
         }
@@ -66,20 +82,23 @@ public record ApprovalPrompt(String id, String releaseId, String message, String
         if (rule.filter(ProtectionRule::allowAdminBypass).isPresent()) {
             actions.add(ApprovalAction.BYPASS.label());
         }
-        String message = message(decision, plan, link);
+        String message = message(decision, rollback, plan, link);
         String id = "Release-" + decision.releaseId().shortForm() + "-" + round;
         return Optional.of(new ApprovalPrompt(
                 id, decision.releaseId().value(), message, String.join(",", submitters.values()), actions));
     }
 
     /** The text an approver reads: what waits, why, the plan when it fits, and where to read the rest. */
-    private static String message(Decision decision, String plan, Optional<String> link) {
+    private static String message(Decision decision, Optional<String> rollback, String plan, Optional<String> link) {
         StringBuilder head = new StringBuilder();
         head.append("Release ")
                 .append(decision.releaseId().shortForm())
                 .append(" to ")
                 .append(decision.environment())
-                .append(" is waiting for approval.\n");
+                .append(" is waiting for approval")
+                .append(rollback.map(r -> ": it is a " + r + ", back to content that ran here before")
+                        .orElse(""))
+                .append(".\n");
         decision.explanation().forEach(line -> head.append(line).append('\n'));
         String tail = link.map(l -> "\nThe release and its approvals so far: " + l + "\n")
                 .orElse("");

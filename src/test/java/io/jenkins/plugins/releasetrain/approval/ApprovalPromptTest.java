@@ -65,6 +65,25 @@ class ApprovalPromptTest {
     }
 
     @Test
+    void aRollbacksPromptSaysFirstWhereItGoesBackToEvenWhenThePlanIsLeftOut() {
+        String plan = PLAN + "  product1/microservice-1  3e1bfbd23a38 -> 4f545ec8f09c\n".repeat(60);
+
+        ApprovalPrompt prompt = ApprovalPrompt.of(
+                        Scenario.under(TWO_LEADS).decide(),
+                        Optional.of(TWO_LEADS),
+                        Optional.of("rollback to run promote#4"),
+                        plan,
+                        LINK,
+                        1)
+                .orElseThrow();
+
+        assertThat(prompt.message())
+                .startsWith("Release " + PRODUCTION.id().shortForm() + " to production-us-east-2 is waiting for"
+                        + " approval: it is a rollback to run promote#4, back to content that ran here before.\n")
+                .contains("is too long for this prompt");
+    }
+
+    @Test
     void eachRoundHasItsOwnId() {
         Scenario scenario = Scenario.under(TWO_LEADS);
 
