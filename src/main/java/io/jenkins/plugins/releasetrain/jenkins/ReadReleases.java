@@ -20,12 +20,25 @@ public final class ReadReleases extends InvisibleAction {
         private final String text;
         private final String releaseId;
         private final WorkspaceAuthors.Found authors;
+        /** Present when the build read the release from the ledger to roll back to it; null otherwise. */
+        private final ReleaseRollback rollback;
 
         Entry(String path, String text, String releaseId, WorkspaceAuthors.Found authors) {
+            this(path, text, releaseId, authors, null);
+        }
+
+        private Entry(
+                String path, String text, String releaseId, WorkspaceAuthors.Found authors, ReleaseRollback rollback) {
             this.path = path;
             this.text = text;
             this.releaseId = releaseId;
             this.authors = authors;
+            this.rollback = rollback;
+        }
+
+        /** The rollback this release is for, when the build read it with {@code readReleaseRollback}. */
+        Optional<ReleaseRollback> rollback() {
+            return Optional.ofNullable(rollback);
         }
 
         /** Who wrote it according to git, or why nobody can tell (null in builds from before it was kept). */
@@ -70,6 +83,22 @@ public final class ReadReleases extends InvisibleAction {
         ArrayList<Entry> next = new ArrayList<>(entries);
         next.add(new Entry(path, text, releaseId, authors));
         entries = next;
+    }
+
+    /**
+     * Keeps a release read from the ledger to roll back to it, marked as a rollback: it replaces what the build
+     * read of the same content before, so every step that names the release from now on treats it as the rollback.
+     */
+    synchronized void registerRollback(String path, String text, String releaseId, ReleaseRollback rollback) {
+        ArrayList<Entry> next = new ArrayList<>(entries);
+        next.removeIf(e -> e.releaseId.equals(releaseId));
+        next.add(new Entry(path, text, releaseId, null, rollback));
+        entries = next;
+    }
+
+    /** The rollback the build is making with this release, if it read it with {@code readReleaseRollback}. */
+    static Optional<ReleaseRollback> rollback(Run<?, ?> run, String releaseId) {
+        return find(run).flatMap(r -> r.entry(releaseId)).flatMap(Entry::rollback);
     }
 
     /** The manifest of the release with this full id, or the only one whose id starts with it. */

@@ -250,7 +250,12 @@ public class RecordReleaseStep extends ReleaseStep {
             try {
                 switch (String.valueOf(step.event)) {
                     case STARTED -> {
-                        PromotionPlan plan = plan(ledger, release);
+                        Optional<ReleaseRollback> rollback =
+                                ReadReleases.rollback(run, release.id().value());
+                        PromotionPlan plan = plan(ledger, release, rollback);
+                        Map<String, String> details = ReleaseBuilds.details(run, ReleaseGate.gitAuthors(run, release));
+                        // A rollback's start says what it restores and what it rolls back, as the command line's.
+                        rollback.ifPresent(r -> details.putAll(r.details()));
                         Map<String, String> leftOut = new LinkedHashMap<>();
                         plan.skipped().forEach(s -> leftOut.put(s.artifact().id(), s.reason()));
                         ReleaseLedger.append(
@@ -258,11 +263,7 @@ public class RecordReleaseStep extends ReleaseStep {
                                 environment,
                                 runId,
                                 actor,
-                                List.of(records.started(
-                                        loaded,
-                                        plan.plan(),
-                                        now,
-                                        ReleaseBuilds.details(run, ReleaseGate.gitAuthors(run, release)))),
+                                List.of(records.started(loaded, plan.plan(), now, details)),
                                 listener);
                         action.started(runId.value(), plan.describe(), leftOut);
                         listener.getLogger().println(Messages.RecordReleaseStep_RecordedStart(runId, environment));
@@ -310,7 +311,8 @@ public class RecordReleaseStep extends ReleaseStep {
             return ScriptValues.copyOf(answer);
         }
 
-        private PromotionPlan plan(Ledger ledger, Release release) throws IOException, InterruptedException {
+        private PromotionPlan plan(Ledger ledger, Release release, Optional<ReleaseRollback> rollback)
+                throws IOException, InterruptedException {
             Optional<Release> deployed = Optional.empty();
             if (step.against != null) {
                 try {
@@ -328,6 +330,7 @@ public class RecordReleaseStep extends ReleaseStep {
                     JobTemplates.forPipeline(step.jobTemplate),
                     step.all,
                     step.resume,
+                    rollback,
                     TaskListener.NULL);
         }
 

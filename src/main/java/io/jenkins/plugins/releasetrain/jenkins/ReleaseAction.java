@@ -49,6 +49,8 @@ public class ReleaseAction implements RunAction2 {
     private LinkedHashMap<String, String> grounds;
     /** What the release brings, commit by commit, as approvers were shown it; null without a changelog. */
     private String changelog;
+    /** The ledger run this build's run restores, when it is a rollback; null otherwise. */
+    private String rollbackTo;
     /** Where it is shown in the build: {@code release-<environment>}, with the release id when one build runs two. */
     private String urlName;
     // The collections are replaced, never changed in place: the build's XML is written under the build's lock
@@ -100,6 +102,10 @@ public class ReleaseAction implements RunAction2 {
         if (plan == null) {
             plan = planText;
         }
+    }
+
+    synchronized void rollingBackTo(String targetRunId) {
+        rollbackTo = targetRunId;
     }
 
     synchronized void changelog(String text) {
@@ -185,6 +191,13 @@ public class ReleaseAction implements RunAction2 {
 
     public synchronized boolean isSucceeded() {
         return ReleaseStatus.SUCCEEDED.label().equals(status);
+    }
+
+    /** The ledger run whose content this rollback restores; null for a release that is no rollback. */
+    @Exported
+    @CheckForNull
+    public synchronized String getRollbackTo() {
+        return rollbackTo;
     }
 
     @Exported

@@ -111,8 +111,10 @@ public class ReleaseApprovalStep extends ReleaseStep {
             ReleaseGate gate = ReleaseGate.read(run, source, listener);
             JobTemplate template = JobTemplates.forPipeline(step.jobTemplate);
             Optional<ReleaseChangelog> changelog = ReleaseChangelogs.of(run, gate.plan(), listener);
-            String planText = PromotionPlan.of(gate.plan(), template, PromotionScope.changed())
-                            .describe()
+            PromotionScope scope = PromotionScope.changed()
+                    .withAlwaysRun(
+                            gate.rollback().map(ReleaseRollback::alwaysRun).orElse(Set.of()));
+            String planText = PromotionPlan.of(gate.plan(), template, scope).describe()
                     + changelog
                             .map(c -> "\nWhat it brings:\n  " + String.join("\n  ", ChangelogSummary.lines(c)) + "\n")
                             .orElse("");
@@ -120,7 +122,14 @@ public class ReleaseApprovalStep extends ReleaseStep {
             ReleaseAction action = ReleaseAction.of(run, gate.release(), source.path());
             Optional<ApprovalPrompt> prompt;
             try {
-                prompt = ApprovalPrompt.of(decision, gate.rule(), planText, link(action), step.round);
+                // The first thing approvers read of a rollback is that it is one, and where it goes back to.
+                prompt = ApprovalPrompt.of(
+                        decision,
+                        gate.rule(),
+                        gate.rollback().map(ReleaseRollback::describe),
+                        planText,
+                        link(action),
+                        step.round);
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.releasetrain.approval.AttemptResult;
 import io.jenkins.plugins.releasetrain.approval.Decision;
 import io.jenkins.plugins.releasetrain.approval.EnvironmentRules;
 import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
+import io.jenkins.plugins.releasetrain.approval.Participants;
 import io.jenkins.plugins.releasetrain.approval.ProtectionPolicy;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
@@ -19,6 +20,7 @@ import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,14 +35,21 @@ final class ReleaseGate {
     private final Optional<ProtectionRule> rule;
     private final ReleasePlan plan;
     private final ApprovalRequest request;
+    private final Optional<ReleaseRollback> rollback;
 
     private ReleaseGate(
-            Release release, Ledger ledger, Optional<ProtectionRule> rule, ReleasePlan plan, ApprovalRequest request) {
+            Release release,
+            Ledger ledger,
+            Optional<ProtectionRule> rule,
+            ReleasePlan plan,
+            ApprovalRequest request,
+            Optional<ReleaseRollback> rollback) {
         this.release = release;
         this.ledger = ledger;
         this.rule = rule;
         this.plan = plan;
         this.request = request;
+        this.rollback = rollback;
     }
 
     static ReleaseGate read(Run<?, ?> run, ReleaseSource source, TaskListener listener)
@@ -63,10 +72,19 @@ final class ReleaseGate {
         } catch (LedgerException e) {
             throw new AbortException(Messages.ReleaseLedger_Unreadable(ledger.directory(), e.getMessage()));
         }
-        ApprovalRequest request = ApprovalRequest.of(
-                        plan, history, ReleaseBuilds.participants(run, manifest, environment, gitAuthors(run, release)))
-                .comparingNamesWith(JenkinsIdentities.nameKeys());
-        return new ReleaseGate(release, ledger, rule, plan, request);
+        Optional<ReleaseRollback> rollback =
+                ReadReleases.rollback(run, release.id().value());
+        // A rollback restores content that ran here already: who asks for it is a participant, the authors of its
+        // manifest are not (as for the command line's rollback).
+        Participants participants = rollback.isPresent()
+                ? new Participants(ReleaseBuilds.startedBy(run).map(JenkinsIdentities::of), List.of())
+                : ReleaseBuilds.participants(run, manifest, environment, gitAuthors(run, release));
+        ApprovalRequest request =
+                ApprovalRequest.of(plan, history, participants).comparingNamesWith(JenkinsIdentities.nameKeys());
+        if (rollback.isPresent()) {
+            request = request.asRollback(rollback.get().request());
+        }
+        return new ReleaseGate(release, ledger, rule, plan, request, rollback);
     }
 
     /** Who wrote the release according to git, as read when the build read the manifest. */
@@ -116,6 +134,11 @@ final class ReleaseGate {
 
     Release release() {
         return release;
+    }
+
+    /** The rollback this release is, when the build read it with {@code readReleaseRollback}. */
+    Optional<ReleaseRollback> rollback() {
+        return rollback;
     }
 
     Ledger ledger() {

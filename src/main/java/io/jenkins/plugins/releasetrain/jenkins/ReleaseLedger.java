@@ -49,7 +49,8 @@ final class ReleaseLedger {
 
     /**
      * The promotion of {@code release}: planned against {@code deployed} when given, else against what the ledger
-     * records as live; with {@code resume}, leaving out what earlier runs of the release already did.
+     * records as live; with {@code resume}, leaving out what earlier runs of the release already did. A rollback
+     * is planned against the ledger only, runs the images whose tag moved since, and does not resume.
      */
     static PromotionPlan promotionPlan(
             Ledger ledger,
@@ -58,8 +59,13 @@ final class ReleaseLedger {
             JobTemplate jobTemplate,
             boolean all,
             boolean resume,
+            Optional<ReleaseRollback> rollback,
             TaskListener listener)
             throws AbortException {
+        if (rollback.isPresent() && (deployed.isPresent() || resume)) {
+            // Its earlier run of the same release succeeded: resume would leave out everything it must restore.
+            throw new AbortException(Messages.ReleaseLedger_RollbackAsIs());
+        }
         ReleasePlan plan =
                 deployed.isPresent() ? ReleasePlan.of(release, deployed) : planAgainstLedger(ledger, release, listener);
         Set<String> succeeded = Set.of();
@@ -74,7 +80,9 @@ final class ReleaseLedger {
             }
         }
         try {
-            return PromotionPlan.of(plan, jobTemplate, PromotionScope.of(all, resume, succeeded));
+            PromotionScope scope = PromotionScope.of(all, resume, succeeded)
+                    .withAlwaysRun(rollback.map(ReleaseRollback::alwaysRun).orElse(Set.of()));
+            return PromotionPlan.of(plan, jobTemplate, scope);
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

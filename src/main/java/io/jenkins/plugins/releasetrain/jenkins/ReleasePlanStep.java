@@ -128,6 +128,7 @@ public class ReleasePlanStep extends ReleaseStep {
                 throw new AbortException(Messages.ReleasePlanStep_AllOrResume());
             }
             JobTemplate jobTemplate = JobTemplates.forPipeline(step.jobTemplate);
+            Run<?, ?> run = getContext().get(Run.class);
             LoadedManifest target = step.source(getContext(), "releasePlan").loaded();
             try {
                 ManifestFiles.print(listener, target.warnings());
@@ -148,7 +149,14 @@ public class ReleasePlanStep extends ReleaseStep {
                     }
                 }
                 PromotionPlan plan = ReleaseLedger.promotionPlan(
-                        ReleaseLedger.get(), target.release(), deployed, jobTemplate, step.all, step.resume, listener);
+                        ReleaseLedger.get(),
+                        target.release(),
+                        deployed,
+                        jobTemplate,
+                        step.all,
+                        step.resume,
+                        ReadReleases.rollback(run, target.release().id().value()),
+                        listener);
                 return ScriptValues.copyOf(plan.toMap());
             } catch (ManifestException e) {
                 throw new AbortException(e.getMessage());

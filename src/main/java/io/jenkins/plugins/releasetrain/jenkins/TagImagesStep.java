@@ -19,6 +19,7 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.releasetrain.image.Digest;
 import io.jenkins.plugins.releasetrain.image.ImageMaps;
 import io.jenkins.plugins.releasetrain.image.ImagePromotion;
 import io.jenkins.plugins.releasetrain.image.ImageResult;
@@ -207,20 +208,26 @@ public class TagImagesStep extends ReleaseStep {
                 ReleaseGate.requireLetThrough(run, release);
             }
             List<PromotionRequest> requests;
+            Optional<ReleaseRollback> rollback;
             RegistryChoice choice;
             PromotionOptions options;
             try {
                 requests = step.products == null
                         ? ReleaseImages.requests(release)
                         : ReleaseImages.requests(release, new LinkedHashSet<>(step.products));
+                rollback = ReadReleases.rollback(run, release.id().value());
+                if (rollback.isPresent()) {
+                    requests = pinned(requests, rollback.get());
+                }
                 choice = RegistryChoice.of(
                         Optional.ofNullable(step.registry),
                         Optional.ofNullable(step.credentialsId),
                         ReleaseTrainConfiguration.get().namedRegistries(),
                         ReleaseTrainConfiguration.get().registryHosts());
+                // A rollback moves the tags back to where they were: going back is the point.
                 options = PromotionOptions.DEFAULTS
                         .withDryRun(step.dryRun)
-                        .withForce(step.force)
+                        .withForce(step.force || rollback.isPresent())
                         .withConcurrency(step.concurrency);
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
@@ -246,6 +253,29 @@ public class TagImagesStep extends ReleaseStep {
                                 .collect(Collectors.joining(", "))));
             }
             return ScriptValues.copyOf(ImageMaps.report(report));
+        }
+
+        /**
+         * Each image of a rollback on the exact digest the ledger says it had after the run the rollback goes back
+         * to, wherever its source tag points now.
+         */
+        private static List<PromotionRequest> pinned(List<PromotionRequest> requests, ReleaseRollback rollback)
+                throws AbortException {
+            Map<String, String> pins = rollback.pins();
+            List<PromotionRequest> pinned = new ArrayList<>();
+            for (PromotionRequest request : requests) {
+                String digest = pins.get(request.artifactId());
+                if (digest == null) {
+                    // Cannot happen: readReleaseRollback refuses a target with an image of unknown digest.
+                    throw new AbortException(Messages.TagImagesStep_NotPinned(request.artifactId(), rollback.to()));
+                }
+                pinned.add(PromotionRequest.pinned(
+                        request.artifactId(),
+                        request.destinationRepository(),
+                        Digest.parse(digest),
+                        request.destinationTag()));
+            }
+            return pinned;
         }
 
         private static PromotionReport promote(

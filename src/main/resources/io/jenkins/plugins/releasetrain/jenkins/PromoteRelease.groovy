@@ -34,6 +34,25 @@ class PromoteRelease implements Serializable {
         if (args == null) {
             s.error("promoteRelease needs the manifest to promote, e.g. promoteRelease manifest: 'releases/staging-us-east-2.yaml'")
         }
+        // A rollback names its environment, not a manifest: where it goes and the digests it restores are read
+        // from the ledger on the controller, inside the lock (readReleaseRollback), never taken from here.
+        def rollback = null
+        if (args.containsKey('rollback') || args.containsKey('environment') || args.containsKey('rollbackTo')) {
+            if (args.rollback != true || !(args.environment instanceof CharSequence) || args.environment.length() == 0) {
+                s.error("promoteRelease rolls an environment back with rollback: true and environment:, e.g." +
+                        " promoteRelease rollback: true, environment: 'production-us-east-2' (rollbackTo: names a run or release)")
+            }
+            if (args.manifest != null || args.release != null || args.against != null || args.resume == true) {
+                s.error('promoteRelease rollback: true reads what it restores from the ledger and runs it as a whole:' +
+                        ' it takes no manifest:, release:, against: or resume:')
+            }
+            rollback = [environment: args.environment.toString(), to: args.rollbackTo == null ? null : args.rollbackTo.toString()]
+            args = new LinkedHashMap(args)
+            args.remove('rollback')
+            args.remove('environment')
+            args.remove('rollbackTo')
+        }
+
         def names = new ArrayList(args.keySet())
         def known = ['manifest', 'release', 'against', 'jobTemplate', 'resume', 'all', 'failFast', 'handlers',
                      'registry', 'credentialsId']
@@ -43,7 +62,7 @@ class PromoteRelease implements Serializable {
             }
         }
         def hasManifest = args.manifest instanceof CharSequence && args.manifest.length() > 0
-        if (hasManifest == (args.release != null)) {
+        if (rollback == null && hasManifest == (args.release != null)) {
             s.error("promoteRelease needs either manifest: (a path in the workspace, inside node) or release:" +
                     " (what readReleaseManifest returned), e.g. promoteRelease manifest: 'releases/staging-us-east-2.yaml'")
         }
@@ -62,12 +81,28 @@ class PromoteRelease implements Serializable {
         // Read once; every later step names the release by id and gets exactly these bytes from the controller,
         // with no workspace: the wait for approval holds no executor, and no file change can alter the release.
         def read = null
-        if (hasManifest) {
+        if (rollback == null && hasManifest) {
             read = s.readReleaseManifest(file: args.manifest)
-        } else {
+        } else if (rollback == null) {
             read = s.readReleaseManifest(release: args.release instanceof Map ? args.release.releaseId : args.release.toString())
         }
-        def releaseId = read.releaseId
+        def releaseId = read == null ? null : read.releaseId
+
+        // A build started by "Roll back to this release" on a release's page carries where to go as parameters:
+        // the call that releases that environment rolls it back instead, and the build releases nothing else.
+        def params = rollback == null ? s.params : null
+        if (params != null && params.RELEASE_TRAIN_ROLLBACK_TO) {
+            def asked = params.RELEASE_TRAIN_ROLLBACK_ENVIRONMENT
+            if (asked != read.environment.name) {
+                s.echo('This build rolls back ' + asked + ': the release of ' + read.environment.name + ' is skipped')
+                return [environment: read.environment.name, releaseId: releaseId, succeeded: true, skippedForRollback: asked,
+                        results: [], failed: [], skipped: []]
+            }
+            rollback = [environment: asked, to: params.RELEASE_TRAIN_ROLLBACK_TO]
+            args = new LinkedHashMap(args)
+            args.remove('against')
+            args.remove('resume')
+        }
 
         def copy = { Map into, List names2 ->
             for (int i = 0; i < names2.size(); i++) {
@@ -316,8 +351,18 @@ class PromoteRelease implements Serializable {
 
         def outcome = null
         // The lock is per environment, and the environment is written in the manifest: read it first.
-        s.lock(resource: 'release-train/' + read.environment.name) {
+        def environment = rollback != null ? rollback.environment : read.environment.name
+        s.lock(resource: 'release-train/' + environment) {
+            if (rollback != null) {
+                // Under the lock: where it goes back to, and what it rolls back, are the ledger's as it runs.
+                read = s.readReleaseRollback(rollback.to == null ? [environment: rollback.environment] :
+                        [environment: rollback.environment, to: rollback.to])
+                releaseId = read.releaseId
+            }
             outcome = promote()
+            if (rollback != null) {
+                outcome.rollback = read.rollback
+            }
         }
         report(outcome)
         if (!outcome.succeeded) {

@@ -48,12 +48,27 @@ final class ExampleImages {
         }
     }
 
+    /**
+     * Pushes one more image to {@code repository:tag} in the layouts of {@code directory}, its content made unique
+     * by {@code seed} (as a rebuilt image or a tag moved by hand), and returns its digest.
+     */
+    static Digest push(Path directory, String repository, String tag, String seed) throws Exception {
+        try (OciLayoutRegistry layout = new OciLayoutRegistry(directory)) {
+            push(layout, repository, tag, seed);
+        }
+        return digest(directory, repository, tag).orElseThrow();
+    }
+
     private static void push(OciLayoutRegistry layout, String repository, String tag) throws Exception {
+        push(layout, repository, tag, repository + ":" + tag);
+    }
+
+    private static void push(OciLayoutRegistry layout, String repository, String tag, String seed) throws Exception {
         BlobStore blobs = layout.blobs().orElseThrow();
-        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":{\"image\":\""
-                        + repository + ":" + tag + "\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":{\"image\":\"" + seed
+                        + "\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] layer = ("the only file of " + repository + ":" + tag + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] layer = ("the only file of " + seed + "\n").getBytes(StandardCharsets.UTF_8);
         Descriptor configBlob = Descriptor.of(CONFIG, Digest.sha256(config), config.length);
         Descriptor layerBlob = Descriptor.of(LAYER, Digest.sha256(layer), layer.length);
         blobs.putBlob(repository, configBlob, new ByteArrayInputStream(config));

@@ -742,6 +742,130 @@ class PromoteReleaseScriptTest {
                 .toList();
     }
 
+    /** Build {@code number} of the same job, on the same workspace, ledger and registry. */
+    private RecordingPipeline build(int number) {
+        RecordingPipeline next = new RecordingPipeline(workspace, ledgerDirectory, number);
+        next.configureRegistries(new NamedRegistry("local", "oci-layout:" + images, null, false));
+        return next;
+    }
+
+    private static final String MS1 = "product1/image/product1/microservice-1";
+
+    /**
+     * Releases the example (run 1: microservice-1 at dev_123), then the example with microservice-1 at dev_124
+     * (run 2), and then moves stage_us_123 by hand to other content; returns what stage_us_123 had after run 1.
+     */
+    private String releaseTwiceAndTamper() throws Exception {
+        buildImages(true);
+        try (OciLayoutRegistry layout = new OciLayoutRegistry(images)) {
+            TestImages.pushImage(layout, "product1/microservice-1", "dev_124", TestImages.Flavor.OCI, "ms1-v2");
+        }
+        write(MANIFEST, STAGING);
+        assertThat(promote(build(1), Map.of("manifest", MANIFEST))).containsEntry("succeeded", true);
+        String first = ledger().run(new io.jenkins.plugins.releasetrain.ledger.RunId("promote-staging#1"))
+                .orElseThrow()
+                .result(MS1)
+                .orElseThrow()
+                .details()
+                .get(ArtifactResult.DIGEST);
+        write(MANIFEST, replaceOnce(STAGING, "sourceTag: dev_123", "sourceTag: dev_124"));
+        assertThat(promote(build(2), Map.of("manifest", MANIFEST))).containsEntry("succeeded", true);
+        try (OciLayoutRegistry layout = new OciLayoutRegistry(images)) {
+            TestImages.pushImage(layout, "product1/microservice-1", "stage_us_123", TestImages.Flavor.OCI, "tampered");
+        }
+        return first;
+    }
+
+    @Test
+    void rollsBackUnderTheLockToTheEarlierReleaseAndRestoresItsExactDigests() throws Exception {
+        String first = releaseTwiceAndTamper();
+        pipeline = build(3);
+
+        Map<String, Object> outcome =
+                promote(Map.of("rollback", true, "environment", ENVIRONMENT, "registry", "local"));
+
+        assertThat(pipeline.steps)
+                .startsWith("lock", "readReleaseRollback", "releasePlan", "recordRelease started", "releaseApproval")
+                .doesNotContain("readReleaseManifest");
+        assertThat(outcome)
+                .containsEntry("succeeded", true)
+                .containsEntry("releaseId", release(STAGING).id().value());
+        assertThat(((Map<?, ?>) outcome.get("rollback")).get("to")).isEqualTo("promote-staging#1");
+        ReleaseRun rollback = run();
+        assertThat(rollback.rollback().orElseThrow().to().value()).isEqualTo("promote-staging#1");
+        assertThat(rollback.rollback().orElseThrow().from().orElseThrow().value())
+                .isEqualTo("promote-staging#2");
+        assertThat(rollback.result(MS1).orElseThrow().details()).containsEntry(ArtifactResult.DIGEST, first);
+        try (OciLayoutRegistry layout = new OciLayoutRegistry(images)) {
+            assertThat(layout.digest(io.jenkins.plugins.releasetrain.image.ImageRef.tagged(
+                                    "product1/microservice-1", "stage_us_123"))
+                            .toString())
+                    .contains(first);
+        }
+    }
+
+    @Test
+    void aBuildStartedFromAReleasePageRollsBackTheEnvironmentItsParametersName() throws Exception {
+        releaseTwiceAndTamper();
+        pipeline = build(3);
+        pipeline.parameter("RELEASE_TRAIN_ROLLBACK_ENVIRONMENT", ENVIRONMENT);
+        pipeline.parameter("RELEASE_TRAIN_ROLLBACK_TO", "promote-staging#1");
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST, "resume", true));
+
+        assertThat(pipeline.steps).startsWith("readReleaseManifest", "lock", "readReleaseRollback", "releasePlan");
+        assertThat(pipeline.planArguments.get(0)).doesNotContainKey("resume");
+        assertThat(outcome).containsEntry("succeeded", true);
+        assertThat(run().rollback().orElseThrow().to().value()).isEqualTo("promote-staging#1");
+        assertThat(run().releaseId()).isEqualTo(release(STAGING).id());
+    }
+
+    @Test
+    void aBuildStartedToRollBackAnotherEnvironmentReleasesNothingHere() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.parameter("RELEASE_TRAIN_ROLLBACK_ENVIRONMENT", "production-us-east-2");
+        pipeline.parameter("RELEASE_TRAIN_ROLLBACK_TO", "promote-production#4");
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST));
+
+        assertThat(pipeline.steps).containsExactly("readReleaseManifest");
+        assertThat(pipeline.locks).isEmpty();
+        assertThat(outcome)
+                .containsEntry("skippedForRollback", "production-us-east-2")
+                .containsEntry("environment", ENVIRONMENT);
+        assertThat(pipeline.echoes)
+                .contains("This build rolls back production-us-east-2: the release of " + ENVIRONMENT + " is skipped");
+    }
+
+    @Test
+    void refusesRollbackArgumentsThatDoNotGoTogether() {
+        assertThatThrownBy(() -> promote(Map.of("rollback", true)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("rollback: true and environment:");
+        assertThatThrownBy(() -> promote(Map.of("environment", ENVIRONMENT)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("rollback: true and environment:");
+        assertThatThrownBy(() -> promote(Map.of("rollback", true, "environment", ENVIRONMENT, "manifest", MANIFEST)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("takes no manifest:");
+        assertThatThrownBy(() -> promote(Map.of("rollback", true, "environment", ENVIRONMENT, "resume", true)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("resume:");
+        assertThat(pipeline.steps).isEmpty();
+    }
+
+    @Test
+    void aRollbackWithNothingToGoBackToFailsBeforeAnythingRuns() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        promote(Map.of("manifest", MANIFEST));
+        pipeline = build(8);
+
+        assertThatThrownBy(() -> promote(Map.of("rollback", true, "environment", ENVIRONMENT)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("nothing to roll back to");
+        assertThat(pipeline.steps).containsExactly("lock", "readReleaseRollback");
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> results(Map<String, Object> outcome) {
         return (List<Map<String, Object>>) outcome.get("results");

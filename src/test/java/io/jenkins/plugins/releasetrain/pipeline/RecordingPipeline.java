@@ -18,13 +18,16 @@ import io.jenkins.plugins.releasetrain.approval.PromptBinding;
 import io.jenkins.plugins.releasetrain.approval.ProtectionPolicy;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.approval.ReleaseAuthor;
+import io.jenkins.plugins.releasetrain.approval.RollbackRequest;
 import io.jenkins.plugins.releasetrain.approval.UnboundAnswerException;
+import io.jenkins.plugins.releasetrain.image.Digest;
 import io.jenkins.plugins.releasetrain.image.ImageMaps;
 import io.jenkins.plugins.releasetrain.image.ImagePromotion;
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
 import io.jenkins.plugins.releasetrain.image.ImageResult;
 import io.jenkins.plugins.releasetrain.image.PromotionOptions;
 import io.jenkins.plugins.releasetrain.image.PromotionReport;
+import io.jenkins.plugins.releasetrain.image.PromotionRequest;
 import io.jenkins.plugins.releasetrain.image.Registries;
 import io.jenkins.plugins.releasetrain.image.RegistryChoice;
 import io.jenkins.plugins.releasetrain.image.RegistryOptions;
@@ -37,6 +40,7 @@ import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerRecord;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
@@ -45,11 +49,14 @@ import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.manifest.WorkspacePath;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
+import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
 import io.jenkins.plugins.releasetrain.plan.PromotionRecords;
 import io.jenkins.plugins.releasetrain.plan.PromotionScope;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
+import io.jenkins.plugins.releasetrain.plan.Rollbacks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -224,6 +231,9 @@ public final class RecordingPipeline {
     private final Set<String> interruptAfterRecording = new HashSet<>();
     private Runnable whileAsked = () -> {};
     private String rootUrl = "http://jenkins.example/";
+    private final Map<String, String> params = new HashMap<>();
+    /** Releases read with readReleaseRollback, by id: as the Jenkins steps, the others treat them as rollbacks. */
+    private final Map<String, RollbackTarget> rollbacks = new HashMap<>();
 
     final List<PromptAnswer> answeredPrompts = new ArrayList<>();
     final List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -302,6 +312,35 @@ public final class RecordingPipeline {
         return ledger;
     }
 
+    /** The build has the parameter {@code name}, as one started from a release's page has. */
+    void parameter(String name, String value) {
+        params.put(name, value);
+    }
+
+    /** {@code params}: the build's parameters (unmodifiable, as Pipeline's). */
+    public Map<String, String> getParams() {
+        return java.util.Collections.unmodifiableMap(params);
+    }
+
+    /** As the Jenkins step: the target from the ledger, kept with the build as a rollback. */
+    public Map<String, Object> readReleaseRollback(Map<String, Object> args) throws Interrupted {
+        interleaving.stepBoundary();
+        steps.add("readReleaseRollback");
+        RollbackTarget target;
+        try {
+            target = Rollbacks.find(
+                    ledger.read((String) args.get("environment")), Optional.ofNullable((String) args.get("to")));
+        } catch (InvalidRunException e) {
+            throw new StepFailure(e.getMessage());
+        }
+        String id = target.manifest().release().id().value();
+        read.put(id, target.manifest());
+        rollbacks.put(id, target);
+        Map<String, Object> result = ManifestMaps.release(target.manifest().release());
+        result.put("rollback", Map.of("to", target.target().runId().value(), "images", target.digests()));
+        return result;
+    }
+
     RunId runId() {
         return RunId.forBuild(JOB, build);
     }
@@ -347,19 +386,17 @@ public final class RecordingPipeline {
                 Map<String, String> reasons = new LinkedHashMap<>();
                 plan.skipped().forEach(s -> reasons.put(s.artifact().id(), s.reason()));
                 leftOut.put(release.id().value(), reasons);
-                append(
-                        release,
-                        List.of(records.started(
-                                manifest,
-                                plan.plan(),
-                                now,
-                                Map.of(
-                                        "jenkins.job",
-                                        JOB,
-                                        "jenkins.build",
-                                        String.valueOf(build),
-                                        "jenkins.url",
-                                        "http://jenkins.example/job/" + JOB + "/" + build + "/"))));
+                Map<String, String> details = new LinkedHashMap<>(Map.of(
+                        "jenkins.job",
+                        JOB,
+                        "jenkins.build",
+                        String.valueOf(build),
+                        "jenkins.url",
+                        "http://jenkins.example/job/" + JOB + "/" + build + "/"));
+                Optional.ofNullable(rollbacks.get(release.id().value()))
+                        .ifPresent(r ->
+                                details.putAll(r.record(RollbackOf.REQUESTED).details()));
+                append(release, List.of(records.started(manifest, plan.plan(), now, details)));
             }
             case "artifact" -> {
                 @SuppressWarnings("unchecked")
@@ -435,6 +472,8 @@ public final class RecordingPipeline {
         Optional<ApprovalPrompt> prompt = ApprovalPrompt.of(
                 decision,
                 rule,
+                Optional.ofNullable(rollbacks.get(release.id().value()))
+                        .map(r -> r.record(RollbackOf.REQUESTED).describe()),
                 plan,
                 Optional.of("http://jenkins.example/job/" + JOB + "/" + build + "/release-"
                         + release.environment().name() + "/"),
@@ -567,16 +606,27 @@ public final class RecordingPipeline {
                 Optional.ofNullable((String) args.get("credentialsId")),
                 registries);
         PromotionReport report;
+        RollbackTarget rollback = rollbacks.get(release.id().value());
+        List<PromotionRequest> requests = ReleaseImages.requests(release, new LinkedHashSet<>(products)).stream()
+                .map(r -> rollback == null
+                        ? r
+                        : PromotionRequest.pinned(
+                                r.artifactId(),
+                                r.destinationRepository(),
+                                Digest.parse(rollback.digests().get(r.artifactId())),
+                                r.destinationTag()))
+                .toList();
         try (ImageRegistry registry = Registries.open(choice.reference(), RegistryOptions.DEFAULTS)) {
-            report = new ImagePromotion(registry, PromotionOptions.DEFAULTS)
-                    .run(ReleaseImages.requests(release, new LinkedHashSet<>(products)));
+            report = new ImagePromotion(registry, PromotionOptions.DEFAULTS.withForce(rollback != null)).run(requests);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         synchronized (imageOutcomes) {
             for (ImageResult image : report.images()) {
                 imageOutcomes.put(
-                        image.artifactId(), new PromotionRecords.ImageOutcome(image.status(), image.describe()));
+                        image.artifactId(),
+                        new PromotionRecords.ImageOutcome(
+                                image.status(), image.describe(), image.digest(), image.previousDigest()));
             }
         }
         if (!report.succeeded()) {
@@ -734,8 +784,14 @@ public final class RecordingPipeline {
         boolean resume = Boolean.TRUE.equals(args.get("resume"));
         Set<String> succeeded =
                 resume ? ledger.read(target.environment().name()).succeededArtifacts(target.id()) : Set.of();
+        Set<String> alwaysRun = Optional.ofNullable(rollbacks.get(target.id().value()))
+                .map(RollbackTarget::moved)
+                .orElse(Set.of());
         return PromotionPlan.of(
-                plan, template, PromotionScope.of(Boolean.TRUE.equals(args.get("all")), resume, succeeded));
+                plan,
+                template,
+                PromotionScope.of(Boolean.TRUE.equals(args.get("all")), resume, succeeded)
+                        .withAlwaysRun(alwaysRun));
     }
 
     private ReleasePlan planAgainstLedger(Release release) {
@@ -744,10 +800,15 @@ public final class RecordingPipeline {
     }
 
     private ApprovalRequest request(Release release, Optional<ProtectionRule> rule) {
-        return ApprovalRequest.of(
+        RollbackTarget rollback = rollbacks.get(release.id().value());
+        ApprovalRequest request = ApprovalRequest.of(
                 planAgainstLedger(release),
                 LedgerApprovals.history(ledger, release.environment().name(), rule),
-                new Participants(Optional.of(identity(startedBy)), authors));
+                new Participants(Optional.of(identity(startedBy)), rollback == null ? authors : List.of()));
+        return rollback == null
+                ? request
+                : request.asRollback(
+                        new RollbackRequest(rollback.target().runId().value(), rollback.approvalsAfter()));
     }
 
     private Identity identity(String user) {

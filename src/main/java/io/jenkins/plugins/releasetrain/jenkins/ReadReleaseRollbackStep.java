@@ -1,0 +1,146 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerException;
+import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
+import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
+import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
+import io.jenkins.plugins.releasetrain.plan.Rollbacks;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * Reads where a rollback of an environment goes from its ledger on the controller: the earlier run that succeeded
+ * there (the one before the latest release, or the run or release named with {@code to}), its recorded manifest and
+ * the exact digests its images had. The release is kept with the build like a manifest {@code readReleaseManifest}
+ * read, marked as a rollback, and the steps that follow name it by its id.
+ *
+ * <p>Only the environment and, optionally, where to go come from the Pipeline: the content and the digests come
+ * from the ledger, and only jobs the environment's rule allows to release there may read a rollback of it.
+ */
+public class ReadReleaseRollbackStep extends Step {
+
+    private final String environment;
+    private String to;
+
+    @DataBoundConstructor
+    public ReadReleaseRollbackStep(String environment) {
+        this.environment = Util.fixEmptyAndTrim(environment);
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @CheckForNull
+    public String getTo() {
+        return to;
+    }
+
+    /** A ledger run id ({@code job#number}) or a release id (at least its first 7 characters). */
+    @DataBoundSetter
+    public void setTo(String to) {
+        this.to = Util.fixEmptyAndTrim(to);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "readReleaseRollback";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.ReadReleaseRollbackStep_DisplayName();
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+    }
+
+    static class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient ReadReleaseRollbackStep step;
+
+        Execution(ReadReleaseRollbackStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+            if (step.environment == null || !configuration.isKnownEnvironment(step.environment)) {
+                throw new AbortException(Messages.ReadReleaseRollbackStep_UnknownEnvironment(
+                        step.environment, configuration.environmentNames()));
+            }
+            // Who may release into an environment may roll it back, and nobody else.
+            ReleaseJobs.requireAllowed(run, step.environment);
+            RollbackTarget target;
+            try {
+                EnvironmentLedger history = ReleaseLedger.get().read(step.environment);
+                history.warnings().forEach(w -> listener.getLogger().println(w.format()));
+                target = Rollbacks.find(history, Optional.ofNullable(step.to));
+            } catch (InvalidRunException e) {
+                throw new AbortException(e.getMessage());
+            } catch (LedgerException e) {
+                throw new AbortException(
+                        Messages.ReleaseLedger_Unreadable(ReleaseLedger.get().directory(), e.getMessage()));
+            }
+            ReleaseRollback rollback = ReleaseRollback.requested(target);
+            String releaseId = target.manifest().release().id().value();
+            ReadReleases.of(run)
+                    .registerRollback(
+                            target.target().started().sourceName(),
+                            target.target().started().sourceText(),
+                            releaseId,
+                            rollback);
+            ReleaseAction.of(
+                            run,
+                            target.manifest().release(),
+                            target.target().started().sourceName())
+                    .rollingBackTo(target.target().runId().value());
+            BuildRecords.save(run, listener);
+            listener.getLogger()
+                    .println(Messages.ReadReleaseRollbackStep_Read(
+                            step.environment,
+                            target.target().runId(),
+                            target.target().releaseId().shortForm(),
+                            target.from().map(r -> r.runId().value()).orElse("-"),
+                            target.digests().size()));
+            target.digests().forEach((image, digest) -> listener.getLogger().println("  " + image + " -> " + digest));
+            Map<String, Object> result = ManifestMaps.release(target.manifest().release());
+            result.put("rollback", rollback.toMap());
+            return ScriptValues.copyOf(result);
+        }
+    }
+}
