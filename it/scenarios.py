@@ -147,6 +147,7 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
             ('other-jobs-may-not-release', self.other_jobs_may_not_release),
             ('registry-host-not-allowed', self.registry_host_not_allowed),
             ('declarative-approval-outside-agent', self.declarative_approval_outside_agent),
+            ('rollback-from-release-page', self.rollback_from_release_page),
         ]
 
     # --- helpers ----------------------------------------------------------------------------------------------
@@ -493,3 +494,38 @@ c.protectionRules = rules
         result, log = self.finish(job, number)
         return passed(result == 'SUCCESS' and busy == 0,
                       f'#{number} {result}; busy executors while waiting: {busy}; ' + tail(log, 2))
+
+    def rollback_from_release_page(self):
+        """Releases twice, then presses "Roll back to this release" on the first run's page over HTTP (POST with
+        crumb): the build it starts rolls the environment back, and the ledger and the board say so."""
+        job = 'it-rollback'
+        first_text = self.m.with_commit(self.m.base, 'rollback first')
+        first = self.run(job, 'node {\n' + write_file(M, first_text)
+                         + f"promoteRelease manifest: '{M}', handlers: {handlers()}\n}}")
+        first_result, _ = self.finish(job, first)
+        second = self.run(job, 'node {\n' + write_file(M, self.m.with_commit(self.m.base, 'rollback second'))
+                          + f"promoteRelease manifest: '{M}', handlers: {handlers()}\n}}")
+        second_result, _ = self.finish(job, second)
+        page = f'/job/{job}/{first}/release-{STAGING}/'
+        _, html = self.admin.get(page)
+        offered = 'Roll back to this release' in html
+        anonymous, _ = Client(self.admin.base).post(page + 'rollback')
+        link, _ = self.admin.get(page + 'rollback')
+        queued = self.admin.json(f'/job/{job}/api/json?tree=nextBuildNumber')['nextBuildNumber']
+        status, _ = self.admin.post(page + 'rollback')
+        self.admin.wait_started(job, queued)
+        result, log = self.finish(job, queued)
+        releases = [a for a in self.admin.build_actions(job, queued, '_class,rollbackTo,status,releaseId')
+                    if a and a.get('_class', '').endswith('ReleaseAction')]
+        rollback_to = releases[0].get('rollbackTo') if releases else None
+        record_status, record_text = self.admin.get(f'/job/{job}/{queued}/release-{STAGING}/record.json')
+        record = json.loads(record_text) if record_status == 200 else {}
+        board = json.dumps(self.admin.json('/release-board/board.json'))
+        run_id = f'{job}#{first}'
+        return passed(first_result == 'SUCCESS' and second_result == 'SUCCESS' and offered
+                      and anonymous in (401, 403, 404) and link == 405 and status == 200 and result == 'SUCCESS'
+                      and rollback_to == run_id and run_id in json.dumps(record.get('rollback'))
+                      and f'{job}#{queued}' in board,
+                      f'#{first} {first_result}, #{second} {second_result}; button offered: {offered}; anonymous POST '
+                      f'HTTP {anonymous}, GET HTTP {link}; POST HTTP {status} -> #{queued} {result}, rollbackTo '
+                      f'{rollback_to}; record rollback {record.get("rollback")}; ' + tail(log, 2))

@@ -134,6 +134,7 @@ public class ReadReleaseManifestStep extends Step {
             result.put(
                     "promotionOrder",
                     promotionOrder(manifest.release().environment().name()));
+            ReadReleaseRollbackStep.requested(run).ifPresent(r -> result.put("rollbackRequested", r));
             return ScriptValues.copyOf(result);
         }
 

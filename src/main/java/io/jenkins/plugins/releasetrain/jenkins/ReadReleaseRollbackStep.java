@@ -5,7 +5,10 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.ParameterValue;
+import hudson.model.ParametersAction;
 import hudson.model.Run;
+import hudson.model.StringParameterValue;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
@@ -13,6 +16,8 @@ import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
 import io.jenkins.plugins.releasetrain.plan.Rollbacks;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +61,37 @@ public class ReadReleaseRollbackStep extends Step {
     @DataBoundSetter
     public void setTo(String to) {
         this.to = Util.fixEmptyAndTrim(to);
+    }
+
+    /**
+     * The rollback the build was started for, from its parameters {@code RELEASE_TRAIN_ROLLBACK_ENVIRONMENT} and
+     * {@code RELEASE_TRAIN_ROLLBACK_TO} (as the release page's button starts it): {@code environment} and {@code to}.
+     * They only name a run; where it goes and what it restores still come from the ledger.
+     */
+    static Optional<Map<String, Object>> requested(Run<?, ?> run) {
+        ParametersAction parameters = run.getAction(ParametersAction.class);
+        if (parameters == null) {
+            return Optional.empty();
+        }
+        // All of them, declared or not: the button passes them to jobs that declare no parameters, and the build
+        // must still roll back after a controller restart.
+        Map<String, String> values = new HashMap<>();
+        for (ParameterValue value : parameters.getAllParameters()) {
+            if (value instanceof StringParameterValue string
+                    && (string.getName().equals(ReleaseAction.ROLLBACK_TO)
+                            || string.getName().equals(ReleaseAction.ROLLBACK_ENVIRONMENT))) {
+                values.put(string.getName(), Util.fixEmptyAndTrim(string.getValue()));
+            }
+        }
+        String to = values.get(ReleaseAction.ROLLBACK_TO);
+        String environment = values.get(ReleaseAction.ROLLBACK_ENVIRONMENT);
+        if (to == null || environment == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("environment", environment);
+        request.put("to", to);
+        return Optional.of(request);
     }
 
     @Override

@@ -2,14 +2,27 @@ package io.jenkins.plugins.releasetrain.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Api;
+import hudson.model.Cause;
+import hudson.model.CauseAction;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.ParameterDefinition;
+import hudson.model.ParameterValue;
+import hudson.model.ParametersAction;
+import hudson.model.ParametersDefinitionProperty;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.StringParameterValue;
 import io.jenkins.plugins.releasetrain.approval.Decision;
 import io.jenkins.plugins.releasetrain.approval.Judgement;
 import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
+import io.jenkins.plugins.releasetrain.ledger.LedgerException;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.manifest.Release;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,12 +30,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jenkins.model.ParameterizedJobMixIn;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.WebMethod;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 import org.kohsuke.stapler.verb.GET;
 
 /**
@@ -36,6 +53,13 @@ public class ReleaseAction implements RunAction2 {
     public static final String RUNNING = "running";
     /** The decision that lets the release run. */
     public static final String ALLOWED = "allowed";
+    /**
+     * The parameters of a build started to roll back from a release's page: {@code promoteRelease} rolls the
+     * environment back to the run instead of releasing its manifest (docs/rollback.md).
+     */
+    public static final String ROLLBACK_TO = "RELEASE_TRAIN_ROLLBACK_TO";
+
+    public static final String ROLLBACK_ENVIRONMENT = "RELEASE_TRAIN_ROLLBACK_ENVIRONMENT";
 
     private final String environment;
     private final String releaseId;
@@ -199,6 +223,77 @@ public class ReleaseAction implements RunAction2 {
     public synchronized String getRollbackTo() {
         return rollbackTo;
     }
+
+    /**
+     * Whether the page offers to roll back to this run: it succeeded, another run of the environment came after it,
+     * and the user may start the job that released it.
+     */
+    public boolean isRollbackOffered() {
+        return rollbackRefusal().isEmpty() && run.getParent().hasPermission(Item.BUILD);
+    }
+
+    /** Why this run cannot be rolled back to from its page, if it cannot. */
+    private Optional<String> rollbackRefusal() {
+        String id = getRunId();
+        if (run == null || id == null || !isSucceeded()) {
+            return Optional.of(Messages.ReleaseAction_NotSucceeded());
+        }
+        if (!(run.getParent() instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?>)) {
+            return Optional.of(
+                    Messages.ReleaseAction_NotBuildable(run.getParent().getFullName()));
+        }
+        Optional<ReleaseRun> latest;
+        try {
+            latest = ReleaseLedger.get().read(environment).latestRun();
+        } catch (LedgerException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (latest.isEmpty() || latest.get().runId().value().equals(id)) {
+            return Optional.of(Messages.ReleaseAction_Live(environment));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Rolls the environment back to this run: queues a build of the job that released it, with the parameters
+     * that make its {@code promoteRelease} roll back (the build then goes through the environment's rule and its
+     * approvals like any rollback). Only queues: nothing of the rollback runs on the request thread.
+     */
+    @RequirePOST
+    public HttpResponse doRollback() {
+        Job<?, ?> job = run.getParent();
+        job.checkPermission(Item.BUILD);
+        Optional<String> refusal = rollbackRefusal();
+        if (refusal.isPresent()) {
+            return HttpResponses.errorWithoutStack(
+                    HttpServletResponse.SC_CONFLICT, Messages.ReleaseAction_CannotRollBack(getRunId(), refusal.get()));
+        }
+        List<ParameterValue> values = new ArrayList<>();
+        ParametersDefinitionProperty defined = job.getProperty(ParametersDefinitionProperty.class);
+        if (defined != null) {
+            // The job's other parameters keep their defaults, as when it is built with parameters by hand.
+            for (ParameterDefinition definition : defined.getParameterDefinitions()) {
+                ParameterValue value = definition.getDefaultParameterValue();
+                if (value != null && !ROLLBACK_PARAMETERS.contains(value.getName())) {
+                    values.add(value);
+                }
+            }
+        }
+        values.add(new StringParameterValue(ROLLBACK_ENVIRONMENT, environment));
+        values.add(new StringParameterValue(ROLLBACK_TO, getRunId()));
+        // The user who asked is the cause: the build's actor in the ledger, kept from approving if the rule says so.
+        Queue.Item queued = ParameterizedJobMixIn.scheduleBuild2(
+                job, 0, new CauseAction(new Cause.UserIdCause()), new ParametersAction(values, ROLLBACK_PARAMETERS));
+        if (queued == null) {
+            return HttpResponses.errorWithoutStack(
+                    HttpServletResponse.SC_CONFLICT,
+                    Messages.ReleaseAction_CannotRollBack(
+                            getRunId(), Messages.ReleaseAction_NotBuildable(job.getFullName())));
+        }
+        return HttpResponses.redirectViaContextPath(job.getUrl());
+    }
+
+    private static final List<String> ROLLBACK_PARAMETERS = List.of(ROLLBACK_ENVIRONMENT, ROLLBACK_TO);
 
     @Exported
     @CheckForNull

@@ -88,17 +88,17 @@ class PromoteRelease implements Serializable {
         }
         def releaseId = read == null ? null : read.releaseId
 
-        // A build started by "Roll back to this release" on a release's page carries where to go as parameters:
-        // the call that releases that environment rolls it back instead, and the build releases nothing else.
-        def params = rollback == null ? s.params : null
-        if (params != null && params.RELEASE_TRAIN_ROLLBACK_TO) {
-            def asked = params.RELEASE_TRAIN_ROLLBACK_ENVIRONMENT
-            if (asked != read.environment.name) {
-                s.echo('This build rolls back ' + asked + ': the release of ' + read.environment.name + ' is skipped')
-                return [environment: read.environment.name, releaseId: releaseId, succeeded: true, skippedForRollback: asked,
-                        results: [], failed: [], skipped: []]
+        // A build started by "Roll back to this release" on a release's page carries where to go as parameters,
+        // which readReleaseManifest reports: the call that releases that environment rolls it back instead, and
+        // the build releases nothing else.
+        def asked = rollback == null ? read.rollbackRequested : null
+        if (asked != null) {
+            if (asked.environment != read.environment.name) {
+                s.echo('This build rolls back ' + asked.environment + ': the release of ' + read.environment.name + ' is skipped')
+                return [environment: read.environment.name, releaseId: releaseId, succeeded: true,
+                        skippedForRollback: asked.environment, results: [], failed: [], skipped: []]
             }
-            rollback = [environment: asked, to: params.RELEASE_TRAIN_ROLLBACK_TO]
+            rollback = [environment: asked.environment, to: asked.to]
             args = new LinkedHashMap(args)
             args.remove('against')
             args.remove('resume')

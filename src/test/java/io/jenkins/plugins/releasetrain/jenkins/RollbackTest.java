@@ -1,8 +1,10 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.RESOURCES_COMMIT;
 import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.STAGING;
 import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.replaceOnce;
 import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.staging;
+import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.withoutImages;
 import static io.jenkins.plugins.releasetrain.jenkins.ExampleManifests.writeFile;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +15,8 @@ import static org.hamcrest.Matchers.nullValue;
 import hudson.ExtensionList;
 import hudson.model.Cause;
 import hudson.model.CauseAction;
+import hudson.model.Item;
+import hudson.model.ParametersAction;
 import hudson.model.Result;
 import io.jenkins.plugins.releasetrain.image.Digest;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
@@ -21,15 +25,22 @@ import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.io.File;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -146,6 +157,67 @@ class RollbackTest {
                         .map(a -> a.actor())
                         .toList(),
                 is(List.of("bob")));
+    }
+
+    @Test
+    void theReleasePageRollsBackForThoseWhoMayBuildTheJobOnly(JenkinsRule j) throws Exception {
+        PromoteReleaseTest.deploymentJobs(j, null);
+        String v1 = withoutImages(V1);
+        String v2 = replaceOnce(v1, RESOURCES_COMMIT, "gitCommit: 5f545ec8f09c81ac645926f755ba13f46434f636");
+        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
+        WorkflowRun first = j.buildAndAssertSuccess(releasing(job, v1));
+        WorkflowRun second = j.buildAndAssertSuccess(releasing(job, v2));
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("alice", "mallory")
+                .grant(Item.BUILD)
+                .onItems(job)
+                .to("alice"));
+        String page = first.getUrl() + "release-" + ENVIRONMENT + "/";
+
+        JenkinsRule.WebClient mallory = j.createWebClient()
+                .withJavaScriptEnabled(false)
+                .login("mallory")
+                .withThrowExceptionOnFailingStatusCode(false);
+        assertThat(
+                mallory.goTo(page).getWebResponse().getContentAsString(),
+                not(containsString("Roll back to this release")));
+        WebRequest post = mallory.addCrumb(new WebRequest(new URL(j.getURL(), page + "rollback"), HttpMethod.POST));
+        assertThat(mallory.getPage(post).getWebResponse().getStatusCode(), is(HttpURLConnection.HTTP_FORBIDDEN));
+        // A link cannot roll back: only a POST with a crumb does.
+        JenkinsRule.WebClient alice = j.createWebClient()
+                .withJavaScriptEnabled(false)
+                .login("alice")
+                .withThrowExceptionOnFailingStatusCode(false);
+        assertThat(
+                alice.goTo(page + "rollback", null).getWebResponse().getStatusCode(),
+                is(HttpURLConnection.HTTP_BAD_METHOD));
+        assertThat(job.getBuilds().size(), is(2));
+        // The latest run is live: nothing to roll back to there.
+        assertThat(
+                alice.goTo(second.getUrl() + "release-" + ENVIRONMENT + "/")
+                        .getWebResponse()
+                        .getContentAsString(),
+                not(containsString("Roll back to this release")));
+
+        HtmlPage releasePage = alice.goTo(page);
+        assertThat(releasePage.getWebResponse().getContentAsString(), containsString("Roll back to this release"));
+        j.submit(releasePage.getFormByName("rollback"));
+        j.waitUntilNoActivity();
+
+        WorkflowRun rollback = job.getBuildByNumber(3);
+        j.assertBuildStatusSuccess(rollback);
+        ParametersAction parameters = rollback.getAction(ParametersAction.class);
+        assertThat(parameters.getParameter(ReleaseAction.ROLLBACK_TO).getValue(), is("promote#1"));
+        assertThat(parameters.getParameter(ReleaseAction.ROLLBACK_ENVIRONMENT).getValue(), is(ENVIRONMENT));
+        ReleaseRun recorded = run(3);
+        assertThat(recorded.rollback().orElseThrow().to().value(), is("promote#1"));
+        assertThat(recorded.releaseId(), is(release(v1).id()));
+        assertThat(recorded.actor(), is("alice"));
+        // The rollback of a rollback goes on from the page of the run it rolled back to.
+        assertThat(rollback.getAction(ReleaseAction.class).getRollbackTo(), is("promote#1"));
     }
 
     @Test

@@ -317,11 +317,6 @@ public final class RecordingPipeline {
         params.put(name, value);
     }
 
-    /** {@code params}: the build's parameters (unmodifiable, as Pipeline's). */
-    public Map<String, String> getParams() {
-        return java.util.Collections.unmodifiableMap(params);
-    }
-
     /** As the Jenkins step: the target from the ledger, kept with the build as a rollback. */
     public Map<String, Object> readReleaseRollback(Map<String, Object> args) throws Interrupted {
         interleaving.stepBoundary();
@@ -358,7 +353,17 @@ public final class RecordingPipeline {
             read.putIfAbsent(id, manifest);
             readFrom.putIfAbsent(id, file);
         }
-        return ManifestMaps.release(manifest.release());
+        Map<String, Object> result = ManifestMaps.release(manifest.release());
+        // As the Jenkins step: the rollback the build's parameters ask for.
+        if (params.containsKey("RELEASE_TRAIN_ROLLBACK_TO")
+                && params.containsKey("RELEASE_TRAIN_ROLLBACK_ENVIRONMENT")) {
+            result.put(
+                    "rollbackRequested",
+                    new LinkedHashMap<>(Map.of(
+                            "environment", params.get("RELEASE_TRAIN_ROLLBACK_ENVIRONMENT"),
+                            "to", params.get("RELEASE_TRAIN_ROLLBACK_TO"))));
+        }
+        return result;
     }
 
     public Map<String, Object> releasePlan(Map<String, Object> args) throws Interrupted {
