@@ -12,6 +12,9 @@ import hudson.model.StringParameterValue;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
 import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
@@ -119,6 +122,14 @@ public class ReadReleaseRollbackStep extends Step {
         }
     }
 
+    /** The rollback the environment's latest run was, when it did not succeed (failed, cancelled, cut short). */
+    private static Optional<RollbackOf> unfinishedRollback(EnvironmentLedger history) {
+        return history.latestRun()
+                .filter(run ->
+                        run.status().filter(s -> s == ReleaseStatus.SUCCEEDED).isEmpty())
+                .flatMap(ReleaseRun::rollback);
+    }
+
     static class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
         private static final long serialVersionUID = 1L;
@@ -145,6 +156,14 @@ public class ReadReleaseRollbackStep extends Step {
             try {
                 EnvironmentLedger history = ReleaseLedger.get().read(step.environment);
                 history.warnings().forEach(w -> listener.getLogger().println(w.format()));
+                Optional<RollbackOf> unfinished = unfinishedRollback(history);
+                if (step.to == null && unfinished.isPresent()) {
+                    // "Back" from a rollback that stopped half-way would go past the release it was restoring.
+                    throw new AbortException(Messages.ReadReleaseRollbackStep_Unfinished(
+                            step.environment,
+                            history.latestRun().orElseThrow().runId(),
+                            unfinished.get().to()));
+                }
                 target = Rollbacks.find(history, Optional.ofNullable(step.to));
             } catch (InvalidRunException e) {
                 throw new AbortException(e.getMessage());

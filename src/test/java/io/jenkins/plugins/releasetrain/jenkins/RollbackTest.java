@@ -126,6 +126,36 @@ class RollbackTest {
     }
 
     @Test
+    void aRollbackThatStoppedHalfWayIsContinuedByRollingBackToTheSameRunAgain(JenkinsRule j) throws Exception {
+        PromoteReleaseTest.deploymentJobs(j, null);
+        Path layouts = images(j);
+        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
+        j.buildAndAssertSuccess(releasing(job, V1));
+        Digest first = ExampleImages.digest(layouts, REPOSITORY, "stage_us_123").orElseThrow();
+        j.buildAndAssertSuccess(releasing(job, V2));
+        ExampleImages.push(layouts, REPOSITORY, "stage_us_123", "microservice-1, moved by hand");
+        List<ReleaseRegistry> registries = ReleaseTrainConfiguration.get().getRegistries();
+        // No registry: the rollback cannot move the image back, and fails.
+        ReleaseTrainConfiguration.get().setRegistries(List.of());
+        job.setDefinition(
+                new CpsFlowDefinition("promoteRelease rollback: true, environment: '" + ENVIRONMENT + "'", true));
+        j.buildAndAssertStatus(Result.FAILURE, job);
+        assertThat(run(3).rollback().orElseThrow().to().value(), is("promote#1"));
+        ReleaseTrainConfiguration.get().setRegistries(registries);
+
+        // Going "back" again would go past the release it was restoring: it says how to continue instead.
+        WorkflowRun refused = j.buildAndAssertStatus(Result.FAILURE, job);
+        j.assertLogContains(
+                "The latest run of " + ENVIRONMENT + ", promote#3, is a rollback to run promote#1", refused);
+        job.setDefinition(new CpsFlowDefinition(
+                "promoteRelease rollback: true, environment: '" + ENVIRONMENT + "', rollbackTo: 'promote#1'", true));
+        j.buildAndAssertSuccess(job);
+
+        assertThat(run(5).rollback().orElseThrow().to().value(), is("promote#1"));
+        assertThat(ExampleImages.digest(layouts, REPOSITORY, "stage_us_123"), is(Optional.of(first)));
+    }
+
+    @Test
     void approversApproveARollbackThroughThePromptThatSaysItIsOne(JenkinsRule j) throws Exception {
         PromoteReleaseTest.deploymentJobs(j, null);
         images(j);
