@@ -8,6 +8,7 @@ import io.jenkins.plugins.releasetrain.gitops.CommitOptions;
 import io.jenkins.plugins.releasetrain.gitops.CommittedPromotion;
 import io.jenkins.plugins.releasetrain.gitops.GitOpsMaps;
 import io.jenkins.plugins.releasetrain.gitops.Identity;
+import io.jenkins.plugins.releasetrain.gitops.LedgerRestore;
 import io.jenkins.plugins.releasetrain.gitops.ManifestPathPattern;
 import io.jenkins.plugins.releasetrain.gitops.ManifestRepository;
 import io.jenkins.plugins.releasetrain.gitops.PreparedPromotion;
@@ -15,8 +16,11 @@ import io.jenkins.plugins.releasetrain.gitops.Promoter;
 import io.jenkins.plugins.releasetrain.gitops.Promotion;
 import io.jenkins.plugins.releasetrain.gitops.PromotionRequest;
 import io.jenkins.plugins.releasetrain.gitops.PushedPromotion;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LiveManifest;
 import io.jenkins.plugins.releasetrain.plan.PlanMaps;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +43,16 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class PromoteCommand extends GitCommand {
 
-    @Option(names = "--from", required = true, paramLabel = "ENV", description = "Environment promoted from.")
+    @Option(names = "--from", paramLabel = "ENV", description = "Environment promoted from.")
     private String from;
+
+    @Option(
+            names = "--from-ledger",
+            paramLabel = "DIR",
+            description = "Instead of --from: make --to's manifest say again what runs there, from the ledger in DIR"
+                    + " (after a rollback, git still names the release rolled back): the manifest recorded by the"
+                    + " run that made the live release live is committed back, as it ran.")
+    private Path fromLedger;
 
     @Option(names = "--to", required = true, paramLabel = "ENV", description = "Environment promoted into.")
     private String to;
@@ -120,8 +132,31 @@ public final class PromoteCommand extends GitCommand {
                     .println(terminal.red("release-train: --author must read 'Name <email>', not '" + author + "'"));
             return ExitCode.INVALID;
         }
+        if ((from == null) == (fromLedger == null)) {
+            terminal.err()
+                    .println(terminal.red("release-train: error: give --from ENV (another environment's manifest) or"
+                            + " --from-ledger DIR (what runs in --to, from its ledger)"));
+            return ExitCode.INVALID;
+        }
+        if (fromLedger != null && !artifacts.isEmpty()) {
+            terminal.err()
+                    .println(terminal.red("release-train: error: --from-ledger writes the whole manifest that ran;"
+                            + " it takes no --artifacts"));
+            return ExitCode.INVALID;
+        }
+        Optional<LiveManifest> live = Optional.empty();
+        if (fromLedger != null) {
+            live = LiveManifest.of(Ledger.open(fromLedger).read(to));
+            if (live.isEmpty()) {
+                terminal.err()
+                        .println(terminal.red("release-train: error: the ledger in " + fromLedger + " has no release"
+                                + " live as a whole in " + to + " (release-train state " + to + " --ledger "
+                                + fromLedger + ")"));
+                return ExitCode.INVALID;
+            }
+        }
         PromotionRequest request = new PromotionRequest(
-                from,
+                from == null ? to : from,
                 to,
                 new ManifestPathPattern(pathPattern),
                 ArtifactSelection.of(artifacts),
@@ -134,7 +169,15 @@ public final class PromoteCommand extends GitCommand {
                 allowProtected);
         try (ManifestRepository manifests = repository.open(terminal)) {
             Promoter promoter = new Promoter(manifests);
-            PreparedPromotion prepared = promoter.prepare(request);
+            PreparedPromotion prepared = live.isPresent()
+                    ? new LedgerRestore(manifests)
+                            .prepare(
+                                    to,
+                                    new ManifestPathPattern(pathPattern),
+                                    Optional.ofNullable(base),
+                                    live.get().manifest(),
+                                    live.get().describe())
+                    : promoter.prepare(request);
             Map<String, Object> document = document(prepared);
             Optional<ReleaseChangelog> changelog;
             try {
@@ -156,8 +199,10 @@ public final class PromoteCommand extends GitCommand {
             }
             String outcome;
             if (prepared.changesNothing()) {
-                outcome = to + " already has " + (artifacts.isEmpty() ? "everything" : "the selected artifacts")
-                        + " from " + from + ": nothing to commit";
+                outcome = from == null
+                        ? to + "'s manifest already says what runs there: nothing to commit"
+                        : to + " already has " + (artifacts.isEmpty() ? "everything" : "the selected artifacts")
+                                + " from " + from + ": nothing to commit";
             } else if (dryRun) {
                 outcome = "dry run: nothing committed";
             } else if (manifests.location().isRemote() && !push) {
@@ -191,7 +236,11 @@ public final class PromoteCommand extends GitCommand {
     private void describe(Terminal terminal, PreparedPromotion prepared) {
         Promotion promotion = prepared.promotion();
         terminal.out()
-                .println(terminal.bold("Promoting " + from + " into " + to) + " on " + prepared.base() + " (commit "
+                .println(terminal.bold(
+                                from == null
+                                        ? "Matching " + to + " to what runs there"
+                                        : "Promoting " + from + " into " + to)
+                        + " on " + prepared.base() + " (commit "
                         + prepared.baseCommit().substring(0, 12) + ") of "
                         + prepared.target().repository());
         terminal.out().println();
