@@ -65,16 +65,19 @@ final class AutomaticRollback {
                     json ? RunListener.NONE : new RunProgress(terminal, rollback.source(), settings.waitTimeout);
             RunGate byRule = preview2 -> RunGate.Verdict.pass(
                     Map.of(LedgerApprovals.GROUNDS_RULE, rule.get().name()));
-            RecordedRun run = rollback.run(terminal, progress, RollbackOf.VERIFICATION_FAILED, byRule, problems2 -> {
-                say(terminal, "the automatic rollback could not start: " + String.join("; ", problems2));
-                return ExitCode.FAILED;
-            });
-            if (!json) {
-                run.report()
-                        .ifPresent(r -> RunOutput.report(
-                                terminal, false, r, settings.ledger().file(environment)));
+            try (CancelOnExit guard = CancelOnExit.install(rollback::cancel)) {
+                RecordedRun run =
+                        rollback.run(terminal, progress, RollbackOf.VERIFICATION_FAILED, byRule, problems2 -> {
+                            say(terminal, "the automatic rollback could not start: " + String.join("; ", problems2));
+                            return ExitCode.FAILED;
+                        });
+                if (!json) {
+                    run.report()
+                            .ifPresent(r -> RunOutput.report(
+                                    terminal, false, r, settings.ledger().file(environment)));
+                }
+                return Optional.of(run);
             }
-            return Optional.of(run);
         } catch (InvalidRunException e) {
             say(
                     terminal,

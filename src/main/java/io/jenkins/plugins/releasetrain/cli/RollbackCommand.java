@@ -147,16 +147,18 @@ public final class RollbackCommand extends CliCommand {
         }
         RunListener progress =
                 json() ? RunListener.NONE : new RunProgress(terminal, rollback.source(), settings.waitTimeout);
-        RecordedRun run = rollback.run(
-                terminal,
-                progress,
-                RollbackOf.REQUESTED,
-                approval.underLock(settings.ledger(), asking),
-                problems2 -> invalid(terminal, problems2));
-        run.report()
-                .ifPresent(r ->
-                        RunOutput.report(terminal, json(), r, settings.ledger().file(environment)));
-        return run.exitCode();
+        try (CancelOnExit guard = CancelOnExit.install(rollback::cancel)) {
+            RecordedRun run = rollback.run(
+                    terminal,
+                    progress,
+                    RollbackOf.REQUESTED,
+                    approval.underLock(settings.ledger(), asking),
+                    problems2 -> invalid(terminal, problems2));
+            run.report()
+                    .ifPresent(r -> RunOutput.report(
+                            terminal, json(), r, settings.ledger().file(environment)));
+            return run.exitCode();
+        }
     }
 
     private int invalid(Terminal terminal, List<String> problems) {

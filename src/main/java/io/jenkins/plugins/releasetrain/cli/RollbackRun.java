@@ -65,6 +65,11 @@ final class RollbackRun {
         return problems;
     }
 
+    /** Stops the rollback in progress (Ctrl-C): see {@link ReleaseRunner#cancel}. */
+    void cancel() {
+        runner.cancel();
+    }
+
     /** The words after the release in the run's header: what it is. */
     String source() {
         return "as a rollback to run " + target.target().runId();

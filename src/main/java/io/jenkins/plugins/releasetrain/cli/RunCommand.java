@@ -111,33 +111,35 @@ public final class RunCommand extends CliCommand {
             RunOutput.dryRun(terminal, json(), preview, "from " + file, settings.ledgerDir);
             return ExitCode.OK;
         }
-        RecordedRun run = RecordedRun.run(
-                terminal,
-                runner,
-                manifest,
-                settings,
-                progress(terminal),
-                approval.underLock(settings.ledger(), asking),
-                problems2 -> invalid(terminal, problems2));
-        if (run.report().isEmpty()) {
+        try (CancelOnExit guard = CancelOnExit.install(runner::cancel)) {
+            RecordedRun run = RecordedRun.run(
+                    terminal,
+                    runner,
+                    manifest,
+                    settings,
+                    progress(terminal),
+                    approval.underLock(settings.ledger(), asking),
+                    problems2 -> invalid(terminal, problems2));
+            if (run.report().isEmpty()) {
+                return run.exitCode();
+            }
+            RunReport report = run.report().get();
+            Path ledgerFile =
+                    settings.ledger().file(manifest.release().environment().name());
+            if (!json()) {
+                RunOutput.report(terminal, false, report, ledgerFile);
+            }
+            Optional<RecordedRun> rolledBack =
+                    new AutomaticRollback(settings, approval, images, json()).after(terminal, report);
+            if (json()) {
+                Map<String, Object> document = RunOutput.document(report, ledgerFile);
+                rolledBack
+                        .flatMap(RecordedRun::report)
+                        .ifPresent(r -> document.put("rollback", RunOutput.document(r, ledgerFile)));
+                printJson(terminal, document);
+            }
             return run.exitCode();
         }
-        RunReport report = run.report().get();
-        Path ledgerFile =
-                settings.ledger().file(manifest.release().environment().name());
-        if (!json()) {
-            RunOutput.report(terminal, false, report, ledgerFile);
-        }
-        Optional<RecordedRun> rolledBack =
-                new AutomaticRollback(settings, approval, images, json()).after(terminal, report);
-        if (json()) {
-            Map<String, Object> document = RunOutput.document(report, ledgerFile);
-            rolledBack
-                    .flatMap(RecordedRun::report)
-                    .ifPresent(r -> document.put("rollback", RunOutput.document(r, ledgerFile)));
-            printJson(terminal, document);
-        }
-        return run.exitCode();
     }
 
     private RunListener progress(Terminal terminal) {
