@@ -54,6 +54,7 @@ public final class BoardJson {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", environment.name());
         map.put("shortName", environment.shortName());
+        map.put("gitDrift", environment.gitDrift());
         map.put(
                 "pendingApprovals",
                 environment.pendingApprovals().stream().map(BoardJson::approval).toList());

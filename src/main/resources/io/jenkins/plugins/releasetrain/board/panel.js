@@ -39,6 +39,7 @@ export class BoardPanel {
       : `The newest ${history.runs.length} of ${history.total} runs`;
     this.render(`History of ${environment.name}`, [
       el('p', { className: 'rt-muted', text: `${kept}, newest first.` }),
+      environment.gitDrift ? el('p', { className: 'rt-git-drift', role: 'note', text: `Git and ${environment.name} disagree: ${environment.gitDrift}.` }) : null,
       this.approvals(environment),
       selected === null ? null : this.run(environment, selected),
       el('h3', { text: 'Runs' }),

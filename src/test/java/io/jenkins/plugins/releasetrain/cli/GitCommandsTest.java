@@ -318,6 +318,19 @@ class GitCommandsTest {
                 CliResult.run("rollback", "production-us-east-2", "--ledger", ledger, "--handlers", handlers);
         assertThat(rollback.exit()).as(rollback.toString()).isZero();
 
+        CliResult board =
+                CliResult.run("board", "--ledger", ledger, "--manifests-repo", bare.toString(), "--format", "json");
+        assertThat(board.exit()).as(board.toString()).isZero();
+        assertThat(board.json().get("environments").get(0).get("gitDrift").asText())
+                .isEqualTo("git (main:" + PRODUCTION_PATH + ") declares release "
+                        + new io.jenkins.plugins.releasetrain.manifest.ManifestLoader()
+                                .load("newer", newer)
+                                .release()
+                                .id()
+                                .shortForm()
+                        + ", not what runs: 1 artifact differs: product1/deploy/portal (git b4522e8ffe71, live"
+                        + " 3e1bfbd23a38)");
+
         Run dry = run(
                 "promote",
                 "--repo",
@@ -381,6 +394,19 @@ class GitCommandsTest {
                 "production-us-east-2",
                 "--dry-run");
         assertThat(again.out()).contains("manifest already says what runs there: nothing to commit");
+        CliResult matched = CliResult.run(
+                "board",
+                "--ledger",
+                ledger,
+                "--manifests-repo",
+                bare.toString(),
+                "--base",
+                "release-train/production-us-east-2-" + committedReleaseShort(committed),
+                "--format",
+                "json");
+        assertThat(matched.json().get("environments").get(0).get("gitDrift").isNull())
+                .as("once git is matched, no drift: " + matched.out())
+                .isTrue();
     }
 
     private static String committedReleaseShort(Run committed) {
