@@ -18,6 +18,7 @@ import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.notify.Webhook;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
@@ -74,7 +75,12 @@ abstract class ApprovalCommand extends CliCommand {
     protected final Clock clock = Clock.systemUTC();
 
     /** Everything a command needs to decide about one release. */
-    record Gate(LoadedManifest manifest, Ledger ledger, ApprovalGate gate, ApprovalRequest request) {
+    record Gate(
+            LoadedManifest manifest,
+            Ledger ledger,
+            ApprovalGate gate,
+            ApprovalRequest request,
+            List<Webhook> webhooks) {
 
         Release release() {
             return manifest.release();
@@ -137,7 +143,7 @@ abstract class ApprovalCommand extends CliCommand {
                 request = request.asRollback(
                         new RollbackRequest(target.target().runId().value(), target.approvalsAfter()));
             }
-            return run(terminal, new Gate(loaded, ledger, gate, request));
+            return run(terminal, new Gate(loaded, ledger, gate, request, policy.webhooks()));
         } catch (InvalidRunException e) {
             terminal.err().println(terminal.red("release-train: error: " + e.getMessage()));
             return ExitCode.INVALID;

@@ -18,6 +18,7 @@ import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
+import io.jenkins.plugins.releasetrain.notify.Webhook;
 import io.jenkins.plugins.releasetrain.plan.RunGate;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import java.nio.file.Path;
@@ -157,6 +158,16 @@ public final class RunApprovalGate {
         ApprovalGate gate = new ApprovalGate(policy.policy(), Clock.systemUTC());
         return gate.evaluate(
                 asking.request(preview, LedgerApprovals.history(ledger, environment, gate.ruleFor(environment))));
+    }
+
+    /** Where the policy {@link #refusal} loaded sends release events; empty without --policy. */
+    List<Webhook> webhooks() {
+        return policy == null ? List.of() : policy.webhooks();
+    }
+
+    /** The decision {@link #refusal} refused with, if it refused. */
+    Optional<Decision> refused() {
+        return Optional.ofNullable(refused);
     }
 
     /** The rule for {@code environment} in the policy {@link #refusal} loaded; empty without --policy. */

@@ -7,6 +7,7 @@ import io.jenkins.plugins.releasetrain.image.ImageRegistry;
 import io.jenkins.plugins.releasetrain.ledger.LedgerWarning;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
+import io.jenkins.plugins.releasetrain.notify.Notifications;
 import io.jenkins.plugins.releasetrain.plan.ImageTagging;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.RegistryImageTagging;
@@ -101,36 +102,53 @@ public final class RunCommand extends CliCommand {
         RunApprovalGate.Asking asking = (p, history) -> ApprovalRequest.of(
                 p.plan(), history, new Participants(Optional.of(Identity.of(settings.actor)), authors.of(file)));
         Optional<Integer> refusal = approval.refusal(terminal, json(), preview, settings.ledger(), asking);
-        if (refusal.isPresent()) {
-            if (refusal.get() == ExitCode.AWAITING_APPROVAL && !dryRun) {
-                approval.recordRequest(terminal, preview, settings.ledger(), settings.actor);
+        try (Notifications notifications = ReleaseNotices.open(approval.webhooks(), terminal)) {
+            if (refusal.isPresent()) {
+                if (refusal.get() == ExitCode.AWAITING_APPROVAL && !dryRun) {
+                    approval.recordRequest(terminal, preview, settings.ledger(), settings.actor);
+                    approval.refused()
+                            .flatMap(decision -> ReleaseNotices.refused(decision, settings.actor))
+                            .ifPresent(notifications::publish);
+                }
+                return refusal.get();
             }
-            return refusal.get();
+            if (dryRun) {
+                RunOutput.dryRun(terminal, json(), preview, "from " + file, settings.ledgerDir);
+                return ExitCode.OK;
+            }
+            return runRecorded(terminal, runner, manifest, images, asking, notifications);
         }
-        if (dryRun) {
-            RunOutput.dryRun(terminal, json(), preview, "from " + file, settings.ledgerDir);
-            return ExitCode.OK;
-        }
+    }
+
+    private int runRecorded(
+            Terminal terminal,
+            ReleaseRunner runner,
+            LoadedManifest manifest,
+            Optional<ImageRegistry> images,
+            RunApprovalGate.Asking asking,
+            Notifications notifications)
+            throws InterruptedException {
         try (CancelOnExit guard = CancelOnExit.install(runner::cancel)) {
             RecordedRun run = RecordedRun.run(
                     terminal,
                     runner,
                     manifest,
                     settings,
-                    progress(terminal),
+                    ReleaseNotices.announcing(progress(terminal), notifications, "release"),
                     approval.underLock(settings.ledger(), asking),
                     problems2 -> invalid(terminal, problems2));
             if (run.report().isEmpty()) {
                 return run.exitCode();
             }
             RunReport report = run.report().get();
+            ReleaseNotices.finished(report, Optional.empty()).forEach(notifications::publish);
             Path ledgerFile =
                     settings.ledger().file(manifest.release().environment().name());
             if (!json()) {
                 RunOutput.report(terminal, false, report, ledgerFile);
             }
             Optional<RecordedRun> rolledBack =
-                    new AutomaticRollback(settings, approval, images, json()).after(terminal, report);
+                    new AutomaticRollback(settings, approval, images, json(), notifications).after(terminal, report);
             if (json()) {
                 Map<String, Object> document = RunOutput.document(report, ledgerFile);
                 rolledBack
