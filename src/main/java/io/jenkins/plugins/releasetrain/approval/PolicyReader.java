@@ -56,7 +56,9 @@ final class PolicyReader {
             "requireVerified",
             "bakeTime",
             "rollback",
-            "onVerificationFailure");
+            "onVerificationFailure",
+            "approvalGroups");
+    private static final List<String> GROUP_KEYS = List.of("name", "approvers", "requiredApprovals");
     private static final List<String> ROLLBACK_KEYS = List.of("requiredApprovals");
     private static final List<String> APPROVER_KEYS = List.of("users", "groups");
     private static final List<String> WINDOW_KEYS = List.of("name", "start", "end", "timeZone");
@@ -167,6 +169,18 @@ final class PolicyReader {
                     return RollbackRule.VerificationFailure.STOP;
                 }))
                 .orElse(RollbackRule.VerificationFailure.STOP);
+        List<ApprovalGroup> groups = new ArrayList<>();
+        for (YamlMapping group : rule.mappings("approvalGroups", "approval group")) {
+            readGroup(group).ifPresent(groups::add);
+        }
+        if (rule.node("approvalGroups").isPresent()
+                && (rule.node("approvers").isPresent()
+                        || rule.node("requiredApprovals").isPresent())) {
+            error(
+                    position(node, "approvalGroups"),
+                    "rule '" + ruleName + "' gives approvalGroups and approvers or requiredApprovals",
+                    "with approvalGroups, each group names its approvers and how many; remove the rule's own");
+        }
         if (errorCount() > errorsBefore) {
             return Optional.empty();
         }
@@ -180,8 +194,8 @@ final class PolicyReader {
             return Optional.of(new ProtectionRule(
                     ruleName,
                     environments,
-                    approvers,
-                    required,
+                    groups.isEmpty() ? approvers : ApprovalGroup.union(groups),
+                    groups.isEmpty() ? required : ApprovalGroup.total(groups),
                     allowAuthor,
                     allowTriggering,
                     allowBypass,
@@ -191,9 +205,29 @@ final class PolicyReader {
                     override,
                     allowUnknownAuthors,
                     new VerifiedUpstream(requireVerified, bakeTime),
-                    new RollbackRule(rollbackApprovals, onFailure)));
+                    new RollbackRule(rollbackApprovals, onFailure),
+                    groups));
         } catch (RuleViolation e) {
             error(position(node, e.field()), e.getMessage(), e.hint());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ApprovalGroup> readGroup(YamlMapping node) {
+        Section group = new Section(node, "an approval group", GROUP_KEYS);
+        int errorsBefore = errorCount();
+        Optional<String> name = group.text("name", true);
+        Approvers approvers =
+                group.mapping("approvers").map(this::readApprovers).orElse(Approvers.none());
+        int required = group.count("requiredApprovals").orElse(1);
+        if (errorCount() > errorsBefore || name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ApprovalGroup(name.get(), approvers, required));
+        } catch (RuleViolation e) {
+            String key = e.field().substring(e.field().indexOf('.') + 1);
+            error(position(node, key), e.getMessage(), e.hint());
             return Optional.empty();
         }
     }

@@ -28,6 +28,9 @@ import java.util.Set;
  * @param allowUnknownAuthors whether approvals count when the release's authors cannot be determined
  * @param verifiedUpstream what the promotion order asks of upstream successes (verified, baked)
  * @param rollback what rollbacks need and what a failed verification does
+ * @param approvalGroups approvals needed from several groups at once, all of which must be met; empty for the one
+ *     quorum of {@code requiredApprovals} from {@code approvers}. With groups, {@code approvers} is their union and
+ *     {@code requiredApprovals} their sum.
  */
 public record ProtectionRule(
         String name,
@@ -43,7 +46,42 @@ public record ProtectionRule(
         Optional<EmergencyOverride> emergencyOverride,
         boolean allowUnknownAuthors,
         VerifiedUpstream verifiedUpstream,
-        RollbackRule rollback) {
+        RollbackRule rollback,
+        List<ApprovalGroup> approvalGroups) {
+
+    /** A rule with one quorum of approvers (no approval groups). */
+    public ProtectionRule(
+            String name,
+            List<EnvironmentPattern> environments,
+            Approvers approvers,
+            int requiredApprovals,
+            boolean allowAuthorApproval,
+            boolean allowTriggeringUserApproval,
+            boolean allowAdminBypass,
+            Optional<Duration> approvalExpiry,
+            List<EnvironmentPattern> requires,
+            List<FreezeWindow> freezeWindows,
+            Optional<EmergencyOverride> emergencyOverride,
+            boolean allowUnknownAuthors,
+            VerifiedUpstream verifiedUpstream,
+            RollbackRule rollback) {
+        this(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride,
+                allowUnknownAuthors,
+                verifiedUpstream,
+                rollback,
+                List.of());
+    }
 
     /** A rule that treats rollbacks by default ({@link RollbackRule#DEFAULT}). */
     public ProtectionRule(
@@ -117,6 +155,25 @@ public record ProtectionRule(
         Objects.requireNonNull(emergencyOverride, "emergencyOverride");
         Objects.requireNonNull(verifiedUpstream, "verifiedUpstream");
         Objects.requireNonNull(rollback, "rollback");
+        approvalGroups = List.copyOf(approvalGroups);
+        if (!approvalGroups.isEmpty()) {
+            int sum = approvalGroups.stream()
+                    .mapToInt(ApprovalGroup::requiredApprovals)
+                    .sum();
+            if (sum != requiredApprovals) {
+                throw new IllegalArgumentException("a rule with approval groups requires their sum, " + sum + ", not "
+                        + requiredApprovals + " (use withApprovalGroups)");
+            }
+            Set<String> groupNames = new HashSet<>();
+            for (ApprovalGroup group : approvalGroups) {
+                if (!groupNames.add(group.name())) {
+                    throw new RuleViolation(
+                            "approvalGroups.name",
+                            "rule '" + name + "' has two approval groups named '" + group.name() + "'",
+                            "give each group its own name; messages use it");
+                }
+            }
+        }
         if (environments.isEmpty()) {
             throw new RuleViolation(
                     "environments",
@@ -185,7 +242,8 @@ public record ProtectionRule(
                 Optional.empty(),
                 false,
                 VerifiedUpstream.NONE,
-                RollbackRule.DEFAULT);
+                RollbackRule.DEFAULT,
+                List.of());
     }
 
     public boolean protects(String environment) {
@@ -269,6 +327,18 @@ public record ProtectionRule(
         return copy.build();
     }
 
+    /**
+     * The same rule, needing approvals from each of {@code groups} at once (one person counting toward one group
+     * only); its approvers become their union and its required approvals their sum.
+     */
+    public ProtectionRule withApprovalGroups(ApprovalGroup... groups) {
+        Copy copy = new Copy(this);
+        copy.approvalGroups = List.of(groups);
+        copy.approvers = ApprovalGroup.union(copy.approvalGroups);
+        copy.requiredApprovals = ApprovalGroup.total(copy.approvalGroups);
+        return copy.build();
+    }
+
     /** The approvals a release needs here: a rollback's own count when the rule gives one. */
     public int requiredApprovals(boolean forRollback) {
         return forRollback ? rollback.requiredApprovals(this) : requiredApprovals;
@@ -290,6 +360,7 @@ public record ProtectionRule(
         private boolean allowUnknownAuthors;
         private VerifiedUpstream verifiedUpstream;
         private RollbackRule rollback;
+        private List<ApprovalGroup> approvalGroups;
 
         Copy(ProtectionRule rule) {
             name = rule.name;
@@ -306,6 +377,7 @@ public record ProtectionRule(
             allowUnknownAuthors = rule.allowUnknownAuthors;
             verifiedUpstream = rule.verifiedUpstream;
             rollback = rule.rollback;
+            approvalGroups = rule.approvalGroups;
         }
 
         ProtectionRule build() {
@@ -323,7 +395,8 @@ public record ProtectionRule(
                     emergencyOverride,
                     allowUnknownAuthors,
                     verifiedUpstream,
-                    rollback);
+                    rollback,
+                    approvalGroups);
         }
     }
 }

@@ -242,6 +242,52 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void readsApprovalGroupsAndRefusesThemBesideTheRulesOwnQuorum() {
+        ProtectionRule rule = loader.load("policy.yaml", """
+                        rules:
+                          - name: production
+                            environments: [production-*]
+                            approvalGroups:
+                              - name: security
+                                approvers:
+                                  groups: [security]
+                              - name: release leads
+                                approvers:
+                                  users: [bob, carol, dana]
+                                requiredApprovals: 2
+                        """).policy().rules().get(0);
+        assertThat(rule.approvalGroups())
+                .containsExactly(
+                        new ApprovalGroup("security", Approvers.groups("security"), 1),
+                        new ApprovalGroup("release leads", Approvers.users("bob", "carol", "dana"), 2));
+        assertThat(rule.requiredApprovals()).isEqualTo(3);
+        assertThat(rule.approvers()).isEqualTo(new Approvers(List.of("bob", "carol", "dana"), List.of("security")));
+
+        String both = """
+                rules:
+                  - name: production
+                    environments: [production-*]
+                    requiredApprovals: 2
+                    approvalGroups:
+                      - name: security
+                        approvers:
+                          users: [sam]
+                        requiredApprovals: 2
+                """;
+        assertThatThrownBy(() -> loader.load("policy.yaml", both))
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(formatted(e.diagnostics()))
+                                .containsExactly(
+                                        "policy.yaml:5:5: error: rule 'production' gives approvalGroups and approvers"
+                                                + " or requiredApprovals\n  hint: with approvalGroups, each group names"
+                                                + " its approvers and how many; remove the rule's own",
+                                        "policy.yaml:9:9: error: 2 approvals are required but only 1 distinct users"
+                                                + " may give them\n  hint: add approvers (a group is easiest to"
+                                                + " maintain) or lower requiredApprovals"));
+    }
+
+    @Test
     void placesARuleThatCannotWorkAtTheFieldToChange() {
         String text = """
                 rules:
