@@ -111,6 +111,26 @@ class PromoteReleaseVerificationTest {
     }
 
     @Test
+    void abortingTheBuildWhileItVerifiesRecordsAFailedVerificationAndAbortsTheBuild() throws Exception {
+        WorkflowJob promote = j.jenkins.createProject(WorkflowJob.class, "promote");
+        promote.setDefinition(new CpsFlowDefinition(
+                "node {\n" + writeFile(STAGING, STAGING_MANIFEST) + "  promoteRelease manifest: '" + STAGING + "', "
+                        + HANDLERS + ", verifyAttempts: 3, verify: { ctx -> echo 'VERIFYING'; sleep 300 }\n}",
+                true));
+        WorkflowRun run = promote.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("VERIFYING", run);
+
+        run.doStop();
+
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(run));
+        ReleaseVerified verified =
+                stagingLedger().verification(RunId.forBuild("promote", 1)).orElseThrow();
+        assertThat(verified.passed(), is(false));
+        assertThat(verified.attempts(), is(1));
+        assertThat(verified.message(), is("stopped because the build was aborted"));
+    }
+
+    @Test
     void aFailedVerificationFailsTheBuildAndIsRecordedAsFailed() throws Exception {
         WorkflowJob promote = j.jenkins.createProject(WorkflowJob.class, "promote");
 
