@@ -84,6 +84,16 @@ public final class ApprovalMaps {
         map.put("rollback", rollback);
         map.put("onVerificationFailure", rule.rollback().onVerificationFailure().label());
         map.put(
+                "hotfix",
+                rule.hotfix()
+                        .map(h -> {
+                            Map<String, Object> lane = new LinkedHashMap<>();
+                            lane.put("approvers", approvers(h.approvers()));
+                            lane.put("requiredApprovals", h.requiredApprovals());
+                            return lane;
+                        })
+                        .orElse(null));
+        map.put(
                 "approvalGroups",
                 rule.approvalGroups().stream()
                         .map(g -> {

@@ -57,7 +57,8 @@ final class PolicyReader {
             "bakeTime",
             "rollback",
             "onVerificationFailure",
-            "approvalGroups");
+            "approvalGroups",
+            "hotfix");
     private static final List<String> GROUP_KEYS = List.of("name", "approvers", "requiredApprovals");
     private static final List<String> ROLLBACK_KEYS = List.of("requiredApprovals");
     private static final List<String> APPROVER_KEYS = List.of("users", "groups");
@@ -169,6 +170,7 @@ final class PolicyReader {
                     return RollbackRule.VerificationFailure.STOP;
                 }))
                 .orElse(RollbackRule.VerificationFailure.STOP);
+        Optional<HotfixLane> hotfix = rule.mapping("hotfix").flatMap(this::readHotfix);
         List<ApprovalGroup> groups = new ArrayList<>();
         for (YamlMapping group : rule.mappings("approvalGroups", "approval group")) {
             readGroup(group).ifPresent(groups::add);
@@ -206,9 +208,28 @@ final class PolicyReader {
                     allowUnknownAuthors,
                     new VerifiedUpstream(requireVerified, bakeTime),
                     new RollbackRule(rollbackApprovals, onFailure),
-                    groups));
+                    groups,
+                    hotfix));
         } catch (RuleViolation e) {
             error(position(node, e.field()), e.getMessage(), e.hint());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<HotfixLane> readHotfix(YamlMapping node) {
+        Section section = new Section(node, "hotfix", OVERRIDE_KEYS);
+        int errorsBefore = errorCount();
+        Approvers approvers =
+                section.mapping("approvers").map(this::readApprovers).orElse(Approvers.none());
+        int required = section.count("requiredApprovals").orElse(1);
+        if (errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new HotfixLane(approvers, required));
+        } catch (RuleViolation e) {
+            String key = e.field().substring(e.field().indexOf('.') + 1);
+            error(position(node, key), e.getMessage(), e.hint());
             return Optional.empty();
         }
     }

@@ -31,6 +31,8 @@ import java.util.Set;
  * @param approvalGroups approvals needed from several groups at once, all of which must be met; empty for the one
  *     quorum of {@code requiredApprovals} from {@code approvers}. With groups, {@code approvers} is their union and
  *     {@code requiredApprovals} their sum.
+ * @param hotfix who may let a hotfix in without the promotion order, and how many; empty when hotfixes are not
+ *     allowed here
  */
 public record ProtectionRule(
         String name,
@@ -47,7 +49,44 @@ public record ProtectionRule(
         boolean allowUnknownAuthors,
         VerifiedUpstream verifiedUpstream,
         RollbackRule rollback,
-        List<ApprovalGroup> approvalGroups) {
+        List<ApprovalGroup> approvalGroups,
+        Optional<HotfixLane> hotfix) {
+
+    /** A rule without a hotfix lane. */
+    public ProtectionRule(
+            String name,
+            List<EnvironmentPattern> environments,
+            Approvers approvers,
+            int requiredApprovals,
+            boolean allowAuthorApproval,
+            boolean allowTriggeringUserApproval,
+            boolean allowAdminBypass,
+            Optional<Duration> approvalExpiry,
+            List<EnvironmentPattern> requires,
+            List<FreezeWindow> freezeWindows,
+            Optional<EmergencyOverride> emergencyOverride,
+            boolean allowUnknownAuthors,
+            VerifiedUpstream verifiedUpstream,
+            RollbackRule rollback,
+            List<ApprovalGroup> approvalGroups) {
+        this(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride,
+                allowUnknownAuthors,
+                verifiedUpstream,
+                rollback,
+                approvalGroups,
+                Optional.empty());
+    }
 
     /** A rule with one quorum of approvers (no approval groups). */
     public ProtectionRule(
@@ -156,6 +195,7 @@ public record ProtectionRule(
         Objects.requireNonNull(verifiedUpstream, "verifiedUpstream");
         Objects.requireNonNull(rollback, "rollback");
         approvalGroups = List.copyOf(approvalGroups);
+        Objects.requireNonNull(hotfix, "hotfix");
         if (!approvalGroups.isEmpty()) {
             int sum = approvalGroups.stream()
                     .mapToInt(ApprovalGroup::requiredApprovals)
@@ -243,7 +283,8 @@ public record ProtectionRule(
                 false,
                 VerifiedUpstream.NONE,
                 RollbackRule.DEFAULT,
-                List.of());
+                List.of(),
+                Optional.empty());
     }
 
     public boolean protects(String environment) {
@@ -339,6 +380,32 @@ public record ProtectionRule(
         return copy.build();
     }
 
+    /** The same rule, letting hotfixes in through {@code lane}. */
+    public ProtectionRule withHotfixLane(HotfixLane lane) {
+        Copy copy = new Copy(this);
+        copy.hotfix = Optional.of(lane);
+        return copy.build();
+    }
+
+    /**
+     * The rule a hotfix is decided by: the hotfix lane's approvers and quorum, no promotion order; freezes, expiry,
+     * separation of duties and bypass as the rule says. Empty when the rule has no hotfix lane.
+     */
+    public Optional<ProtectionRule> hotfixRule() {
+        return hotfix.map(lane -> {
+            Copy copy = new Copy(this);
+            copy.name = name + " (hotfix lane)";
+            copy.approvers = lane.approvers();
+            copy.requiredApprovals = lane.requiredApprovals();
+            copy.approvalGroups = List.of();
+            copy.requires = List.of();
+            copy.verifiedUpstream = VerifiedUpstream.NONE;
+            copy.rollback = RollbackRule.DEFAULT;
+            copy.hotfix = Optional.empty();
+            return copy.build();
+        });
+    }
+
     /** The approvals a release needs here: a rollback's own count when the rule gives one. */
     public int requiredApprovals(boolean forRollback) {
         return forRollback ? rollback.requiredApprovals(this) : requiredApprovals;
@@ -346,7 +413,7 @@ public record ProtectionRule(
 
     /** A rule's fields, to change one or two and build the new rule (which checks them all again). */
     private static final class Copy {
-        private final String name;
+        private String name;
         private final List<EnvironmentPattern> environments;
         private Approvers approvers;
         private int requiredApprovals;
@@ -361,6 +428,7 @@ public record ProtectionRule(
         private VerifiedUpstream verifiedUpstream;
         private RollbackRule rollback;
         private List<ApprovalGroup> approvalGroups;
+        private Optional<HotfixLane> hotfix;
 
         Copy(ProtectionRule rule) {
             name = rule.name;
@@ -378,6 +446,7 @@ public record ProtectionRule(
             verifiedUpstream = rule.verifiedUpstream;
             rollback = rule.rollback;
             approvalGroups = rule.approvalGroups;
+            hotfix = rule.hotfix;
         }
 
         ProtectionRule build() {
@@ -396,7 +465,8 @@ public record ProtectionRule(
                     allowUnknownAuthors,
                     verifiedUpstream,
                     rollback,
-                    approvalGroups);
+                    approvalGroups,
+                    hotfix);
         }
     }
 }
