@@ -121,6 +121,7 @@ public final class BoardJson {
         map.put("url", state.url());
         map.put("failure", state.failure());
         map.put("changes", state.changes() == null ? null : changes(state.changes()));
+        map.put("hotfix", state.hotfix());
         return map;
     }
 
@@ -157,6 +158,7 @@ public final class BoardJson {
         map.put("damage", run.damage());
         map.put("verification", run.verification());
         map.put("rollback", run.rollback());
+        map.put("hotfix", run.hotfix());
         map.put("results", run.results().stream().map(BoardJson::result).toList());
         return map;
     }

@@ -211,6 +211,7 @@ public final class LedgerBoardSource implements BoardSource {
         Map<String, ArtifactState> cells = new LinkedHashMap<>();
         Map<String, LiveArtifact> live = new LinkedHashMap<>();
         Set<String> hidden = new HashSet<>();
+        Set<RunId> hotfixes = read.hotfixRuns();
         for (LiveArtifact artifact : read.state().artifacts()) {
             live.put(artifact.artifactId(), artifact);
             if (!origins.canSee(artifact.deployedIn())
@@ -222,12 +223,13 @@ public final class LedgerBoardSource implements BoardSource {
             cells.put(
                     artifact.artifactId(),
                     state(
-                            artifact.artifact(),
-                            Status.SUCCEEDED,
-                            artifact.releaseId().value(),
-                            artifact.deployment().time(),
-                            artifact.deployedBy(),
-                            origins.page(artifact.deployedIn())));
+                                    artifact.artifact(),
+                                    Status.SUCCEEDED,
+                                    artifact.releaseId().value(),
+                                    artifact.deployment().time(),
+                                    artifact.deployedBy(),
+                                    origins.page(artifact.deployedIn()))
+                            .withHotfix(hotfixes.contains(artifact.deployedIn())));
         }
         Map<String, io.jenkins.plugins.releasetrain.ledger.ArtifactResult> lastAttempt = new LinkedHashMap<>();
         for (ReleaseRun run : read.runs()) {
@@ -317,7 +319,8 @@ public final class LedgerBoardSource implements BoardSource {
                 page,
                 RunDamage.describe(run).orElse(null),
                 verification.map(v -> v.label() + ": " + v.message()).orElse(null),
-                run.rollback().map(RollbackOf::describe).orElse(null));
+                run.rollback().map(RollbackOf::describe).orElse(null),
+                run.isHotfix());
     }
 
     /** The failed attempt's message and the last lines of what it printed: what to look at first. */

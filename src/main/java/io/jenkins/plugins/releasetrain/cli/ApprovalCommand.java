@@ -58,6 +58,13 @@ abstract class ApprovalCommand extends CliCommand {
             description = "With --rollback: the run or release the rollback goes back to, as given to rollback --to.")
     private String rollbackTo;
 
+    @Option(
+            names = "--hotfix",
+            description =
+                    "About the release as a hotfix (run --hotfix): judged by the rule's hotfix lane, its approvers"
+                            + " and quorum.")
+    private boolean hotfix;
+
     @Option(names = "--ledger", required = true, paramLabel = "DIR", description = "The ledger directory.")
     private Path ledgerDirectory;
 
@@ -138,6 +145,9 @@ abstract class ApprovalCommand extends CliCommand {
             ReleasePlan plan =
                     ReleasePlan.of(release, new DeployedArtifacts(state.deployedArtifacts(), state.productVersions()));
             ApprovalRequest request = ApprovalRequest.of(plan, history, participants);
+            if (hotfix) {
+                request = request.asHotfix();
+            }
             if (rollback.isPresent()) {
                 RollbackTarget target = rollback.get();
                 request = request.asRollback(

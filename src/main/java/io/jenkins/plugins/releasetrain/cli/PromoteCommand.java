@@ -58,6 +58,14 @@ public final class PromoteCommand extends GitCommand {
     private String to;
 
     @Option(
+            names = "--reintegrate",
+            paramLabel = "DIR",
+            description =
+                    "Bring back only the hotfixes live in --from, as the ledger in DIR says: the artifacts a hotfix"
+                            + " deployed there (run --hotfix) are written into --to's manifest, nothing else.")
+    private Path reintegrate;
+
+    @Option(
             names = "--path-pattern",
             paramLabel = "PATTERN",
             defaultValue = "releases/{env}.yaml",
@@ -143,6 +151,23 @@ public final class PromoteCommand extends GitCommand {
                     .println(terminal.red("release-train: error: --from-ledger writes the whole manifest that ran;"
                             + " it takes no --artifacts"));
             return ExitCode.INVALID;
+        }
+        if (reintegrate != null) {
+            if (from == null || !artifacts.isEmpty()) {
+                terminal.err()
+                        .println(terminal.red("release-train: error: --reintegrate DIR takes --from ENV (where the"
+                                + " hotfix is live) and chooses the artifacts itself; no --artifacts"));
+                return ExitCode.INVALID;
+            }
+            List<String> hotfixed =
+                    HotfixedArtifacts.liveIn(Ledger.open(reintegrate).read(from));
+            if (hotfixed.isEmpty()) {
+                terminal.err()
+                        .println(terminal.red("release-train: error: no hotfix is live in " + from + " (ledger "
+                                + reintegrate + "): nothing to reintegrate"));
+                return ExitCode.INVALID;
+            }
+            artifacts = new ArrayList<>(hotfixed);
         }
         Optional<LiveManifest> live = Optional.empty();
         if (fromLedger != null) {

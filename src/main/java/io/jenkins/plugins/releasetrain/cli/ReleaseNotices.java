@@ -131,6 +131,11 @@ final class ReleaseNotices {
 
     /** How a run ended: succeeded or failed, then a failed verification; a rollback that succeeded is rolled back. */
     static List<ReleaseEvent> finished(RunReport report, Optional<RollbackOf> rollback) {
+        return finished(report, rollback, false);
+    }
+
+    /** As {@link #finished(RunReport, Optional)}; a hotfix that succeeded is announced as such too. */
+    static List<ReleaseEvent> finished(RunReport report, Optional<RollbackOf> rollback, boolean hotfix) {
         if (report.runId().isEmpty()) {
             return List.of();
         }
@@ -162,6 +167,16 @@ final class ReleaseNotices {
             }
         }
         events.add(ended);
+        if (succeeded && hotfix) {
+            events.add(ReleaseEvent.of(
+                    EventType.HOTFIX,
+                    environment,
+                    release,
+                    runId,
+                    Instant.now(),
+                    environment + ": hotfix " + report.preview().release().id().shortForm()
+                            + " is live; the environments before it do not have it yet"));
+        }
         report.verification()
                 .filter(v -> !v.passed())
                 .ifPresent(v -> events.add(ReleaseEvent.of(

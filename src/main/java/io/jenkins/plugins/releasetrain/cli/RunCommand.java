@@ -5,6 +5,7 @@ import io.jenkins.plugins.releasetrain.approval.Identity;
 import io.jenkins.plugins.releasetrain.approval.Participants;
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
 import io.jenkins.plugins.releasetrain.ledger.LedgerWarning;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.notify.Notifications;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.releasetrain.plan.ImageTagging;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.RegistryImageTagging;
 import io.jenkins.plugins.releasetrain.plan.ReleaseRunner;
+import io.jenkins.plugins.releasetrain.plan.RunGate;
 import io.jenkins.plugins.releasetrain.plan.RunListener;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import io.jenkins.plugins.releasetrain.plan.RunReport;
@@ -53,6 +55,13 @@ public final class RunCommand extends CliCommand {
 
     @Option(names = "--dry-run", description = "Print what would run; run and record nothing.")
     private boolean dryRun;
+
+    @Option(
+            names = "--hotfix",
+            description =
+                    "Run it as a hotfix: decided by the rule's hotfix lane (its approvers and quorum, no promotion"
+                            + " order; needs --policy) and recorded as a hotfix, shown until the environments upstream have it.")
+    private boolean hotfix;
 
     @Mixin
     private RunApprovalGate approval;
@@ -99,9 +108,12 @@ public final class RunCommand extends CliCommand {
         if (!problems.isEmpty()) {
             return invalid(terminal, problems);
         }
-        RunApprovalGate.Asking asking = (p, history) -> ApprovalRequest.of(
-                p.plan(), history, new Participants(Optional.of(Identity.of(settings.actor)), authors.of(file)));
-        Optional<Integer> refusal = approval.refusal(terminal, json(), preview, settings.ledger(), asking);
+        RunApprovalGate.Asking asking = (p, history) -> {
+            ApprovalRequest request = ApprovalRequest.of(
+                    p.plan(), history, new Participants(Optional.of(Identity.of(settings.actor)), authors.of(file)));
+            return hotfix ? request.asHotfix() : request;
+        };
+        Optional<Integer> refusal = approval.refusal(terminal, json(), preview, settings.ledger(), asking, hotfix);
         try (Notifications notifications = ReleaseNotices.open(approval.webhooks(), terminal)) {
             if (refusal.isPresent()) {
                 if (refusal.get() == ExitCode.AWAITING_APPROVAL && !dryRun) {
@@ -135,13 +147,17 @@ public final class RunCommand extends CliCommand {
                     manifest,
                     settings,
                     ReleaseNotices.announcing(progress(terminal), notifications, "release"),
-                    approval.underLock(settings.ledger(), asking),
+                    hotfix
+                            ? RunGate.recording(
+                                    approval.underLock(settings.ledger(), asking),
+                                    Map.of(ReleaseStarted.KIND, ReleaseStarted.HOTFIX))
+                            : approval.underLock(settings.ledger(), asking),
                     problems2 -> invalid(terminal, problems2));
             if (run.report().isEmpty()) {
                 return run.exitCode();
             }
             RunReport report = run.report().get();
-            ReleaseNotices.finished(report, Optional.empty()).forEach(notifications::publish);
+            ReleaseNotices.finished(report, Optional.empty(), hotfix).forEach(notifications::publish);
             Path ledgerFile =
                     settings.ledger().file(manifest.release().environment().name());
             if (!json()) {

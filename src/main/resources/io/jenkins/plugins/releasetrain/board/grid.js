@@ -248,7 +248,9 @@ export class BoardGrid {
     },
     drift
       ? el('span', { className: 'rt-line' }, version,
-        el('span', { className: 'rt-drift' }, el('span', { className: 'rt-sr', text: 'differs from ' }), drift.shortName))
+        cell.hotfix
+          ? el('span', { className: 'rt-drift rt-drift--hotfix' }, el('span', { className: 'rt-sr', text: 'a hotfix not yet in ' }), `hotfix · not in ${drift.shortName}`)
+          : el('span', { className: 'rt-drift' }, el('span', { className: 'rt-sr', text: 'differs from ' }), drift.shortName))
       : version,
     el('span', { className: `rt-status rt-status--${cell.status}`, text: `${attempt ? `→ ${cell.displayVersion} ` : ''}${STATUS_LABELS[cell.status] ?? cell.status}` }),
     el('span', { className: 'rt-meta', title: cell.at, text: `${shortTime(cell.at)}${cell.by ? ` · ${cell.by}` : ''}` }));

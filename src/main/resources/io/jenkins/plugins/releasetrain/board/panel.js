@@ -92,7 +92,8 @@ export class BoardPanel {
         title: run.verification,
         text: run.verification.startsWith('verified') ? 'verified' : 'verification failed',
       }) : null,
-      run.rollback ? el('span', { className: 'rt-status rt-status--rollback', title: run.rollback, text: 'rollback' }) : null),
+      run.rollback ? el('span', { className: 'rt-status rt-status--rollback', title: run.rollback, text: 'rollback' }) : null,
+      run.hotfix ? el('span', { className: 'rt-status rt-status--hotfix', text: 'hotfix' }) : null),
     el('span', { className: 'rt-meta' }, time(run.started), run.actor ? ` · ${run.actor}` : '', ` · ${count}`));
     button.addEventListener('click', () => this.onSelectRun(environment, run));
     return button;
@@ -156,6 +157,9 @@ export class BoardPanel {
           fact('When', time(cell.at)),
           fact('By', cell.by ?? '—'),
           buildFact(cell.url),
+          cell.hotfix ? fact('Hotfix', upstream !== null && cell.driftFrom
+            ? `yes: not yet in ${upstream.name}`
+            : 'yes') : null,
           fact(upstream === null ? 'Promotion' : `Compared with ${upstream.shortName}`, drift)),
       cell !== null && cell.failure ? el('h4', { text: 'Why it failed' }) : null,
       cell !== null && cell.failure ? el('pre', { className: 'rt-failure', text: cell.failure }) : null,
