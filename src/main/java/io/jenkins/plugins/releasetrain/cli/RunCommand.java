@@ -69,6 +69,9 @@ public final class RunCommand extends CliCommand {
     @Mixin
     private AuthorOptions authors;
 
+    @Mixin
+    private HotfixGuardCheck hotfixGuard;
+
     @Override
     protected int run(Terminal terminal) throws InterruptedException {
         LoadedManifest manifest = new ManifestLoader().load(file);
@@ -107,6 +110,10 @@ public final class RunCommand extends CliCommand {
         List<String> problems = runner.problems(preview);
         if (!problems.isEmpty()) {
             return invalid(terminal, problems);
+        }
+        Optional<Integer> guarded = hotfixGuard.refusal(terminal, preview, settings.ledger(), hotfix);
+        if (guarded.isPresent()) {
+            return guarded.get();
         }
         RunApprovalGate.Asking asking = (p, history) -> {
             ApprovalRequest request = ApprovalRequest.of(
@@ -147,11 +154,7 @@ public final class RunCommand extends CliCommand {
                     manifest,
                     settings,
                     ReleaseNotices.announcing(progress(terminal), notifications, "release"),
-                    hotfix
-                            ? RunGate.recording(
-                                    approval.underLock(settings.ledger(), asking),
-                                    Map.of(ReleaseStarted.KIND, ReleaseStarted.HOTFIX))
-                            : approval.underLock(settings.ledger(), asking),
+                    RunGate.recording(approval.underLock(settings.ledger(), asking), startDetails()),
                     problems2 -> invalid(terminal, problems2));
             if (run.report().isEmpty()) {
                 return run.exitCode();
@@ -174,6 +177,15 @@ public final class RunCommand extends CliCommand {
             }
             return run.exitCode();
         }
+    }
+
+    /** What the run records with its start besides its grounds: that it is a hotfix, or drops one. */
+    private Map<String, String> startDetails() {
+        Map<String, String> details = new LinkedHashMap<>(hotfixGuard.details());
+        if (hotfix) {
+            details.put(ReleaseStarted.KIND, ReleaseStarted.HOTFIX);
+        }
+        return details;
     }
 
     private RunListener progress(Terminal terminal) {

@@ -133,6 +133,97 @@ class HotfixLaneTest {
     }
 
     @Test
+    void aRegularReleaseThatWouldDropAHotfixIsRefusedWithTheCommitsItWouldDrop() throws Exception {
+        // The portal's history: released A; the hotfix H on top of A; main went on to B without H; M merges H.
+        Path source = dir.resolve("public-portal");
+        String a;
+        String h;
+        String b;
+        String m;
+        try (TestRepository portal = TestRepository.init(source)) {
+            a = portal.commit("Portal 1.9", ALICE, Map.of("app.js", "v1")).name();
+            portal.branch("hotfix");
+            portal.checkout("hotfix");
+            h = portal.commit("Fix checkout totals (CHK-7)", ALICE, Map.of("fix.js", "fixed"))
+                    .name();
+            portal.checkout("main");
+            b = portal.commit("Portal 1.10 features", ALICE, Map.of("app.js", "v2"))
+                    .name();
+            m = portal.merge("hotfix", ALICE, "Merge the checkout fix").name();
+        }
+        String ledger = dir.resolve("ledger").toString();
+        String handlers = Fixtures.projectRoot().resolve("examples/handlers").toString();
+        String policy = Files.writeString(dir.resolve("policy.yaml"), """
+                        rules:
+                          - name: production
+                            environments: [production-*]
+                            hotfix:
+                              approvers:
+                                users: [sam]
+                        """).toString();
+        String repo = "public-portal=" + source;
+        assertThat(run(write("a.yaml", production(a)), policy, ledger, handlers, false)
+                        .exit())
+                .isZero();
+        String fix = write("h.yaml", production(h));
+        assertThat(approve(fix, policy, ledger, "sam", true).exit()).isZero();
+        assertThat(run(fix, policy, ledger, handlers, true).exit()).isZero();
+
+        String withoutFix = write("b.yaml", production(b));
+        CliResult refused = CliResult.run(
+                "run", withoutFix, "--ledger", ledger, "--handlers", handlers, "--policy", policy, "--repo-url", repo);
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(refused.err())
+                .contains("product1/deploy/portal: the release's " + b.substring(0, 12)
+                        + " does not contain the hotfix (the histories diverged) live as " + h.substring(0, 12))
+                .contains("drops " + h.substring(0, 12) + "  Fix checkout totals (CHK-7)")
+                .contains("pass --drop-hotfix REASON");
+        CliResult blind =
+                CliResult.run("run", withoutFix, "--ledger", ledger, "--handlers", handlers, "--policy", policy);
+        assertThat(blind.exit())
+                .as("without repositories nobody can tell: refused")
+                .isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(blind.err()).contains("cannot be checked against the hotfix (no repository is configured)");
+
+        CliResult merged = CliResult.run(
+                "run",
+                write("m.yaml", production(m)),
+                "--ledger",
+                ledger,
+                "--handlers",
+                handlers,
+                "--policy",
+                policy,
+                "--repo-url",
+                repo,
+                "--dry-run");
+        assertThat(merged.exit())
+                .as("a release that contains the fix goes: " + merged)
+                .isZero();
+
+        CliResult meant = CliResult.run(
+                "run",
+                withoutFix,
+                "--ledger",
+                ledger,
+                "--handlers",
+                handlers,
+                "--policy",
+                policy,
+                "--repo-url",
+                repo,
+                "--drop-hotfix",
+                "the fix is redone differently in 1.10");
+        assertThat(meant.exit()).as(meant.toString()).isZero();
+        JsonNode record = CliResult.run("record", PRODUCTION, "--latest", "--ledger", ledger)
+                .json();
+        assertThat(record.get("origin").toString())
+                .contains("the fix is redone differently in 1.10")
+                .contains("product1/deploy/portal");
+    }
+
+    @Test
     void aRuleWithoutAHotfixLaneRefusesAHotfix() throws Exception {
         String policy = Files.writeString(dir.resolve("policy.yaml"), """
                         rules:
