@@ -130,6 +130,7 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
             ('board-assets-traversal', self.board_assets_traversal),
             ('promote-unprotected', self.promote_unprotected),
             ('release-record-pages', self.release_record_pages),
+            ('promote-verified', self.promote_verified),
             ('validate-manifest-checks', self.validate_manifest_checks),
             ('changelog-for-approvers', self.changelog_for_approvers),
             ('approval-waits-outside-node', self.approval_waits_outside_node),
@@ -230,6 +231,34 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
                       and "default-src 'none'" in policy and '<script' not in html and anonymous != 200,
                       f'record.json HTTP {status}, status {record.get("status")}, stated digest checks out: '
                       f'{digest_ok}; record.html HTTP {html_status}, CSP {policy!r}; anonymous: HTTP {anonymous}')
+
+    def promote_verified(self):
+        """promoteRelease verifies what it deployed: the first attempt fails, the second passes, and the verdict is on
+        the build's release page, in the release record and on the board."""
+        job = 'it-promote-verified'
+        verify = ("{ ctx -> echo \"VERIFY ${ctx.environment} ${ctx.runId} ${ctx.changedArtifacts.size()}\"; "
+                  "if (!fileExists('verified-once')) { writeFile file: 'verified-once', text: 'x'; "
+                  "error 'smoke test: portal returned 502' }; return 'smoke tests passed' }")
+        number = self.run(job, 'node {\n' + "deleteDir()\n" + write_file(M, self.m.staging)
+                          + f"def out = promoteRelease manifest: '{M}', all: true, handlers: {handlers()},"
+                          + f" verifyAttempts: 2, verify: {verify}\n"
+                          + 'echo "CHECK ${out.verification.verification} ${out.verification.attempts}"\n}')
+        result, log = self.finish(job, number)
+        run_id = f'{job}#{number}'
+        actions = self.admin.build_actions(job, number, '_class,verification,verificationMessage')
+        page = [a for a in actions if a and a.get('_class', '').endswith('ReleaseAction')]
+        status, text = self.first.get(f'/job/{job}/{number}/release-{STAGING}/record.json')
+        record = (json.loads(text).get('verification') or {}) if status == 200 else {}
+        board_status, board = self.first.get('/release-board/board.json')
+        on_board = board_status == 200 and run_id in board and 'verified: passed (attempt 2 of 2)' in board
+        ok = (result == 'SUCCESS' and f'VERIFY {STAGING} {run_id} 6' in log and 'CHECK verified 2' in log
+              and 'attempt 1 of 2, failed: smoke test: portal returned 502' in log
+              and bool(page) and page[0].get('verification') == 'verified'
+              and record.get('passed') is True and record.get('attempts') == 2 and on_board)
+        return passed(ok, f'#{number} {result}; release page: {page[0].get("verification") if page else None}'
+                          f' ({page[0].get("verificationMessage") if page else None}); record.json verification:'
+                          f' passed={record.get("passed")} attempts={record.get("attempts")}; on the board: {on_board}; '
+                          + tail(log, 2))
 
     def validate_manifest_checks(self):
         """validateReleaseManifest publishes to pull requests only through the Checks API plugin, and says so."""

@@ -44,12 +44,21 @@ public final class ApprovalGate {
 
     /** The decision for one rule (or none) at {@code now}: the pure function behind {@link #evaluate}. */
     public static Decision decide(Optional<ProtectionRule> rule, ApprovalRequest request, Instant now) {
-        return Evaluation.decide(rule, request, now);
+        return Evaluation.decide(deciding(rule, request), request, now);
+    }
+
+    /** A hotfix is decided by the rule's hotfix lane when it has one; anything else by the rule itself. */
+    private static Optional<ProtectionRule> deciding(Optional<ProtectionRule> rule, ApprovalRequest request) {
+        if (!request.hotfix()) {
+            return rule;
+        }
+        return rule.map(r -> r.hotfixRule().orElse(r));
     }
 
     /** The pure function behind {@link #judge(ApprovalRequest, ApprovalAttempt)}. */
     public static AttemptResult judge(
-            Optional<ProtectionRule> rule, ApprovalRequest request, ApprovalAttempt attempt, Instant now) {
+            Optional<ProtectionRule> asked, ApprovalRequest request, ApprovalAttempt attempt, Instant now) {
+        Optional<ProtectionRule> rule = deciding(asked, request);
         ApprovalEvent event = new ApprovalEvent(
                 request.releaseId(), request.environment(), attempt.actor(), attempt.action(), attempt.comment(), now);
         if (rule.isEmpty()) {

@@ -83,6 +83,27 @@ public final class ApprovalMaps {
         rollback.put("requiredApprovals", rule.requiredApprovals(true));
         map.put("rollback", rollback);
         map.put("onVerificationFailure", rule.rollback().onVerificationFailure().label());
+        map.put(
+                "hotfix",
+                rule.hotfix()
+                        .map(h -> {
+                            Map<String, Object> lane = new LinkedHashMap<>();
+                            lane.put("approvers", approvers(h.approvers()));
+                            lane.put("requiredApprovals", h.requiredApprovals());
+                            return lane;
+                        })
+                        .orElse(null));
+        map.put(
+                "approvalGroups",
+                rule.approvalGroups().stream()
+                        .map(g -> {
+                            Map<String, Object> group = new LinkedHashMap<>();
+                            group.put("name", g.name());
+                            group.put("approvers", approvers(g.approvers()));
+                            group.put("requiredApprovals", g.requiredApprovals());
+                            return group;
+                        })
+                        .toList());
         return map;
     }
 
@@ -141,6 +162,8 @@ public final class ApprovalMaps {
         map.put("groups", shortfall.from().groups());
         map.put("givenBy", shortfall.givenBy());
         map.put("excluded", shortfall.excluded());
+        // only for rules with approval groups, so that the maps of one-quorum rules stay as they were
+        shortfall.group().ifPresent(group -> map.put("group", group));
         shortfall.freeze().ifPresent(period -> {
             Map<String, Object> freeze = new LinkedHashMap<>();
             freeze.put("window", period.window());

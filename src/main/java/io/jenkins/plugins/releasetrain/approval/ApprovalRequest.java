@@ -10,6 +10,7 @@ import java.util.Optional;
  * content), whether its plan has anything to deploy, the history, and the people involved.
  *
  * @param rollback present when the release goes back to content that ran here before
+ * @param hotfix whether the release is a hotfix: decided by the rule's hotfix lane ({@link HotfixLane})
  */
 public record ApprovalRequest(
         ReleaseId releaseId,
@@ -19,7 +20,20 @@ public record ApprovalRequest(
         ApprovalHistory history,
         Participants participants,
         NameKeys names,
-        Optional<RollbackRequest> rollback) {
+        Optional<RollbackRequest> rollback,
+        boolean hotfix) {
+
+    public ApprovalRequest(
+            ReleaseId releaseId,
+            String environment,
+            ReleaseContent content,
+            boolean hasWork,
+            ApprovalHistory history,
+            Participants participants,
+            NameKeys names,
+            Optional<RollbackRequest> rollback) {
+        this(releaseId, environment, content, hasWork, history, participants, names, rollback, false);
+    }
 
     public ApprovalRequest(
             ReleaseId releaseId,
@@ -55,7 +69,8 @@ public record ApprovalRequest(
 
     /** The same request, comparing user ids and group names as {@code keys} does (a security realm's rules). */
     public ApprovalRequest comparingNamesWith(NameKeys keys) {
-        return new ApprovalRequest(releaseId, environment, content, hasWork, history, participants, keys, rollback);
+        return new ApprovalRequest(
+                releaseId, environment, content, hasWork, history, participants, keys, rollback, hotfix);
     }
 
     public ApprovalRequest withHistory(ApprovalHistory newHistory) {
@@ -65,7 +80,13 @@ public record ApprovalRequest(
     /** The same request as a rollback: its own approvals, no promotion order (see {@link RollbackRule}). */
     public ApprovalRequest asRollback(RollbackRequest value) {
         return new ApprovalRequest(
-                releaseId, environment, content, hasWork, history, participants, names, Optional.of(value));
+                releaseId, environment, content, hasWork, history, participants, names, Optional.of(value), hotfix);
+    }
+
+    /** The same request as a hotfix: decided by the rule's hotfix lane, when it has one. */
+    public ApprovalRequest asHotfix() {
+        return new ApprovalRequest(
+                releaseId, environment, content, hasWork, history, participants, names, rollback, true);
     }
 
     public boolean isRollback() {

@@ -93,20 +93,26 @@ final class Evaluation {
         // What is still missing is worked out first, so that a refusal can say it too: approvals can be
         // collected while staging catches up or a freeze runs out.
         List<ApprovalEvent> approvals = tally.counted(ApprovalAction.APPROVE);
-        Optional<Shortfall> missingApprovals = Optional.empty();
+        List<Shortfall> missingApprovals =
+                ApprovalQuorum.shortfalls(rule, required, request, approvals, tally.excluded());
         List<String> approvalSentences = new ArrayList<>();
-        if (approvals.size() < required) {
-            Shortfall shortfall = new Shortfall(
-                    ApprovalAction.APPROVE,
-                    required,
-                    required - approvals.size(),
-                    rule.approvers(),
-                    users(approvals),
-                    tally.excluded(),
-                    Optional.empty());
-            missingApprovals = Optional.of(shortfall);
-            approvalSentences.add("It needs " + shortfall.describe() + ".");
-            unreachable(rule, request, approvals, shortfall.missing()).ifPresent(approvalSentences::add);
+        if (!missingApprovals.isEmpty()) {
+            List<String> excluded = tally.excluded();
+            approvalSentences.add(
+                    missingApprovals.size() == 1
+                            ? "It needs " + missingApprovals.get(0).describe() + "."
+                            : "It needs "
+                                    + String.join(
+                                            ", and ",
+                                            missingApprovals.stream()
+                                                    .map(m -> m.describe(false))
+                                                    .toList())
+                                    + (excluded.isEmpty() ? "" : "; not by " + Wording.alternatives(excluded))
+                                    + ".");
+            if (missingApprovals.size() == 1 && missingApprovals.get(0).group().isEmpty()) {
+                unreachable(rule, request, approvals, missingApprovals.get(0).missing())
+                        .ifPresent(approvalSentences::add);
+            }
         }
         Optional<Freeze> freeze = tally.freeze();
         // A rollback goes back to content that succeeded here: the order it came in by was met then.
@@ -120,7 +126,7 @@ final class Evaluation {
                     ruleName,
                     Decision.RefusalReason.PROMOTION_ORDER,
                     promotion.readyAt(),
-                    missingApprovals.stream().toList(),
+                    missingApprovals,
                     judgements,
                     promotion.unmet().get() + meanwhile(approvalSentences));
         }
@@ -134,7 +140,7 @@ final class Evaluation {
                         ruleName,
                         Decision.RefusalReason.FROZEN,
                         Optional.of(freeze.get().end().toInstant()),
-                        missingApprovals.stream().toList(),
+                        missingApprovals,
                         judgements,
                         "Release " + id + " cannot run in " + environment + " now: it is "
                                 + freeze.get().describe()
@@ -157,7 +163,7 @@ final class Evaluation {
                         + shortfall.describe() + ".");
             }
         }
-        missingApprovals.ifPresent(shortfalls::add);
+        shortfalls.addAll(missingApprovals);
         sentences.addAll(approvalSentences);
         if (!shortfalls.isEmpty()) {
             return new Decision.NeedsApprovals(
@@ -197,7 +203,11 @@ final class Evaluation {
                 required == 0
                         ? "no approval is required" + what
                         : "approved by " + Wording.both(users(approvals)) + " (" + approvals.size() + " of " + required
-                                + " required" + what + ")");
+                                + " required" + what
+                                + ApprovalQuorum.counted(rule, request, approvals)
+                                        .map(c -> ": " + c)
+                                        .orElse("")
+                                + ")");
         for (SucceededRelease success : promotion.evidence()) {
             grounds.add(
                     "its content succeeded in " + success.environment() + " at " + Wording.time(success.finishedAt())

@@ -8,6 +8,11 @@ import io.jenkins.plugins.releasetrain.manifest.YamlMapping;
 import io.jenkins.plugins.releasetrain.manifest.YamlNode;
 import io.jenkins.plugins.releasetrain.manifest.YamlScalar;
 import io.jenkins.plugins.releasetrain.manifest.YamlSequence;
+import io.jenkins.plugins.releasetrain.notify.EventType;
+import io.jenkins.plugins.releasetrain.notify.Webhook;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,19 +21,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Maps one policy document onto {@link ProtectionPolicy}, reporting every problem at its position. */
 final class PolicyReader {
 
-    private static final List<String> TOP_KEYS = List.of("rules");
+    private static final List<String> TOP_KEYS = List.of("rules", "notifications");
+    private static final List<String> NOTIFICATION_KEYS = List.of("webhooks");
+    private static final List<String> WEBHOOK_KEYS =
+            List.of("url", "format", "secretEnv", "secretFile", "events", "timeout", "attempts");
     private static final List<String> RULE_KEYS = List.of(
             "name",
             "environments",
@@ -45,7 +56,10 @@ final class PolicyReader {
             "requireVerified",
             "bakeTime",
             "rollback",
-            "onVerificationFailure");
+            "onVerificationFailure",
+            "approvalGroups",
+            "hotfix");
+    private static final List<String> GROUP_KEYS = List.of("name", "approvers", "requiredApprovals");
     private static final List<String> ROLLBACK_KEYS = List.of("requiredApprovals");
     private static final List<String> APPROVER_KEYS = List.of("users", "groups");
     private static final List<String> WINDOW_KEYS = List.of("name", "start", "end", "timeZone");
@@ -62,6 +76,7 @@ final class PolicyReader {
     LoadedPolicy read(YamlDocument document) {
         List<ProtectionRule> rules = new ArrayList<>();
         List<YamlMapping> ruleNodes = new ArrayList<>();
+        List<Webhook> webhooks = new ArrayList<>();
         if (!(document.root() instanceof YamlMapping root)) {
             error(
                     document.root().position(),
@@ -82,6 +97,10 @@ final class PolicyReader {
                         "the policy has no rules: every environment is unprotected",
                         null);
             }
+            top.mapping("notifications")
+                    .ifPresent(notifications -> new Section(notifications, "notifications", NOTIFICATION_KEYS)
+                            .mappings("webhooks", "webhook")
+                            .forEach(hook -> readWebhook(hook).ifPresent(webhooks::add)));
             for (YamlMapping item : items) {
                 readRule(item).ifPresent(rule -> {
                     rules.add(rule);
@@ -108,7 +127,7 @@ final class PolicyReader {
         if (hasErrors()) {
             throw new PolicyException(sorted);
         }
-        return new LoadedPolicy(sourceName, policy, sorted);
+        return new LoadedPolicy(sourceName, policy, sorted, webhooks);
     }
 
     private Optional<ProtectionRule> readRule(YamlMapping node) {
@@ -151,6 +170,19 @@ final class PolicyReader {
                     return RollbackRule.VerificationFailure.STOP;
                 }))
                 .orElse(RollbackRule.VerificationFailure.STOP);
+        Optional<HotfixLane> hotfix = rule.mapping("hotfix").flatMap(this::readHotfix);
+        List<ApprovalGroup> groups = new ArrayList<>();
+        for (YamlMapping group : rule.mappings("approvalGroups", "approval group")) {
+            readGroup(group).ifPresent(groups::add);
+        }
+        if (rule.node("approvalGroups").isPresent()
+                && (rule.node("approvers").isPresent()
+                        || rule.node("requiredApprovals").isPresent())) {
+            error(
+                    position(node, "approvalGroups"),
+                    "rule '" + ruleName + "' gives approvalGroups and approvers or requiredApprovals",
+                    "with approvalGroups, each group names its approvers and how many; remove the rule's own");
+        }
         if (errorCount() > errorsBefore) {
             return Optional.empty();
         }
@@ -164,8 +196,8 @@ final class PolicyReader {
             return Optional.of(new ProtectionRule(
                     ruleName,
                     environments,
-                    approvers,
-                    required,
+                    groups.isEmpty() ? approvers : ApprovalGroup.union(groups),
+                    groups.isEmpty() ? required : ApprovalGroup.total(groups),
                     allowAuthor,
                     allowTriggering,
                     allowBypass,
@@ -175,9 +207,108 @@ final class PolicyReader {
                     override,
                     allowUnknownAuthors,
                     new VerifiedUpstream(requireVerified, bakeTime),
-                    new RollbackRule(rollbackApprovals, onFailure)));
+                    new RollbackRule(rollbackApprovals, onFailure),
+                    groups,
+                    hotfix));
         } catch (RuleViolation e) {
             error(position(node, e.field()), e.getMessage(), e.hint());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<HotfixLane> readHotfix(YamlMapping node) {
+        Section section = new Section(node, "hotfix", OVERRIDE_KEYS);
+        int errorsBefore = errorCount();
+        Approvers approvers =
+                section.mapping("approvers").map(this::readApprovers).orElse(Approvers.none());
+        int required = section.count("requiredApprovals").orElse(1);
+        if (errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new HotfixLane(approvers, required));
+        } catch (RuleViolation e) {
+            String key = e.field().substring(e.field().indexOf('.') + 1);
+            error(position(node, key), e.getMessage(), e.hint());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ApprovalGroup> readGroup(YamlMapping node) {
+        Section group = new Section(node, "an approval group", GROUP_KEYS);
+        int errorsBefore = errorCount();
+        Optional<String> name = group.text("name", true);
+        Approvers approvers =
+                group.mapping("approvers").map(this::readApprovers).orElse(Approvers.none());
+        int required = group.count("requiredApprovals").orElse(1);
+        if (errorCount() > errorsBefore || name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ApprovalGroup(name.get(), approvers, required));
+        } catch (RuleViolation e) {
+            String key = e.field().substring(e.field().indexOf('.') + 1);
+            error(position(node, key), e.getMessage(), e.hint());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Webhook> readWebhook(YamlMapping node) {
+        Section hook = new Section(node, "a webhook", WEBHOOK_KEYS);
+        int errorsBefore = errorCount();
+        Optional<URI> url = hook.text("url", true).flatMap(text -> {
+            try {
+                return Optional.of(new URI(text));
+            } catch (URISyntaxException e) {
+                error(hook.valuePosition("url"), "url: '" + Wording.printable(text) + "' is not a URL", null);
+                return Optional.empty();
+            }
+        });
+        Webhook.Format format = hook.text("format", false)
+                .map(text -> Webhook.Format.of(text).orElseGet(() -> {
+                    error(
+                            hook.valuePosition("format"),
+                            "format must be cloudevents or slack, not '" + Wording.printable(text) + "'",
+                            "cloudevents sends a CloudEvents 1.0 event; slack a message for an incoming webhook");
+                    return Webhook.Format.CLOUDEVENTS;
+                }))
+                .orElse(Webhook.Format.CLOUDEVENTS);
+        Set<EventType> events = new LinkedHashSet<>(hook.list(
+                "events",
+                false,
+                text -> EventType.of(text)
+                        .orElseThrow(() -> new IllegalArgumentException("'" + Wording.printable(text)
+                                + "' is not an event; events are "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(EventType.values())
+                                                .map(EventType::label)
+                                                .toList())))));
+        Duration timeout = hook.parsed("timeout", Durations::parse).orElse(Webhook.DEFAULT_TIMEOUT);
+        int attempts = hook.count("attempts").orElse(Webhook.DEFAULT_ATTEMPTS);
+        if (attempts < 1 || attempts > Webhook.MAX_ATTEMPTS) {
+            error(
+                    hook.valuePosition("attempts"),
+                    "attempts must be 1 to " + Webhook.MAX_ATTEMPTS + ", not " + attempts,
+                    "each attempt after the first waits longer; a few are enough");
+        }
+        Optional<String> secretEnv = hook.text("secretEnv", false);
+        Optional<Path> secretFile = hook.text("secretFile", false).map(Path::of);
+        if (errorCount() > errorsBefore || url.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Webhook webhook = new Webhook(url.get(), format, secretEnv, secretFile, events, timeout, attempts);
+            if (!webhook.signed()) {
+                warning(
+                        node.position(),
+                        "the webhook to " + webhook.display() + " is not signed: its receiver cannot tell our events"
+                                + " from forged ones",
+                        "add secretEnv: NAME or secretFile: PATH with a shared secret");
+            }
+            return Optional.of(webhook);
+        } catch (IllegalArgumentException e) {
+            error(node.position(), e.getMessage(), null);
             return Optional.empty();
         }
     }

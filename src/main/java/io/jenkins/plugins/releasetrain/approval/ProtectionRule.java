@@ -28,6 +28,11 @@ import java.util.Set;
  * @param allowUnknownAuthors whether approvals count when the release's authors cannot be determined
  * @param verifiedUpstream what the promotion order asks of upstream successes (verified, baked)
  * @param rollback what rollbacks need and what a failed verification does
+ * @param approvalGroups approvals needed from several groups at once, all of which must be met; empty for the one
+ *     quorum of {@code requiredApprovals} from {@code approvers}. With groups, {@code approvers} is their union and
+ *     {@code requiredApprovals} their sum.
+ * @param hotfix who may let a hotfix in without the promotion order, and how many; empty when hotfixes are not
+ *     allowed here
  */
 public record ProtectionRule(
         String name,
@@ -43,7 +48,79 @@ public record ProtectionRule(
         Optional<EmergencyOverride> emergencyOverride,
         boolean allowUnknownAuthors,
         VerifiedUpstream verifiedUpstream,
-        RollbackRule rollback) {
+        RollbackRule rollback,
+        List<ApprovalGroup> approvalGroups,
+        Optional<HotfixLane> hotfix) {
+
+    /** A rule without a hotfix lane. */
+    public ProtectionRule(
+            String name,
+            List<EnvironmentPattern> environments,
+            Approvers approvers,
+            int requiredApprovals,
+            boolean allowAuthorApproval,
+            boolean allowTriggeringUserApproval,
+            boolean allowAdminBypass,
+            Optional<Duration> approvalExpiry,
+            List<EnvironmentPattern> requires,
+            List<FreezeWindow> freezeWindows,
+            Optional<EmergencyOverride> emergencyOverride,
+            boolean allowUnknownAuthors,
+            VerifiedUpstream verifiedUpstream,
+            RollbackRule rollback,
+            List<ApprovalGroup> approvalGroups) {
+        this(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride,
+                allowUnknownAuthors,
+                verifiedUpstream,
+                rollback,
+                approvalGroups,
+                Optional.empty());
+    }
+
+    /** A rule with one quorum of approvers (no approval groups). */
+    public ProtectionRule(
+            String name,
+            List<EnvironmentPattern> environments,
+            Approvers approvers,
+            int requiredApprovals,
+            boolean allowAuthorApproval,
+            boolean allowTriggeringUserApproval,
+            boolean allowAdminBypass,
+            Optional<Duration> approvalExpiry,
+            List<EnvironmentPattern> requires,
+            List<FreezeWindow> freezeWindows,
+            Optional<EmergencyOverride> emergencyOverride,
+            boolean allowUnknownAuthors,
+            VerifiedUpstream verifiedUpstream,
+            RollbackRule rollback) {
+        this(
+                name,
+                environments,
+                approvers,
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                approvalExpiry,
+                requires,
+                freezeWindows,
+                emergencyOverride,
+                allowUnknownAuthors,
+                verifiedUpstream,
+                rollback,
+                List.of());
+    }
 
     /** A rule that treats rollbacks by default ({@link RollbackRule#DEFAULT}). */
     public ProtectionRule(
@@ -117,6 +194,26 @@ public record ProtectionRule(
         Objects.requireNonNull(emergencyOverride, "emergencyOverride");
         Objects.requireNonNull(verifiedUpstream, "verifiedUpstream");
         Objects.requireNonNull(rollback, "rollback");
+        approvalGroups = List.copyOf(approvalGroups);
+        Objects.requireNonNull(hotfix, "hotfix");
+        if (!approvalGroups.isEmpty()) {
+            int sum = approvalGroups.stream()
+                    .mapToInt(ApprovalGroup::requiredApprovals)
+                    .sum();
+            if (sum != requiredApprovals) {
+                throw new IllegalArgumentException("a rule with approval groups requires their sum, " + sum + ", not "
+                        + requiredApprovals + " (use withApprovalGroups)");
+            }
+            Set<String> groupNames = new HashSet<>();
+            for (ApprovalGroup group : approvalGroups) {
+                if (!groupNames.add(group.name())) {
+                    throw new RuleViolation(
+                            "approvalGroups.name",
+                            "rule '" + name + "' has two approval groups named '" + group.name() + "'",
+                            "give each group its own name; messages use it");
+                }
+            }
+        }
         if (environments.isEmpty()) {
             throw new RuleViolation(
                     "environments",
@@ -185,7 +282,9 @@ public record ProtectionRule(
                 Optional.empty(),
                 false,
                 VerifiedUpstream.NONE,
-                RollbackRule.DEFAULT);
+                RollbackRule.DEFAULT,
+                List.of(),
+                Optional.empty());
     }
 
     public boolean protects(String environment) {
@@ -269,6 +368,44 @@ public record ProtectionRule(
         return copy.build();
     }
 
+    /**
+     * The same rule, needing approvals from each of {@code groups} at once (one person counting toward one group
+     * only); its approvers become their union and its required approvals their sum.
+     */
+    public ProtectionRule withApprovalGroups(ApprovalGroup... groups) {
+        Copy copy = new Copy(this);
+        copy.approvalGroups = List.of(groups);
+        copy.approvers = ApprovalGroup.union(copy.approvalGroups);
+        copy.requiredApprovals = ApprovalGroup.total(copy.approvalGroups);
+        return copy.build();
+    }
+
+    /** The same rule, letting hotfixes in through {@code lane}. */
+    public ProtectionRule withHotfixLane(HotfixLane lane) {
+        Copy copy = new Copy(this);
+        copy.hotfix = Optional.of(lane);
+        return copy.build();
+    }
+
+    /**
+     * The rule a hotfix is decided by: the hotfix lane's approvers and quorum, no promotion order; freezes, expiry,
+     * separation of duties and bypass as the rule says. Empty when the rule has no hotfix lane.
+     */
+    public Optional<ProtectionRule> hotfixRule() {
+        return hotfix.map(lane -> {
+            Copy copy = new Copy(this);
+            copy.name = name + " (hotfix lane)";
+            copy.approvers = lane.approvers();
+            copy.requiredApprovals = lane.requiredApprovals();
+            copy.approvalGroups = List.of();
+            copy.requires = List.of();
+            copy.verifiedUpstream = VerifiedUpstream.NONE;
+            copy.rollback = RollbackRule.DEFAULT;
+            copy.hotfix = Optional.empty();
+            return copy.build();
+        });
+    }
+
     /** The approvals a release needs here: a rollback's own count when the rule gives one. */
     public int requiredApprovals(boolean forRollback) {
         return forRollback ? rollback.requiredApprovals(this) : requiredApprovals;
@@ -276,7 +413,7 @@ public record ProtectionRule(
 
     /** A rule's fields, to change one or two and build the new rule (which checks them all again). */
     private static final class Copy {
-        private final String name;
+        private String name;
         private final List<EnvironmentPattern> environments;
         private Approvers approvers;
         private int requiredApprovals;
@@ -290,6 +427,8 @@ public record ProtectionRule(
         private boolean allowUnknownAuthors;
         private VerifiedUpstream verifiedUpstream;
         private RollbackRule rollback;
+        private List<ApprovalGroup> approvalGroups;
+        private Optional<HotfixLane> hotfix;
 
         Copy(ProtectionRule rule) {
             name = rule.name;
@@ -306,6 +445,8 @@ public record ProtectionRule(
             allowUnknownAuthors = rule.allowUnknownAuthors;
             verifiedUpstream = rule.verifiedUpstream;
             rollback = rule.rollback;
+            approvalGroups = rule.approvalGroups;
+            hotfix = rule.hotfix;
         }
 
         ProtectionRule build() {
@@ -323,7 +464,9 @@ public record ProtectionRule(
                     emergencyOverride,
                     allowUnknownAuthors,
                     verifiedUpstream,
-                    rollback);
+                    rollback,
+                    approvalGroups,
+                    hotfix);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param excluded people the rule keeps from giving them for this release, with why: "alice (authored this
  *     release)"
  * @param freeze for an override, the freeze it would lift
+ * @param group the approval group it is missing from, when the rule asks for several at once
  */
 public record Shortfall(
         ApprovalAction action,
@@ -21,9 +22,22 @@ public record Shortfall(
         Approvers from,
         List<String> givenBy,
         List<String> excluded,
-        Optional<FreezePeriod> freeze) {
+        Optional<FreezePeriod> freeze,
+        Optional<String> group) {
+
+    public Shortfall(
+            ApprovalAction action,
+            int required,
+            int missing,
+            Approvers from,
+            List<String> givenBy,
+            List<String> excluded,
+            Optional<FreezePeriod> freeze) {
+        this(action, required, missing, from, givenBy, excluded, freeze, Optional.empty());
+    }
 
     public Shortfall {
+        Objects.requireNonNull(group, "group");
         Objects.requireNonNull(action, "action");
         if (missing < 1 || missing > required) {
             throw new IllegalArgumentException("a shortfall misses 1 to " + required + " approvals, not " + missing);
@@ -36,17 +50,26 @@ public record Shortfall(
 
     /** "1 more approval (2 required) from carol or a member of release-leads; so far bob; not alice (...)". */
     public String describe() {
+        return describe(true);
+    }
+
+    /**
+     * As {@link #describe()}; without who is excluded when {@code withExcluded} is false (a decision naming several
+     * groups says that once).
+     */
+    public String describe(boolean withExcluded) {
         String what = action == ApprovalAction.APPROVE ? "approval" : "emergency override";
         StringBuilder text = new StringBuilder();
         text.append(Wording.count(missing, (givenBy.isEmpty() ? "" : "more ") + what))
                 .append(" (")
                 .append(required)
-                .append(" required) from ")
-                .append(from.describe());
+                .append(" required)");
+        group.ifPresent(g -> text.append(" for '").append(g).append('\''));
+        text.append(" from ").append(from.describe());
         if (!givenBy.isEmpty()) {
             text.append("; given so far by ").append(Wording.both(givenBy));
         }
-        if (!excluded.isEmpty()) {
+        if (withExcluded && !excluded.isEmpty()) {
             text.append("; not by ").append(Wording.alternatives(excluded));
         }
         return text.toString();

@@ -19,6 +19,8 @@ import java.util.Optional;
  *     unless it failed
  * @param changes what the live version brought over the one live before it, when the board was asked to read
  *     repositories; null otherwise
+ * @param hotfix whether the live version came with a hotfix (let in without the promotion order): the board says
+ *     so while the environment before this one lacks it
  */
 public record ArtifactState(
         String artifactId,
@@ -34,7 +36,41 @@ public record ArtifactState(
         String liveVersion,
         String url,
         String failure,
-        CellChanges changes) {
+        CellChanges changes,
+        boolean hotfix) {
+
+    public ArtifactState(
+            String artifactId,
+            String product,
+            ArtifactKind kind,
+            String version,
+            String displayVersion,
+            String productVersion,
+            Status status,
+            String releaseId,
+            Instant at,
+            String by,
+            String liveVersion,
+            String url,
+            String failure,
+            CellChanges changes) {
+        this(
+                artifactId,
+                product,
+                kind,
+                version,
+                displayVersion,
+                productVersion,
+                status,
+                releaseId,
+                at,
+                by,
+                liveVersion,
+                url,
+                failure,
+                changes,
+                false);
+    }
 
     public ArtifactState(
             String artifactId,
@@ -160,6 +196,13 @@ public record ArtifactState(
         return copy.build();
     }
 
+    /** The same state, saying whether its live version came with a hotfix. */
+    public ArtifactState withHotfix(boolean value) {
+        Copy copy = new Copy(this);
+        copy.hotfix = value;
+        return copy.build();
+    }
+
     /** A state's fields, to change one and build the new state (which checks them all again). */
     private static final class Copy {
         private final ArtifactState state;
@@ -167,6 +210,7 @@ public record ArtifactState(
         private String url;
         private String failure;
         private CellChanges changes;
+        private boolean hotfix;
 
         Copy(ArtifactState state) {
             this.state = state;
@@ -174,6 +218,7 @@ public record ArtifactState(
             url = state.url;
             failure = state.failure;
             changes = state.changes;
+            hotfix = state.hotfix;
         }
 
         ArtifactState build() {
@@ -191,7 +236,8 @@ public record ArtifactState(
                     liveVersion,
                     url,
                     failure,
-                    changes);
+                    changes,
+                    hotfix);
         }
     }
 

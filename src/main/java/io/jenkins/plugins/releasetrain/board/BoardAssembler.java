@@ -112,7 +112,8 @@ final class BoardAssembler {
                 kept,
                 newestFirst.size(),
                 historyStart,
-                liveAtStart);
+                liveAtStart,
+                environment.gitDrift());
     }
 
     private static Map<String, ArtifactState> byArtifact(List<ArtifactState> states) {

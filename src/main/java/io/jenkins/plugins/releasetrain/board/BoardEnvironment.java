@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param historyStart when the oldest kept run started if older runs were left out, else null
  * @param liveAtHistoryStart what the left-out runs had made live, so the point in time can still be worked
  *     out for any moment from {@code historyStart} on; empty when the history is complete
+ * @param gitDrift where the environment's manifest in git disagrees with what runs (see {@link GitDrift}), or null
  */
 public record BoardEnvironment(
         String name,
@@ -21,7 +22,19 @@ public record BoardEnvironment(
         List<HistoryEntry> history,
         int historyTotal,
         Instant historyStart,
-        List<ArtifactState> liveAtHistoryStart) {
+        List<ArtifactState> liveAtHistoryStart,
+        String gitDrift) {
+
+    public BoardEnvironment(
+            String name,
+            String shortName,
+            List<PendingApproval> pendingApprovals,
+            List<HistoryEntry> history,
+            int historyTotal,
+            Instant historyStart,
+            List<ArtifactState> liveAtHistoryStart) {
+        this(name, shortName, pendingApprovals, history, historyTotal, historyStart, liveAtHistoryStart, null);
+    }
 
     public BoardEnvironment {
         Objects.requireNonNull(name, "name");

@@ -54,6 +54,7 @@ public final class BoardJson {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", environment.name());
         map.put("shortName", environment.shortName());
+        map.put("gitDrift", environment.gitDrift());
         map.put(
                 "pendingApprovals",
                 environment.pendingApprovals().stream().map(BoardJson::approval).toList());
@@ -120,6 +121,7 @@ public final class BoardJson {
         map.put("url", state.url());
         map.put("failure", state.failure());
         map.put("changes", state.changes() == null ? null : changes(state.changes()));
+        map.put("hotfix", state.hotfix());
         return map;
     }
 
@@ -156,6 +158,7 @@ public final class BoardJson {
         map.put("damage", run.damage());
         map.put("verification", run.verification());
         map.put("rollback", run.rollback());
+        map.put("hotfix", run.hotfix());
         map.put("results", run.results().stream().map(BoardJson::result).toList());
         return map;
     }

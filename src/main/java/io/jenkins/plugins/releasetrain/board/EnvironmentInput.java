@@ -8,13 +8,25 @@ import java.util.Objects;
  *
  * @param artifacts the current state of each artifact, at most one per artifact id
  * @param history every run in the environment, in any order
+ * @param gitDrift where the environment's manifest in git disagrees with what runs, when git was consulted; else
+ *     null
  */
 public record EnvironmentInput(
         String name,
         String shortName,
         List<ArtifactState> artifacts,
         List<HistoryEntry> history,
-        List<PendingApproval> pendingApprovals) {
+        List<PendingApproval> pendingApprovals,
+        String gitDrift) {
+
+    public EnvironmentInput(
+            String name,
+            String shortName,
+            List<ArtifactState> artifacts,
+            List<HistoryEntry> history,
+            List<PendingApproval> pendingApprovals) {
+        this(name, shortName, artifacts, history, pendingApprovals, null);
+    }
 
     public EnvironmentInput {
         Objects.requireNonNull(name, "name");

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param verification {@code verified} or {@code verification failed} when the environment's verification of
  *     what the run deployed ran, with its message; null otherwise
  * @param rollback what the run was when it was a rollback ("rollback to run 20261204T…"), null otherwise
+ * @param hotfix whether the run was a hotfix (let in by the rule's hotfix lane, without the promotion order)
  */
 public record HistoryEntry(
         String runId,
@@ -28,7 +29,23 @@ public record HistoryEntry(
         String url,
         String damage,
         String verification,
-        String rollback) {
+        String rollback,
+        boolean hotfix) {
+
+    public HistoryEntry(
+            String runId,
+            String releaseId,
+            Status status,
+            Instant started,
+            Instant ended,
+            String actor,
+            List<ArtifactResult> results,
+            String url,
+            String damage,
+            String verification,
+            String rollback) {
+        this(runId, releaseId, status, started, ended, actor, results, url, damage, verification, rollback, false);
+    }
 
     public HistoryEntry(
             String runId,

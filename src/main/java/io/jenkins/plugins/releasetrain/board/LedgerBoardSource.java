@@ -56,6 +56,7 @@ public final class LedgerBoardSource implements BoardSource {
     private final Clock clock;
     private final Consumer<String> warnings;
     private final BoardChanges changes;
+    private final DeclaredReleases declared;
 
     /**
      * A source that shows every run.
@@ -84,20 +85,27 @@ public final class LedgerBoardSource implements BoardSource {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.changes = BoardChanges.NONE;
+        this.declared = DeclaredReleases.NONE;
     }
 
-    private LedgerBoardSource(LedgerBoardSource source, BoardChanges changes) {
+    private LedgerBoardSource(LedgerBoardSource source, BoardChanges changes, DeclaredReleases declared) {
         this.ledger = source.ledger;
         this.environments = source.environments;
         this.access = source.access;
         this.clock = source.clock;
         this.warnings = source.warnings;
         this.changes = Objects.requireNonNull(changes, "changes");
+        this.declared = Objects.requireNonNull(declared, "declared");
     }
 
     /** The same source, whose live cells also say what their version brought, as {@code changes} finds it. */
     public LedgerBoardSource withChanges(BoardChanges changes) {
-        return new LedgerBoardSource(this, changes);
+        return new LedgerBoardSource(this, changes, declared);
+    }
+
+    /** The same source, whose environments say where git declares something else than what runs there. */
+    public LedgerBoardSource withDeclared(DeclaredReleases releases) {
+        return new LedgerBoardSource(this, changes, releases);
     }
 
     @Override
@@ -149,14 +157,17 @@ public final class LedgerBoardSource implements BoardSource {
                     .forEach(approvals::add);
         }
         Optional<ReleaseRun> unfinished = Optional.ofNullable(latest).filter(run -> latestIsShown && !run.isFinished());
+        List<ArtifactState> cells = withChanges(
+                read, current(read, origins, unfinished, unfinished.isPresent() ? latestRelease : Optional.empty()));
         return new EnvironmentInput(
                 read.environment(),
                 latestRelease.map(r -> r.environment().shortName()).orElse(read.environment()),
-                withChanges(
-                        read,
-                        current(read, origins, unfinished, unfinished.isPresent() ? latestRelease : Optional.empty())),
+                cells,
                 history,
-                approvals);
+                approvals,
+                declared.of(read.environment())
+                        .flatMap(d -> GitDrift.of(d, cells))
+                        .orElse(null));
     }
 
     /** Each live cell with what its version brought over the version deployed before it, where that is known. */
@@ -200,6 +211,7 @@ public final class LedgerBoardSource implements BoardSource {
         Map<String, ArtifactState> cells = new LinkedHashMap<>();
         Map<String, LiveArtifact> live = new LinkedHashMap<>();
         Set<String> hidden = new HashSet<>();
+        Set<RunId> hotfixes = read.hotfixRuns();
         for (LiveArtifact artifact : read.state().artifacts()) {
             live.put(artifact.artifactId(), artifact);
             if (!origins.canSee(artifact.deployedIn())
@@ -211,12 +223,13 @@ public final class LedgerBoardSource implements BoardSource {
             cells.put(
                     artifact.artifactId(),
                     state(
-                            artifact.artifact(),
-                            Status.SUCCEEDED,
-                            artifact.releaseId().value(),
-                            artifact.deployment().time(),
-                            artifact.deployedBy(),
-                            origins.page(artifact.deployedIn())));
+                                    artifact.artifact(),
+                                    Status.SUCCEEDED,
+                                    artifact.releaseId().value(),
+                                    artifact.deployment().time(),
+                                    artifact.deployedBy(),
+                                    origins.page(artifact.deployedIn()))
+                            .withHotfix(hotfixes.contains(artifact.deployedIn())));
         }
         Map<String, io.jenkins.plugins.releasetrain.ledger.ArtifactResult> lastAttempt = new LinkedHashMap<>();
         for (ReleaseRun run : read.runs()) {
@@ -306,7 +319,8 @@ public final class LedgerBoardSource implements BoardSource {
                 page,
                 RunDamage.describe(run).orElse(null),
                 verification.map(v -> v.label() + ": " + v.message()).orElse(null),
-                run.rollback().map(RollbackOf::describe).orElse(null));
+                run.rollback().map(RollbackOf::describe).orElse(null),
+                run.isHotfix());
     }
 
     /** The failed attempt's message and the last lines of what it printed: what to look at first. */

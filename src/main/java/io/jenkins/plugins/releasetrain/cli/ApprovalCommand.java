@@ -18,6 +18,7 @@ import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.Release;
+import io.jenkins.plugins.releasetrain.notify.Webhook;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
@@ -57,6 +58,13 @@ abstract class ApprovalCommand extends CliCommand {
             description = "With --rollback: the run or release the rollback goes back to, as given to rollback --to.")
     private String rollbackTo;
 
+    @Option(
+            names = "--hotfix",
+            description =
+                    "About the release as a hotfix (run --hotfix): judged by the rule's hotfix lane, its approvers"
+                            + " and quorum.")
+    private boolean hotfix;
+
     @Option(names = "--ledger", required = true, paramLabel = "DIR", description = "The ledger directory.")
     private Path ledgerDirectory;
 
@@ -74,7 +82,12 @@ abstract class ApprovalCommand extends CliCommand {
     protected final Clock clock = Clock.systemUTC();
 
     /** Everything a command needs to decide about one release. */
-    record Gate(LoadedManifest manifest, Ledger ledger, ApprovalGate gate, ApprovalRequest request) {
+    record Gate(
+            LoadedManifest manifest,
+            Ledger ledger,
+            ApprovalGate gate,
+            ApprovalRequest request,
+            List<Webhook> webhooks) {
 
         Release release() {
             return manifest.release();
@@ -132,12 +145,15 @@ abstract class ApprovalCommand extends CliCommand {
             ReleasePlan plan =
                     ReleasePlan.of(release, new DeployedArtifacts(state.deployedArtifacts(), state.productVersions()));
             ApprovalRequest request = ApprovalRequest.of(plan, history, participants);
+            if (hotfix) {
+                request = request.asHotfix();
+            }
             if (rollback.isPresent()) {
                 RollbackTarget target = rollback.get();
                 request = request.asRollback(
                         new RollbackRequest(target.target().runId().value(), target.approvalsAfter()));
             }
-            return run(terminal, new Gate(loaded, ledger, gate, request));
+            return run(terminal, new Gate(loaded, ledger, gate, request, policy.webhooks()));
         } catch (InvalidRunException e) {
             terminal.err().println(terminal.red("release-train: error: " + e.getMessage()));
             return ExitCode.INVALID;

@@ -8,6 +8,7 @@ import io.jenkins.plugins.releasetrain.approval.Identity;
 import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLock;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
+import io.jenkins.plugins.releasetrain.notify.Notifications;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,11 @@ abstract class AttemptCommand extends ApprovalCommand {
                                     .println("waiting for the ledger of " + environment + ": "
                                             + waiting.getMessage()))) {
                 lock.append(LedgerApprovals.record(result.event(), gate.rule().get()));
+            }
+            if (result.counts()) {
+                try (Notifications notifications = ReleaseNotices.open(gate.webhooks(), terminal)) {
+                    notifications.publish(ReleaseNotices.attempt(result, action, user));
+                }
             }
         }
         if (json()) {

@@ -6,6 +6,7 @@ import io.jenkins.plugins.releasetrain.approval.RollbackRule;
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
+import io.jenkins.plugins.releasetrain.notify.Notifications;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
 import io.jenkins.plugins.releasetrain.plan.Rollbacks;
@@ -28,12 +29,19 @@ final class AutomaticRollback {
     private final RunApprovalGate approval;
     private final Optional<ImageRegistry> images;
     private final boolean json;
+    private final Notifications notifications;
 
-    AutomaticRollback(RunSettings settings, RunApprovalGate approval, Optional<ImageRegistry> images, boolean json) {
+    AutomaticRollback(
+            RunSettings settings,
+            RunApprovalGate approval,
+            Optional<ImageRegistry> images,
+            boolean json,
+            Notifications notifications) {
         this.settings = settings;
         this.approval = approval;
         this.images = images;
         this.json = json;
+        this.notifications = notifications;
     }
 
     /** The rollback run after {@code report}, when its verification failed and the rule asks for one. */
@@ -61,20 +69,29 @@ final class AutomaticRollback {
                     "Verification failed: rule '" + rule.get().name() + "' rolls " + environment
                             + " back to run " + target.target().runId() + " (release "
                             + target.target().releaseId().shortForm() + ")");
-            RunListener progress =
-                    json ? RunListener.NONE : new RunProgress(terminal, rollback.source(), settings.waitTimeout);
+            RunListener progress = ReleaseNotices.announcing(
+                    json ? RunListener.NONE : new RunProgress(terminal, rollback.source(), settings.waitTimeout),
+                    notifications,
+                    "automatic rollback to release");
             RunGate byRule = preview2 -> RunGate.Verdict.pass(
                     Map.of(LedgerApprovals.GROUNDS_RULE, rule.get().name()));
-            RecordedRun run = rollback.run(terminal, progress, RollbackOf.VERIFICATION_FAILED, byRule, problems2 -> {
-                say(terminal, "the automatic rollback could not start: " + String.join("; ", problems2));
-                return ExitCode.FAILED;
-            });
-            if (!json) {
+            try (CancelOnExit guard = CancelOnExit.install(rollback::cancel)) {
+                RecordedRun run =
+                        rollback.run(terminal, progress, RollbackOf.VERIFICATION_FAILED, byRule, problems2 -> {
+                            say(terminal, "the automatic rollback could not start: " + String.join("; ", problems2));
+                            return ExitCode.FAILED;
+                        });
                 run.report()
-                        .ifPresent(r -> RunOutput.report(
-                                terminal, false, r, settings.ledger().file(environment)));
+                        .ifPresent(r -> ReleaseNotices.finished(
+                                        r, Optional.of(target.record(RollbackOf.VERIFICATION_FAILED)))
+                                .forEach(notifications::publish));
+                if (!json) {
+                    run.report()
+                            .ifPresent(r -> RunOutput.report(
+                                    terminal, false, r, settings.ledger().file(environment)));
+                }
+                return Optional.of(run);
             }
-            return Optional.of(run);
         } catch (InvalidRunException e) {
             say(
                     terminal,

@@ -17,6 +17,10 @@ import io.jenkins.plugins.releasetrain.board.PendingApproval;
 import io.jenkins.plugins.releasetrain.board.Status;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogBoardChanges;
 import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
+import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
+import io.jenkins.plugins.releasetrain.gitops.ManifestPathPattern;
+import io.jenkins.plugins.releasetrain.gitops.ManifestRepository;
+import io.jenkins.plugins.releasetrain.gitops.RepositoryLocation;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import java.io.IOException;
@@ -99,8 +103,45 @@ public final class BoardCommand extends CliCommand {
     @Mixin
     private GitAccessOptions gitAccess;
 
+    @Option(
+            names = "--manifests-repo",
+            paramLabel = "URL|PATH",
+            description = "The git repository of the release manifests: each environment then says where its"
+                    + " manifest declares something else than what runs there (after a rollback, say).")
+    private String manifestsRepo;
+
+    @Option(
+            names = "--path-pattern",
+            paramLabel = "PATTERN",
+            defaultValue = "releases/{env}.yaml",
+            description = "With --manifests-repo: where each environment's manifest is (default: ${DEFAULT-VALUE}).")
+    private String pathPattern;
+
+    @Option(
+            names = "--base",
+            paramLabel = "BRANCH",
+            description = "With --manifests-repo: the branch to read (default: the remote's HEAD, or the checked-out"
+                    + " branch).")
+    private String base;
+
+    /** The manifests' repository, open while the board is made or served. */
+    private ManifestRepository manifests;
+
     @Override
     protected int run(Terminal terminal) throws Exception {
+        try {
+            return board(terminal);
+        } catch (GitOpsException e) {
+            terminal.err().println("release-train board: --manifests-repo: " + e.getMessage());
+            return GitCommand.exitCode(e);
+        } finally {
+            if (manifests != null) {
+                manifests.close();
+            }
+        }
+    }
+
+    private int board(Terminal terminal) throws Exception {
         Optional<String> usage = usageProblem();
         if (usage.isPresent()) {
             terminal.err().println("release-train board: " + usage.get());
@@ -125,8 +166,20 @@ public final class BoardCommand extends CliCommand {
                     return ExitCode.INVALID;
                 }
             }
+            if (manifestsRepo != null) {
+                manifests = ManifestRepository.open(RepositoryLocation.parse(manifestsRepo), gitAccess.access());
+                String branch =
+                        Optional.ofNullable(base).or(manifests::defaultBranch).orElse("HEAD");
+                fromLedger = fromLedger.withDeclared(new GitDeclaredReleases(
+                        manifests, new ManifestPathPattern(pathPattern), branch, once(terminal)));
+            }
             source = fromLedger;
-        } else if (changes.wanted()) {
+        } else if (changes.wanted() || manifestsRepo != null) {
+            if (manifestsRepo != null) {
+                terminal.err()
+                        .println("release-train board: --manifests-repo compares git with the ledger; give --ledger");
+                return ExitCode.INVALID;
+            }
             terminal.err().println("release-train board: --changes reads the ledger's history; give --ledger");
             return ExitCode.INVALID;
         } else {

@@ -16,12 +16,9 @@ import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,25 +34,8 @@ public final class ChangelogCommandOptions {
                     + " they were built from.")
     private boolean wanted;
 
-    @Option(
-            names = "--repo-url-template",
-            paramLabel = "TEMPLATE",
-            description = "Where each gitRepoName's repository is, e.g. https://git.example.com/acme/{gitRepoName}.git"
-                    + " (a local path works too).")
-    private String template;
-
-    @Option(
-            names = "--repo-url",
-            paramLabel = "NAME=URL",
-            description = "The repository of one gitRepoName, overriding the template; repeatable.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
-
-    @Option(
-            names = "--repo-config",
-            paramLabel = "FILE",
-            description = "A file with repositoryTemplate, repositories (NAME: URL), limit and issuePattern; the"
-                    + " options above override it.")
-    private Path config;
+    @Mixin
+    private RepositoryLocationOptions locations;
 
     @Option(
             names = "--changelog-limit",
@@ -126,9 +106,7 @@ public final class ChangelogCommandOptions {
      * @throws IllegalArgumentException when they say nowhere where repositories are, or an option is invalid
      */
     Changelogs changelogs(GitAccess access, ImageOrigins images) {
-        RepositoryConfig file = config == null
-                ? new RepositoryConfig(Optional.empty(), Map.of(), OptionalInt.empty(), Optional.empty())
-                : RepositoryConfig.load(config);
+        RepositoryConfig file = locations.file();
         ChangelogOptions options = ChangelogOptions.defaults()
                 .withLimit(limit != null ? limit : file.limit().orElse(ChangelogOptions.DEFAULT_LIMIT))
                 .withReferences(CommitReferences.withIssuePattern(
@@ -136,10 +114,7 @@ public final class ChangelogCommandOptions {
                                 ? issuePattern
                                 : file.issuePattern().orElse(CommitReferences.DEFAULT_ISSUE_PATTERN)))
                 .withBudget(ChangelogOptions.DEFAULT_BUDGET.plus(access.timeout()));
-        Map<String, String> repositories = new LinkedHashMap<>(file.overrides());
-        repositories.putAll(overrides);
-        RepositoryLocator locator =
-                new RepositoryLocator(Optional.ofNullable(template).or(file::template), repositories);
+        RepositoryLocator locator = locations.locator(file);
         if (!locator.isConfigured()) {
             throw new IllegalArgumentException(
                     "--changes needs to know where repositories are: give --repo-url-template (such as"

@@ -88,7 +88,8 @@ public final class HistoryCommand extends LedgerCommand {
                                     .verification(run.runId())
                                     .map(v -> ", " + v.label())
                                     .orElse("")
-                            + run.rollback().map(r -> ", " + r.describe()).orElse(""),
+                            + run.rollback().map(r -> ", " + r.describe()).orElse("")
+                            + (run.isHotfix() ? ", hotfix" : ""),
                     results(run));
         }
         table.print(terminal);

@@ -8,6 +8,7 @@ import io.jenkins.plugins.releasetrain.gitops.CommitOptions;
 import io.jenkins.plugins.releasetrain.gitops.CommittedPromotion;
 import io.jenkins.plugins.releasetrain.gitops.GitOpsMaps;
 import io.jenkins.plugins.releasetrain.gitops.Identity;
+import io.jenkins.plugins.releasetrain.gitops.LedgerRestore;
 import io.jenkins.plugins.releasetrain.gitops.ManifestPathPattern;
 import io.jenkins.plugins.releasetrain.gitops.ManifestRepository;
 import io.jenkins.plugins.releasetrain.gitops.PreparedPromotion;
@@ -15,8 +16,11 @@ import io.jenkins.plugins.releasetrain.gitops.Promoter;
 import io.jenkins.plugins.releasetrain.gitops.Promotion;
 import io.jenkins.plugins.releasetrain.gitops.PromotionRequest;
 import io.jenkins.plugins.releasetrain.gitops.PushedPromotion;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LiveManifest;
 import io.jenkins.plugins.releasetrain.plan.PlanMaps;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +43,27 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class PromoteCommand extends GitCommand {
 
-    @Option(names = "--from", required = true, paramLabel = "ENV", description = "Environment promoted from.")
+    @Option(names = "--from", paramLabel = "ENV", description = "Environment promoted from.")
     private String from;
+
+    @Option(
+            names = "--from-ledger",
+            paramLabel = "DIR",
+            description = "Instead of --from: make --to's manifest say again what runs there, from the ledger in DIR"
+                    + " (after a rollback, git still names the release rolled back): the manifest recorded by the"
+                    + " run that made the live release live is committed back, as it ran.")
+    private Path fromLedger;
 
     @Option(names = "--to", required = true, paramLabel = "ENV", description = "Environment promoted into.")
     private String to;
+
+    @Option(
+            names = "--reintegrate",
+            paramLabel = "DIR",
+            description =
+                    "Bring back only the hotfixes live in --from, as the ledger in DIR says: the artifacts a hotfix"
+                            + " deployed there (run --hotfix) are written into --to's manifest, nothing else.")
+    private Path reintegrate;
 
     @Option(
             names = "--path-pattern",
@@ -120,8 +140,48 @@ public final class PromoteCommand extends GitCommand {
                     .println(terminal.red("release-train: --author must read 'Name <email>', not '" + author + "'"));
             return ExitCode.INVALID;
         }
+        if ((from == null) == (fromLedger == null)) {
+            terminal.err()
+                    .println(terminal.red("release-train: error: give --from ENV (another environment's manifest) or"
+                            + " --from-ledger DIR (what runs in --to, from its ledger)"));
+            return ExitCode.INVALID;
+        }
+        if (fromLedger != null && !artifacts.isEmpty()) {
+            terminal.err()
+                    .println(terminal.red("release-train: error: --from-ledger writes the whole manifest that ran;"
+                            + " it takes no --artifacts"));
+            return ExitCode.INVALID;
+        }
+        if (reintegrate != null) {
+            if (from == null || !artifacts.isEmpty()) {
+                terminal.err()
+                        .println(terminal.red("release-train: error: --reintegrate DIR takes --from ENV (where the"
+                                + " hotfix is live) and chooses the artifacts itself; no --artifacts"));
+                return ExitCode.INVALID;
+            }
+            List<String> hotfixed =
+                    HotfixedArtifacts.liveIn(Ledger.open(reintegrate).read(from));
+            if (hotfixed.isEmpty()) {
+                terminal.err()
+                        .println(terminal.red("release-train: error: no hotfix is live in " + from + " (ledger "
+                                + reintegrate + "): nothing to reintegrate"));
+                return ExitCode.INVALID;
+            }
+            artifacts = new ArrayList<>(hotfixed);
+        }
+        Optional<LiveManifest> live = Optional.empty();
+        if (fromLedger != null) {
+            live = LiveManifest.of(Ledger.open(fromLedger).read(to));
+            if (live.isEmpty()) {
+                terminal.err()
+                        .println(terminal.red("release-train: error: the ledger in " + fromLedger + " has no release"
+                                + " live as a whole in " + to + " (release-train state " + to + " --ledger "
+                                + fromLedger + ")"));
+                return ExitCode.INVALID;
+            }
+        }
         PromotionRequest request = new PromotionRequest(
-                from,
+                from == null ? to : from,
                 to,
                 new ManifestPathPattern(pathPattern),
                 ArtifactSelection.of(artifacts),
@@ -134,7 +194,15 @@ public final class PromoteCommand extends GitCommand {
                 allowProtected);
         try (ManifestRepository manifests = repository.open(terminal)) {
             Promoter promoter = new Promoter(manifests);
-            PreparedPromotion prepared = promoter.prepare(request);
+            PreparedPromotion prepared = live.isPresent()
+                    ? new LedgerRestore(manifests)
+                            .prepare(
+                                    to,
+                                    new ManifestPathPattern(pathPattern),
+                                    Optional.ofNullable(base),
+                                    live.get().manifest(),
+                                    live.get().describe())
+                    : promoter.prepare(request);
             Map<String, Object> document = document(prepared);
             Optional<ReleaseChangelog> changelog;
             try {
@@ -156,8 +224,10 @@ public final class PromoteCommand extends GitCommand {
             }
             String outcome;
             if (prepared.changesNothing()) {
-                outcome = to + " already has " + (artifacts.isEmpty() ? "everything" : "the selected artifacts")
-                        + " from " + from + ": nothing to commit";
+                outcome = from == null
+                        ? to + "'s manifest already says what runs there: nothing to commit"
+                        : to + " already has " + (artifacts.isEmpty() ? "everything" : "the selected artifacts")
+                                + " from " + from + ": nothing to commit";
             } else if (dryRun) {
                 outcome = "dry run: nothing committed";
             } else if (manifests.location().isRemote() && !push) {
@@ -191,7 +261,11 @@ public final class PromoteCommand extends GitCommand {
     private void describe(Terminal terminal, PreparedPromotion prepared) {
         Promotion promotion = prepared.promotion();
         terminal.out()
-                .println(terminal.bold("Promoting " + from + " into " + to) + " on " + prepared.base() + " (commit "
+                .println(terminal.bold(
+                                from == null
+                                        ? "Matching " + to + " to what runs there"
+                                        : "Promoting " + from + " into " + to)
+                        + " on " + prepared.base() + " (commit "
                         + prepared.baseCommit().substring(0, 12) + ") of "
                         + prepared.target().repository());
         terminal.out().println();

@@ -11,12 +11,10 @@ import io.jenkins.plugins.releasetrain.plan.RunRefusedException;
 import io.jenkins.plugins.releasetrain.plan.RunReport;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a release for a command ({@code run}, {@code rollback}) under the environment's lock, so that Ctrl-C stops
- * the handlers and lets the run record itself as cancelled before the JVM goes; says why when it could not start.
+ * Runs a release for a command ({@code run}, {@code rollback}) under the environment's lock and says why when it
+ * could not start. The command holds a {@link CancelOnExit} around it and what it prints after.
  *
  * @param report what the run did, when it ran
  * @param exitCode the command's exit code: from the report, or why nothing ran
@@ -32,14 +30,6 @@ record RecordedRun(Optional<RunReport> report, int exitCode) {
             RunGate gate,
             InvalidInput invalid)
             throws InterruptedException {
-        CountDownLatch over = new CountDownLatch(1);
-        Thread cancelOnExit = new Thread(
-                () -> {
-                    runner.cancel();
-                    awaitQuietly(over);
-                },
-                "release-train-cancel");
-        Runtime.getRuntime().addShutdownHook(cancelOnExit);
         try {
             RunReport report = runner.run(manifest, settings.actor, settings.lockWait(), progress, gate);
             return new RecordedRun(Optional.of(report), exitCode(report));
@@ -54,13 +44,6 @@ record RecordedRun(Optional<RunReport> report, int exitCode) {
                     .println(terminal.red("release-train: " + e.getMessage()
                             + (settings.waitForLock ? "" : " (or pass --wait to wait for it)")));
             return new RecordedRun(Optional.empty(), ExitCode.FAILED);
-        } finally {
-            over.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancelOnExit);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down; the hook is running and will see the latch
-            }
         }
     }
 
@@ -76,13 +59,5 @@ record RecordedRun(Optional<RunReport> report, int exitCode) {
     @FunctionalInterface
     interface InvalidInput {
         int report(List<String> problems);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
+import io.jenkins.plugins.releasetrain.notify.Notifications;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
 import io.jenkins.plugins.releasetrain.plan.Rollbacks;
@@ -135,28 +136,49 @@ public final class RollbackCommand extends CliCommand {
                         p.plan(), history, new Participants(Optional.of(Identity.of(settings.actor)), List.of()))
                 .asRollback(request);
         Optional<Integer> refusal = approval.refusal(terminal, json(), preview, settings.ledger(), asking);
-        if (refusal.isPresent()) {
-            if (refusal.get() == ExitCode.AWAITING_APPROVAL && !dryRun) {
-                approval.recordRequest(terminal, preview, settings.ledger(), settings.actor);
+        try (Notifications notifications = ReleaseNotices.open(approval.webhooks(), terminal)) {
+            if (refusal.isPresent()) {
+                if (refusal.get() == ExitCode.AWAITING_APPROVAL && !dryRun) {
+                    approval.recordRequest(terminal, preview, settings.ledger(), settings.actor);
+                    approval.refused()
+                            .flatMap(decision -> ReleaseNotices.refused(decision, settings.actor))
+                            .ifPresent(notifications::publish);
+                }
+                return refusal.get();
             }
-            return refusal.get();
+            if (dryRun) {
+                RunOutput.dryRun(terminal, json(), preview, rollback.source(), settings.ledgerDir);
+                return ExitCode.OK;
+            }
+            return runRecorded(terminal, rollback, target, asking, notifications);
         }
-        if (dryRun) {
-            RunOutput.dryRun(terminal, json(), preview, rollback.source(), settings.ledgerDir);
-            return ExitCode.OK;
+    }
+
+    private int runRecorded(
+            Terminal terminal,
+            RollbackRun rollback,
+            RollbackTarget target,
+            RunApprovalGate.Asking asking,
+            Notifications notifications)
+            throws InterruptedException {
+        RunListener progress = ReleaseNotices.announcing(
+                json() ? RunListener.NONE : new RunProgress(terminal, rollback.source(), settings.waitTimeout),
+                notifications,
+                "rollback to release");
+        try (CancelOnExit guard = CancelOnExit.install(rollback::cancel)) {
+            RecordedRun run = rollback.run(
+                    terminal,
+                    progress,
+                    RollbackOf.REQUESTED,
+                    approval.underLock(settings.ledger(), asking),
+                    problems2 -> invalid(terminal, problems2));
+            run.report().ifPresent(r -> {
+                ReleaseNotices.finished(r, Optional.of(target.record(RollbackOf.REQUESTED)))
+                        .forEach(notifications::publish);
+                RunOutput.report(terminal, json(), r, settings.ledger().file(environment));
+            });
+            return run.exitCode();
         }
-        RunListener progress =
-                json() ? RunListener.NONE : new RunProgress(terminal, rollback.source(), settings.waitTimeout);
-        RecordedRun run = rollback.run(
-                terminal,
-                progress,
-                RollbackOf.REQUESTED,
-                approval.underLock(settings.ledger(), asking),
-                problems2 -> invalid(terminal, problems2));
-        run.report()
-                .ifPresent(r ->
-                        RunOutput.report(terminal, json(), r, settings.ledger().file(environment)));
-        return run.exitCode();
     }
 
     private int invalid(Terminal terminal, List<String> problems) {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.releasetrain.cli;
 
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
-import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
 import io.jenkins.plugins.releasetrain.manifest.ArtifactKind;
 import io.jenkins.plugins.releasetrain.plan.ChangeKind;
 import io.jenkins.plugins.releasetrain.plan.ImageTagging;
@@ -14,9 +13,7 @@ import io.jenkins.plugins.releasetrain.plan.RunListener;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,6 +62,11 @@ final class RollbackRun {
         return problems;
     }
 
+    /** Stops the rollback in progress (Ctrl-C): see {@link ReleaseRunner#cancel}. */
+    void cancel() {
+        runner.cancel();
+    }
+
     /** The words after the release in the run's header: what it is. */
     String source() {
         return "as a rollback to run " + target.target().runId();
@@ -73,16 +75,7 @@ final class RollbackRun {
     RecordedRun run(
             Terminal terminal, RunListener progress, String reason, RunGate gate, RecordedRun.InvalidInput invalid)
             throws InterruptedException {
-        RollbackOf rollback = target.record(reason);
-        RunGate recorded = preview -> {
-            RunGate.Verdict verdict = gate.check(preview);
-            if (verdict.refusal().isPresent()) {
-                return verdict;
-            }
-            Map<String, String> details = new LinkedHashMap<>(verdict.grounds());
-            details.putAll(rollback.details());
-            return RunGate.Verdict.pass(details);
-        };
+        RunGate recorded = RunGate.recording(gate, target.record(reason).details());
         return RecordedRun.run(terminal, runner, target.manifest(), settings, progress, recorded, invalid);
     }
 }

@@ -18,6 +18,7 @@ import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Diagnostic;
+import io.jenkins.plugins.releasetrain.notify.Webhook;
 import io.jenkins.plugins.releasetrain.plan.RunGate;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import java.nio.file.Path;
@@ -51,7 +52,22 @@ public final class RunApprovalGate {
      * saying why: 3 awaiting approval, 2 an invalid policy, 1 the ledger or git failed.
      */
     Optional<Integer> refusal(Terminal terminal, boolean json, RunPreview preview, Ledger ledger, Asking asking) {
+        return refusal(terminal, json, preview, ledger, asking, false);
+    }
+
+    /**
+     * As {@link #refusal(Terminal, boolean, RunPreview, Ledger, Asking)}; with {@code hotfix}, exit 2 first when the
+     * environment's rule has no hotfix lane (a hotfix skips the promotion order, which only the lane allows).
+     */
+    Optional<Integer> refusal(
+            Terminal terminal, boolean json, RunPreview preview, Ledger ledger, Asking asking, boolean hotfix) {
         if (policyFile == null) {
+            if (hotfix) {
+                terminal.err()
+                        .println(terminal.red("release-train: error: --hotfix needs --policy: a hotfix is let in by"
+                                + " the environment's rule (its hotfix lane)"));
+                return Optional.of(ExitCode.INVALID);
+            }
             return Optional.empty();
         }
         LoadedPolicy policy;
@@ -66,6 +82,14 @@ public final class RunApprovalGate {
             print(terminal, policy.warnings());
         }
         this.policy = policy;
+        if (hotfix) {
+            Optional<String> noLane =
+                    noHotfixLane(preview.release().environment().name());
+            if (noLane.isPresent()) {
+                terminal.err().println(terminal.red("release-train: error: " + noLane.get()));
+                return Optional.of(ExitCode.INVALID);
+            }
+        }
         Decision decision;
         try {
             decision = decide(preview, ledger, asking);
@@ -157,6 +181,29 @@ public final class RunApprovalGate {
         ApprovalGate gate = new ApprovalGate(policy.policy(), Clock.systemUTC());
         return gate.evaluate(
                 asking.request(preview, LedgerApprovals.history(ledger, environment, gate.ruleFor(environment))));
+    }
+
+    /** Where the policy {@link #refusal} loaded sends release events; empty without --policy. */
+    List<Webhook> webhooks() {
+        return policy == null ? List.of() : policy.webhooks();
+    }
+
+    /** The decision {@link #refusal} refused with, if it refused. */
+    Optional<Decision> refused() {
+        return Optional.ofNullable(refused);
+    }
+
+    /**
+     * Why {@code environment} takes no hotfix, when it does not: its rule has no hotfix lane. (An environment no
+     * rule protects takes anything.)
+     */
+    private Optional<String> noHotfixLane(String environment) {
+        Optional<ProtectionRule> rule = policy.policy().ruleFor(environment);
+        if (rule.isPresent() && rule.get().hotfix().isEmpty()) {
+            return Optional.of("--hotfix: rule '" + rule.get().name() + "' has no hotfix lane for " + environment
+                    + "; an administrator adds one to the rule (hotfix: approvers and requiredApprovals)");
+        }
+        return Optional.empty();
     }
 
     /** The rule for {@code environment} in the policy {@link #refusal} loaded; empty without --policy. */

@@ -5,12 +5,15 @@ import io.jenkins.plugins.releasetrain.approval.Identity;
 import io.jenkins.plugins.releasetrain.approval.Participants;
 import io.jenkins.plugins.releasetrain.image.ImageRegistry;
 import io.jenkins.plugins.releasetrain.ledger.LedgerWarning;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
+import io.jenkins.plugins.releasetrain.notify.Notifications;
 import io.jenkins.plugins.releasetrain.plan.ImageTagging;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.RegistryImageTagging;
 import io.jenkins.plugins.releasetrain.plan.ReleaseRunner;
+import io.jenkins.plugins.releasetrain.plan.RunGate;
 import io.jenkins.plugins.releasetrain.plan.RunListener;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import io.jenkins.plugins.releasetrain.plan.RunReport;
@@ -53,11 +56,21 @@ public final class RunCommand extends CliCommand {
     @Option(names = "--dry-run", description = "Print what would run; run and record nothing.")
     private boolean dryRun;
 
+    @Option(
+            names = "--hotfix",
+            description =
+                    "Run it as a hotfix: decided by the rule's hotfix lane (its approvers and quorum, no promotion"
+                            + " order; needs --policy) and recorded as a hotfix, shown until the environments upstream have it.")
+    private boolean hotfix;
+
     @Mixin
     private RunApprovalGate approval;
 
     @Mixin
     private AuthorOptions authors;
+
+    @Mixin
+    private HotfixGuardCheck hotfixGuard;
 
     @Override
     protected int run(Terminal terminal) throws InterruptedException {
@@ -98,46 +111,81 @@ public final class RunCommand extends CliCommand {
         if (!problems.isEmpty()) {
             return invalid(terminal, problems);
         }
-        RunApprovalGate.Asking asking = (p, history) -> ApprovalRequest.of(
-                p.plan(), history, new Participants(Optional.of(Identity.of(settings.actor)), authors.of(file)));
-        Optional<Integer> refusal = approval.refusal(terminal, json(), preview, settings.ledger(), asking);
-        if (refusal.isPresent()) {
-            if (refusal.get() == ExitCode.AWAITING_APPROVAL && !dryRun) {
-                approval.recordRequest(terminal, preview, settings.ledger(), settings.actor);
+        Optional<Integer> guarded = hotfixGuard.refusal(terminal, preview, settings.ledger(), hotfix);
+        if (guarded.isPresent()) {
+            return guarded.get();
+        }
+        RunApprovalGate.Asking asking = (p, history) -> {
+            ApprovalRequest request = ApprovalRequest.of(
+                    p.plan(), history, new Participants(Optional.of(Identity.of(settings.actor)), authors.of(file)));
+            return hotfix ? request.asHotfix() : request;
+        };
+        Optional<Integer> refusal = approval.refusal(terminal, json(), preview, settings.ledger(), asking, hotfix);
+        try (Notifications notifications = ReleaseNotices.open(approval.webhooks(), terminal)) {
+            if (refusal.isPresent()) {
+                if (refusal.get() == ExitCode.AWAITING_APPROVAL && !dryRun) {
+                    approval.recordRequest(terminal, preview, settings.ledger(), settings.actor);
+                    approval.refused()
+                            .flatMap(decision -> ReleaseNotices.refused(decision, settings.actor))
+                            .ifPresent(notifications::publish);
+                }
+                return refusal.get();
             }
-            return refusal.get();
+            if (dryRun) {
+                RunOutput.dryRun(terminal, json(), preview, "from " + file, settings.ledgerDir);
+                return ExitCode.OK;
+            }
+            return runRecorded(terminal, runner, manifest, images, asking, notifications);
         }
-        if (dryRun) {
-            RunOutput.dryRun(terminal, json(), preview, "from " + file, settings.ledgerDir);
-            return ExitCode.OK;
-        }
-        RecordedRun run = RecordedRun.run(
-                terminal,
-                runner,
-                manifest,
-                settings,
-                progress(terminal),
-                approval.underLock(settings.ledger(), asking),
-                problems2 -> invalid(terminal, problems2));
-        if (run.report().isEmpty()) {
+    }
+
+    private int runRecorded(
+            Terminal terminal,
+            ReleaseRunner runner,
+            LoadedManifest manifest,
+            Optional<ImageRegistry> images,
+            RunApprovalGate.Asking asking,
+            Notifications notifications)
+            throws InterruptedException {
+        try (CancelOnExit guard = CancelOnExit.install(runner::cancel)) {
+            RecordedRun run = RecordedRun.run(
+                    terminal,
+                    runner,
+                    manifest,
+                    settings,
+                    ReleaseNotices.announcing(progress(terminal), notifications, "release"),
+                    RunGate.recording(approval.underLock(settings.ledger(), asking), startDetails()),
+                    problems2 -> invalid(terminal, problems2));
+            if (run.report().isEmpty()) {
+                return run.exitCode();
+            }
+            RunReport report = run.report().get();
+            ReleaseNotices.finished(report, Optional.empty(), hotfix).forEach(notifications::publish);
+            Path ledgerFile =
+                    settings.ledger().file(manifest.release().environment().name());
+            if (!json()) {
+                RunOutput.report(terminal, false, report, ledgerFile);
+            }
+            Optional<RecordedRun> rolledBack =
+                    new AutomaticRollback(settings, approval, images, json(), notifications).after(terminal, report);
+            if (json()) {
+                Map<String, Object> document = RunOutput.document(report, ledgerFile);
+                rolledBack
+                        .flatMap(RecordedRun::report)
+                        .ifPresent(r -> document.put("rollback", RunOutput.document(r, ledgerFile)));
+                printJson(terminal, document);
+            }
             return run.exitCode();
         }
-        RunReport report = run.report().get();
-        Path ledgerFile =
-                settings.ledger().file(manifest.release().environment().name());
-        if (!json()) {
-            RunOutput.report(terminal, false, report, ledgerFile);
+    }
+
+    /** What the run records with its start besides its grounds: that it is a hotfix, or drops one. */
+    private Map<String, String> startDetails() {
+        Map<String, String> details = new LinkedHashMap<>(hotfixGuard.details());
+        if (hotfix) {
+            details.put(ReleaseStarted.KIND, ReleaseStarted.HOTFIX);
         }
-        Optional<RecordedRun> rolledBack =
-                new AutomaticRollback(settings, approval, images, json()).after(terminal, report);
-        if (json()) {
-            Map<String, Object> document = RunOutput.document(report, ledgerFile);
-            rolledBack
-                    .flatMap(RecordedRun::report)
-                    .ifPresent(r -> document.put("rollback", RunOutput.document(r, ledgerFile)));
-            printJson(terminal, document);
-        }
-        return run.exitCode();
+        return details;
     }
 
     private RunListener progress(Terminal terminal) {

@@ -115,6 +115,7 @@ public final class StateCommand extends LedgerCommand {
                                         .rollback()
                                         .map(r -> "; " + r.describe())
                                         .orElse("")
+                                + (live.run().isHotfix() ? "; hotfix" : "")
                                 + ")"));
         standing.partial()
                 .ifPresent(partial -> terminal.out()

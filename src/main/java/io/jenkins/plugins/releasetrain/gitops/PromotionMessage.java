@@ -27,13 +27,21 @@ final class PromotionMessage {
     /** As {@link #of(Promotion, String, List)}, with what the promoted versions contain in the body. */
     static String of(Promotion promotion, String path, List<String> approvedBy, String changes) {
         StringBuilder message = new StringBuilder(subject(promotion)).append("\n\n");
-        message.append("Promotes ")
-                .append(promotion.fromEnvironment())
-                .append(" into ")
-                .append(promotion.toEnvironment())
-                .append(" (")
-                .append(path)
-                .append(").\n\n");
+        if (isRestore(promotion)) {
+            message.append("Makes ")
+                    .append(path)
+                    .append(" say again what runs in ")
+                    .append(promotion.toEnvironment())
+                    .append(".\n\n");
+        } else {
+            message.append("Promotes ")
+                    .append(promotion.fromEnvironment())
+                    .append(" into ")
+                    .append(promotion.toEnvironment())
+                    .append(" (")
+                    .append(path)
+                    .append(").\n\n");
+        }
         for (ProductChange product : promotion.products()) {
             message.append(product.product())
                     .append(": ")
@@ -74,8 +82,15 @@ final class PromotionMessage {
         return message.toString();
     }
 
+    /** A promotion of an environment into itself: its manifest restored from the ledger ({@link LedgerRestore}). */
+    private static boolean isRestore(Promotion promotion) {
+        return promotion.fromEnvironment().equals(promotion.toEnvironment());
+    }
+
     static String subject(Promotion promotion) {
-        String prefix = "Promote " + promotion.fromEnvironment() + " to " + promotion.toEnvironment();
+        String prefix = isRestore(promotion)
+                ? "Match " + promotion.toEnvironment() + " to what runs there"
+                : "Promote " + promotion.fromEnvironment() + " to " + promotion.toEnvironment();
         List<String> versions = promotion.products().stream()
                 .filter(p -> p.after() != null)
                 .map(p -> p.product() + " " + p.after())

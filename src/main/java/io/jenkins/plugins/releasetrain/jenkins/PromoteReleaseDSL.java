@@ -10,8 +10,8 @@ import org.jenkinsci.plugins.workflow.cps.GroovySourceFileAllowlist;
 /**
  * The {@code promoteRelease} variable. Its body is {@code PromoteRelease.groovy}, a short script that calls
  * the {@code lock}, {@code readReleaseManifest}, {@code releasePlan}, {@code recordRelease}, {@code
- * releaseApproval}, {@code input}, {@code recordApproval}, {@code parallel}, {@code build} and {@code tagImages}
- * steps; a global variable (rather than a step) because only Pipeline code can wait in {@code input} prompts
+ * releaseApproval}, {@code input}, {@code recordApproval}, {@code parallel}, {@code build}, {@code tagImages} and
+ * {@code timeout} steps; a global variable (rather than a step) because only Pipeline code can wait in {@code input} prompts
  * across restarts and run {@code parallel} branches that themselves call steps and user closures.
  */
 @Extension

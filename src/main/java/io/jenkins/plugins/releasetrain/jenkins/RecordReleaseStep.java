@@ -12,16 +12,21 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
+import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.LedgerRecord;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
 import io.jenkins.plugins.releasetrain.plan.PromotionRecords;
+import io.jenkins.plugins.releasetrain.plan.VerificationRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,14 +44,15 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 
 /**
- * Records a release run of this build in the ledger: its start, the results of some artifacts, its end. The
- * run is the build ({@code job#number}), and the actor the user who started it.
+ * Records a release run of this build in the ledger: its start, the results of some artifacts, its end, and how
+ * its verification ended. The run is the build ({@code job#number}), and the actor the user who started it.
  */
 public class RecordReleaseStep extends ReleaseStep {
 
     static final String STARTED = "started";
     static final String ARTIFACT = "artifact";
     static final String FINISHED = "finished";
+    static final String VERIFIED = "verified";
 
     private final String event;
     private String jobTemplate;
@@ -60,6 +66,9 @@ public class RecordReleaseStep extends ReleaseStep {
     private String handler;
     private long startedAt;
     private boolean cancelled;
+    private int attempts;
+    private int verifyAttempts;
+    private String output;
 
     @DataBoundConstructor
     public RecordReleaseStep(String event, String manifest) {
@@ -180,6 +189,37 @@ public class RecordReleaseStep extends ReleaseStep {
         this.cancelled = cancelled;
     }
 
+    public int getAttempts() {
+        return attempts;
+    }
+
+    /** For {@code verified}: how many times the verification ran (default 1). */
+    @DataBoundSetter
+    public void setAttempts(int attempts) {
+        this.attempts = attempts;
+    }
+
+    public int getVerifyAttempts() {
+        return verifyAttempts;
+    }
+
+    /** For {@code verified}: how many times it could run (default {@code attempts}), for the message. */
+    @DataBoundSetter
+    public void setVerifyAttempts(int verifyAttempts) {
+        this.verifyAttempts = verifyAttempts;
+    }
+
+    @CheckForNull
+    public String getOutput() {
+        return output;
+    }
+
+    /** For {@code verified}: what the verification printed or returned; only the tail is kept. */
+    @DataBoundSetter
+    public void setOutput(String output) {
+        this.output = output;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new Execution(this, context);
@@ -209,6 +249,7 @@ public class RecordReleaseStep extends ReleaseStep {
             items.add(Messages.RecordReleaseStep_Started(), STARTED);
             items.add(Messages.RecordReleaseStep_Artifact(), ARTIFACT);
             items.add(Messages.RecordReleaseStep_Finished(), FINISHED);
+            items.add(Messages.RecordReleaseStep_Verified(), VERIFIED);
             return items;
         }
 
@@ -241,12 +282,18 @@ public class RecordReleaseStep extends ReleaseStep {
             String actor = ReleaseBuilds.actor(run);
             Ledger ledger = ReleaseLedger.get();
             PromotionRecords records = new PromotionRecords(runId, release, actor);
-            ReleaseAction action = ReleaseAction.of(run, release, source.path());
             Instant now = Instant.now();
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("runId", runId.value());
             answer.put("releaseId", release.id().value());
             answer.put("environment", environment);
+            if (VERIFIED.equals(step.event)) {
+                // Before any action is added: a build that did not run this release gets nothing from trying.
+                answer.putAll(verified(run, listener, ledger, records, release, runId, actor, now));
+                BuildRecords.save(run, listener);
+                return ScriptValues.copyOf(answer);
+            }
+            ReleaseAction action = ReleaseAction.of(run, release, source.path());
             try {
                 switch (String.valueOf(step.event)) {
                     case STARTED -> {
@@ -284,13 +331,13 @@ public class RecordReleaseStep extends ReleaseStep {
                     case FINISHED -> {
                         List<ArtifactResult> leftOut =
                                 step.cancelled ? List.of() : records.leftOut(action.leftOut(), now);
-                        List<ArtifactStatus> statuses = new ArrayList<>();
-                        ledger.read(environment)
+                        List<ArtifactResult> runResults = new ArrayList<>(ledger.read(environment)
                                 .run(runId)
                                 .map(ReleaseRun::results)
-                                .orElse(List.of())
-                                .forEach(r -> statuses.add(r.status()));
-                        leftOut.forEach(r -> statuses.add(r.status()));
+                                .orElse(List.of()));
+                        runResults.addAll(leftOut);
+                        List<ArtifactStatus> statuses =
+                                runResults.stream().map(ArtifactResult::status).toList();
                         ReleaseFinished finished = records.finished(statuses, step.cancelled, now, action.grounds());
                         List<LedgerRecord> written = new ArrayList<>(leftOut);
                         written.add(finished);
@@ -298,6 +345,12 @@ public class RecordReleaseStep extends ReleaseStep {
                         action.recorded(leftOut);
                         action.finished(finished.status());
                         answer.put("status", finished.status().label());
+                        // Whether a verification follows, and what it is told, is decided here, not in the script.
+                        answer.put(
+                                "verification",
+                                VerificationRequest.after(release, finished, runResults)
+                                        .map(VerificationRequest::toMap)
+                                        .orElse(null));
                         listener.getLogger()
                                 .println(Messages.RecordReleaseStep_RecordedEnd(
                                         runId, environment, finished.status().label()));
@@ -309,6 +362,80 @@ public class RecordReleaseStep extends ReleaseStep {
             }
             BuildRecords.save(run, listener);
             return ScriptValues.copyOf(answer);
+        }
+
+        /**
+         * Records how the verification of this build's run ended. Only this build's own run can be verified, in an
+         * environment its job may release into, once, and only after the run succeeded: the ledger says so, not
+         * the Pipeline. A Jenkinsfile cannot name another run, and the environment is the release's own.
+         */
+        private Map<String, Object> verified(
+                Run<?, ?> run,
+                TaskListener listener,
+                Ledger ledger,
+                PromotionRecords records,
+                Release release,
+                RunId runId,
+                String actor,
+                Instant now)
+                throws AbortException {
+            String environment = release.environment().name();
+            ReleaseGate.requireLetThrough(run, release);
+            if (step.result == null) {
+                throw new AbortException(Messages.RecordReleaseStep_VerifiedNeeds());
+            }
+            Optional<ReleaseAction> action =
+                    ReleaseAction.find(run, release).filter(a -> runId.value().equals(a.getRunId()) && a.isSucceeded());
+            if (action.isEmpty()) {
+                throw new AbortException(Messages.RecordReleaseStep_NothingToVerify(
+                        release.id().shortForm(), environment, runId.value()));
+            }
+            Map<String, Object> answer = new LinkedHashMap<>();
+            // One verification per run: checked and written by one step of the build at a time.
+            synchronized (action.get()) {
+                EnvironmentLedger recorded;
+                try {
+                    recorded = ledger.read(environment);
+                } catch (LedgerException e) {
+                    throw new AbortException(Messages.ReleaseLedger_Unreadable(ledger.directory(), e.getMessage()));
+                }
+                boolean succeeded = recorded.run(runId)
+                        .filter(r -> r.releaseId().equals(release.id()))
+                        .flatMap(ReleaseRun::status)
+                        .filter(ReleaseStatus.SUCCEEDED::equals)
+                        .isPresent();
+                if (!succeeded) {
+                    throw new AbortException(Messages.RecordReleaseStep_NothingToVerify(
+                            release.id().shortForm(), environment, runId.value()));
+                }
+                if (recorded.verification(runId).isPresent()) {
+                    throw new AbortException(Messages.RecordReleaseStep_AlreadyVerified(runId.value(), environment));
+                }
+                int attempts = Math.max(1, step.attempts);
+                ReleaseVerified verified;
+                try {
+                    verified = records.verified(
+                            PromotionRecords.SUCCESS.equals(step.result),
+                            step.message,
+                            attempts,
+                            step.verifyAttempts > 0 ? step.verifyAttempts : attempts,
+                            step.startedAt > 0 ? Instant.ofEpochMilli(step.startedAt) : now,
+                            now,
+                            step.output);
+                } catch (IllegalArgumentException e) {
+                    throw new AbortException(e.getMessage());
+                }
+                ReleaseLedger.append(ledger, environment, runId, actor, List.of(verified), listener);
+                action.get().verified(verified);
+                listener.getLogger()
+                        .println(Messages.RecordReleaseStep_RecordedVerification(
+                                runId, environment, verified.label(), verified.message()));
+                answer.put("passed", verified.passed());
+                answer.put("verification", verified.label());
+                answer.put("message", verified.message());
+                answer.put("attempts", verified.attempts());
+            }
+            return answer;
         }
 
         private PromotionPlan plan(Ledger ledger, Release release, Optional<ReleaseRollback> rollback)

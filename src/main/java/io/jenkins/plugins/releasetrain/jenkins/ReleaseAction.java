@@ -21,6 +21,7 @@ import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -73,6 +74,10 @@ public class ReleaseAction implements RunAction2 {
     private LinkedHashMap<String, String> grounds;
     /** What the release brings, commit by commit, as approvers were shown it; null without a changelog. */
     private String changelog;
+    /** How the run's verification ended ({@code verified}, {@code verification failed}), and why; null before. */
+    private String verification;
+
+    private String verificationMessage;
     /** The ledger run this build's run restores, when it is a rollback; null otherwise. */
     private String rollbackTo;
     /** Where it is shown in the build: {@code release-<environment>}, with the release id when one build runs two. */
@@ -107,6 +112,16 @@ public class ReleaseAction implements RunAction2 {
                     "release-" + action.environment + (sameEnvironment ? "-" + action.getShortReleaseId() : "");
             run.addAction(action);
             return action;
+        }
+    }
+
+    /** The action of {@code release} on {@code run}, if a step already touched that release in this build. */
+    static Optional<ReleaseAction> find(Run<?, ?> run, Release release) {
+        synchronized (run) {
+            return run.getActions(ReleaseAction.class).stream()
+                    .filter(a -> a.environment.equals(release.environment().name())
+                            && a.releaseId.equals(release.id().value()))
+                    .findFirst();
         }
     }
 
@@ -168,6 +183,11 @@ public class ReleaseAction implements RunAction2 {
 
     synchronized void finished(ReleaseStatus finalStatus) {
         status = finalStatus.label();
+    }
+
+    synchronized void verified(ReleaseVerified verified) {
+        verification = verified.label();
+        verificationMessage = verified.message();
     }
 
     /** What let the release through, to record with the run's end; empty until it was let through. */
@@ -299,6 +319,20 @@ public class ReleaseAction implements RunAction2 {
     @CheckForNull
     public synchronized String getPlan() {
         return plan;
+    }
+
+    /** How the run's verification ended: {@code verified} or {@code verification failed}; null when none ran. */
+    @Exported
+    @CheckForNull
+    public synchronized String getVerification() {
+        return verification;
+    }
+
+    /** What the verification said ({@code passed}, {@code smoke test failed (attempt 2 of 2)}); null when none ran. */
+    @Exported
+    @CheckForNull
+    public synchronized String getVerificationMessage() {
+        return verificationMessage;
     }
 
     /** The latest approval decision: {@code allowed}, {@code needs-approvals} or {@code refused}; null if none. */

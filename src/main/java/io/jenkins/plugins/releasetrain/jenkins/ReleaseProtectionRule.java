@@ -15,6 +15,7 @@ import io.jenkins.plugins.releasetrain.approval.FreezeWindow;
 import io.jenkins.plugins.releasetrain.approval.JobPatterns;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.approval.RuleViolation;
+import io.jenkins.plugins.releasetrain.approval.VerifiedUpstream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,7 +28,8 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * How administrators protect some environments: who approves, how many, when releases are frozen. The form's
+ * How administrators protect some environments: who approves, how many, when releases are frozen, what must have
+ * happened upstream first. The form's
  * view of the approval engine's {@link ProtectionRule}; lists of names are written comma-separated.
  */
 public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule> {
@@ -48,6 +50,8 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
     private int emergencyRequiredApprovals;
     private String allowedJobs;
     private boolean allowUnknownAuthors;
+    private boolean requireVerified;
+    private String bakeTime;
 
     @DataBoundConstructor
     public ReleaseProtectionRule(String name, String environments) {
@@ -177,6 +181,38 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
         this.emergencyRequiredApprovals = emergencyRequiredApprovals;
     }
 
+    /** Whether only upstream successes whose verification passed count for the promotion order. */
+    public boolean isRequireVerified() {
+        return requireVerified;
+    }
+
+    @DataBoundSetter
+    public void setRequireVerified(boolean requireVerified) {
+        this.requireVerified = requireVerified;
+    }
+
+    /** How long the content must have been live (verified, with {@link #isRequireVerified}) upstream first. */
+    @CheckForNull
+    public String getBakeTime() {
+        return bakeTime;
+    }
+
+    /**
+     * @throws IllegalArgumentException when it is not a duration, or a negative one (configuration as code reports it)
+     */
+    @DataBoundSetter
+    public void setBakeTime(String bakeTime) {
+        String text = Util.fixEmptyAndTrim(bakeTime);
+        if (text != null) {
+            verifiedUpstream(false, text);
+        }
+        this.bakeTime = text;
+    }
+
+    private static VerifiedUpstream verifiedUpstream(boolean required, @CheckForNull String bakeTime) {
+        return new VerifiedUpstream(required, Optional.ofNullable(bakeTime).map(Durations::parse));
+    }
+
     /**
      * The rule as the approval engine applies it.
      *
@@ -206,7 +242,8 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
                 names(requires).stream().map(EnvironmentPattern::of).toList(),
                 windows,
                 override,
-                allowUnknownAuthors);
+                allowUnknownAuthors,
+                verifiedUpstream(requireVerified, bakeTime));
     }
 
     static List<String> names(@CheckForNull String text) {
@@ -305,6 +342,21 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
             }
             try {
                 Durations.parse(expiry);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
+        public FormValidation doCheckBakeTime(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            String text = Util.fixEmptyAndTrim(value);
+            if (text == null) {
+                return FormValidation.ok();
+            }
+            try {
+                verifiedUpstream(false, text);
                 return FormValidation.ok();
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,6 +121,13 @@ public final class EnvironmentLedger {
             }
         });
         return Set.copyOf(done);
+    }
+
+    /** The runs that were hotfixes (let in by a rule's hotfix lane). */
+    public Set<RunId> hotfixRuns() {
+        Set<RunId> hotfixes = new HashSet<>();
+        runs().stream().filter(ReleaseRun::isHotfix).forEach(run -> hotfixes.add(run.runId()));
+        return Set.copyOf(hotfixes);
     }
 
     /** The latest run that finished {@link ReleaseStatus#SUCCEEDED}. */

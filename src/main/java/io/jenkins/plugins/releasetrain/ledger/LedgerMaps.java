@@ -73,6 +73,7 @@ public final class LedgerMaps {
         map.put("artifactsWithoutResult", run.artifactsWithoutResult());
         map.put("damage", RunDamage.describe(run).orElse(null));
         map.put("rollback", run.rollback().map(LedgerMaps::rollback).orElse(null));
+        map.put("hotfix", run.isHotfix());
         return map;
     }
 

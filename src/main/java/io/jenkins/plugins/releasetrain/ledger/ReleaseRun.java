@@ -87,6 +87,11 @@ public record ReleaseRun(
         return results.stream().filter(r -> r.status() == status).count();
     }
 
+    /** Whether the run was a hotfix (let in by the rule's hotfix lane, without the promotion order). */
+    public boolean isHotfix() {
+        return ReleaseStarted.HOTFIX.equals(started.details().get(ReleaseStarted.KIND));
+    }
+
     /** What the run rolled back, when it was a rollback. */
     public Optional<RollbackOf> rollback() {
         return RollbackOf.of(started);

@@ -28,6 +28,11 @@ public record ReleaseStarted(
         Map<String, String> details)
         implements LedgerRecord {
 
+    /** The detail saying what kind of release a run is, when it is not an ordinary one: {@link #HOTFIX}. */
+    public static final String KIND = "release.kind";
+    /** A hotfix: let in by the rule's hotfix lane, without the promotion order. */
+    public static final String HOTFIX = "hotfix";
+
     public ReleaseStarted {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(releaseId, "releaseId");

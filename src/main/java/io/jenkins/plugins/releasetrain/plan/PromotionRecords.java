@@ -8,10 +8,12 @@ import io.jenkins.plugins.releasetrain.ledger.RecordedArtifact;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.Release;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,6 +67,9 @@ public final class PromotionRecords {
             return details;
         }
     }
+
+    /** The longest verification message kept: one line people read in history; the rest belongs in the output. */
+    static final int MESSAGE_LIMIT = 200;
 
     private final RunId runId;
     private final Release release;
@@ -175,6 +180,51 @@ public final class PromotionRecords {
             Collection<ArtifactStatus> results, boolean cancelled, Instant time, Map<String, String> grounds) {
         ReleaseStatus status = cancelled ? ReleaseStatus.CANCELLED : ReleaseStatus.of(results);
         return new ReleaseFinished(runId, release.id(), status, actor, time, grounds);
+    }
+
+    /**
+     * How the run's verification ended, recorded as {@code release-train run} records its own: {@code message}
+     * in one line, with the attempt that decided when there were several ({@code exit 1 (attempt 2 of 3)}), and
+     * only the tail of {@code output}, whatever a Pipeline passes.
+     *
+     * @param attempts how many times the verification ran, 1 to {@code allowedAttempts}
+     * @param allowedAttempts how many times it could run, at most {@link RunOptions#MAX_VERIFY_ATTEMPTS}
+     * @throws IllegalArgumentException for attempts out of those bounds
+     */
+    public ReleaseVerified verified(
+            boolean passed,
+            String message,
+            int attempts,
+            int allowedAttempts,
+            Instant started,
+            Instant ended,
+            String output) {
+        if (allowedAttempts < 1 || allowedAttempts > RunOptions.MAX_VERIFY_ATTEMPTS) {
+            throw new IllegalArgumentException(
+                    "a verification may run 1 to " + RunOptions.MAX_VERIFY_ATTEMPTS + " times, not " + allowedAttempts);
+        }
+        if (attempts < 1 || attempts > allowedAttempts) {
+            throw new IllegalArgumentException(
+                    "a verification allowed " + allowedAttempts + " attempts cannot have run " + attempts + " times");
+        }
+        String line = oneLine(message, passed ? "passed" : "failed");
+        String said = line + (attempts > 1 ? " (attempt " + attempts + " of " + allowedAttempts + ")" : "");
+        OutputTail tail = new OutputTail(RunOptions.DEFAULT_OUTPUT_LIMIT);
+        byte[] bytes = (output == null ? "" : output).getBytes(StandardCharsets.UTF_8);
+        tail.write(bytes, 0, bytes.length);
+        return new ReleaseVerified(
+                runId, release.id(), actor, ended, passed, said, started, ended, attempts, tail.text());
+    }
+
+    /** The first line of {@code message}, cut to {@value #MESSAGE_LIMIT} characters; {@code otherwise} when blank. */
+    private static String oneLine(String message, String otherwise) {
+        String text = message == null ? "" : message.strip();
+        int newline = text.indexOf('\n');
+        String line = (newline < 0 ? text : text.substring(0, newline)).strip();
+        if (line.isEmpty()) {
+            return otherwise;
+        }
+        return line.length() <= MESSAGE_LIMIT ? line : line.substring(0, MESSAGE_LIMIT - 1) + "\u2026";
     }
 
     private ArtifactResult result(

@@ -14,6 +14,19 @@ public interface RunGate {
     /** Lets every run through. */
     RunGate OPEN = preview -> Verdict.pass(Map.of());
 
+    /** {@code gate}, recording {@code details} with the run's start besides its grounds when it lets a run through. */
+    static RunGate recording(RunGate gate, Map<String, String> details) {
+        return preview -> {
+            Verdict verdict = gate.check(preview);
+            if (verdict.refusal().isPresent()) {
+                return verdict;
+            }
+            Map<String, String> all = new java.util.LinkedHashMap<>(verdict.grounds());
+            all.putAll(details);
+            return Verdict.pass(all);
+        };
+    }
+
     /** Whether {@code preview} may run now, and on what grounds. */
     Verdict check(RunPreview preview);
 

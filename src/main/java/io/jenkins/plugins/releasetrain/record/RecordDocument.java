@@ -64,6 +64,7 @@ final class RecordDocument {
                 "verification",
                 record.verification().map(LedgerMaps::verification).orElse(null));
         map.put("rollback", run.rollback().map(LedgerMaps::rollback).orElse(null));
+        map.put("hotfix", run.isHotfix());
         map.put("artifactsWithoutResult", run.artifactsWithoutResult());
         map.put("damage", RunDamage.describe(run).orElse(null));
         return map;

@@ -91,7 +91,11 @@ public final class RecordHtml {
                                 + r.from()
                                         .map(f -> ", rolling back run " + f.value())
                                         .orElse("")));
+        if (run.isHotfix()) {
+            item(html, "Hotfix", "let in by the rule's hotfix lane, without the promotion order");
+        }
         started.details().entrySet().stream()
+                .filter(d -> !d.getKey().equals(io.jenkins.plugins.releasetrain.ledger.ReleaseStarted.KIND))
                 .filter(d -> !d.getKey().startsWith(ReleaseRecord.GROUNDS_PREFIX)
                         && !d.getKey().startsWith(ReleaseRecord.ROLLBACK_PREFIX))
                 .sorted(Map.Entry.comparingByKey())

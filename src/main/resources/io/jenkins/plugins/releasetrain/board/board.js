@@ -95,7 +95,7 @@ export class BoardApp {
     this.grid.openCell = openArtifact === null ? null : { artifactId: openArtifact, environmentIndex };
     this.grid.openEnvironment = historyEnvironment;
     if (dataChanged || state.artifact !== previous.artifact || state.env !== previous.env) {
-      this.grid.setData(this.doc.environments, filtered, this.view.unknownBefore ?? []);
+      this.grid.setData(this.doc.environments, filtered, this.view.unknownBefore ?? [], !state.at);
     }
     this.toolbar.setState(state);
     this.toolbar.setCount(countArtifacts(filtered), countArtifacts(this.rows), state.at || null);

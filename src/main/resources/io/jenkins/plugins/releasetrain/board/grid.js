@@ -34,6 +34,7 @@ export class BoardGrid {
     this.environments = [];
     this.rows = [];
     this.unknownBefore = [];
+    this.now = true;
     this.rendered = new Map();
     this.active = { row: 0, col: 0 };
     this.openCell = null;
@@ -59,11 +60,12 @@ export class BoardGrid {
   }
 
   /** Draws a new set of rows; `unknownBefore[e]` marks environments whose history cannot show this time. */
-  setData(environments, rows, unknownBefore = []) {
+  setData(environments, rows, unknownBefore = [], now = true) {
     this.environments = environments;
     this.environmentsByName = new Map(environments.map((environment) => [environment.name, environment]));
     this.rows = rows;
     this.unknownBefore = unknownBefore;
+    this.now = now;
     this.grid.style.setProperty('--rt-columns', String(environments.length));
     this.grid.setAttribute('aria-rowcount', String(rows.length + 1));
     this.grid.setAttribute('aria-colcount', String(environments.length + 1));
@@ -150,7 +152,9 @@ export class BoardGrid {
       el('span', { className: 'rt-env-short', text: environment.shortName }),
       el('span', { className: 'rt-env-name', text: environment.name }),
       pending > 0 ? el('span', { className: 'rt-badge rt-badge--wait', text: `${pending} awaiting approval` }) : null,
-      this.unknownBefore[e] ? el('span', { className: 'rt-badge', text: 'no history then' }) : null);
+      this.unknownBefore[e] ? el('span', { className: 'rt-badge', text: 'no history then' }) : null,
+      // what git says is about now: a board shown at an earlier time leaves it out
+      this.now && environment.gitDrift ? el('span', { className: 'rt-badge rt-badge--git', title: environment.gitDrift, text: 'git ≠ live' }) : null);
       button.addEventListener('click', () => {
         this.active = { row: -1, col: e + 1 };
         this.onEnvironment(e);
@@ -244,7 +248,9 @@ export class BoardGrid {
     },
     drift
       ? el('span', { className: 'rt-line' }, version,
-        el('span', { className: 'rt-drift' }, el('span', { className: 'rt-sr', text: 'differs from ' }), drift.shortName))
+        cell.hotfix
+          ? el('span', { className: 'rt-drift rt-drift--hotfix' }, el('span', { className: 'rt-sr', text: 'a hotfix not yet in ' }), `hotfix · not in ${drift.shortName}`)
+          : el('span', { className: 'rt-drift' }, el('span', { className: 'rt-sr', text: 'differs from ' }), drift.shortName))
       : version,
     el('span', { className: `rt-status rt-status--${cell.status}`, text: `${attempt ? `→ ${cell.displayVersion} ` : ''}${STATUS_LABELS[cell.status] ?? cell.status}` }),
     el('span', { className: 'rt-meta', title: cell.at, text: `${shortTime(cell.at)}${cell.by ? ` · ${cell.by}` : ''}` }));

@@ -81,14 +81,14 @@ function liveAt(environment, time) {
       const known = live.get(result.artifactId);
       const sameDeployment = result.status === 'unchanged' && known !== undefined && known.version === result.version;
       if (!sameDeployment && (known === undefined || at >= Date.parse(known.at))) {
-        live.set(result.artifactId, cellOf(result, 'succeeded', run.releaseId, run.actor, run.url));
+        live.set(result.artifactId, cellOf(result, 'succeeded', run.releaseId, run.actor, run.url, run.hotfix === true));
       }
     }
   }
   return live;
 }
 
-function cellOf(source, status, releaseId, by, url) {
+function cellOf(source, status, releaseId, by, url, hotfix = false) {
   return {
     version: source.version,
     displayVersion: source.displayVersion,
@@ -102,6 +102,7 @@ function cellOf(source, status, releaseId, by, url) {
     driftFrom: null,
     url: url ?? null,
     failure: null,
+    hotfix,
   };
 }
 

@@ -39,6 +39,7 @@ export class BoardPanel {
       : `The newest ${history.runs.length} of ${history.total} runs`;
     this.render(`History of ${environment.name}`, [
       el('p', { className: 'rt-muted', text: `${kept}, newest first.` }),
+      environment.gitDrift ? el('p', { className: 'rt-git-drift', role: 'note', text: `Git and ${environment.name} disagree: ${environment.gitDrift}.` }) : null,
       this.approvals(environment),
       selected === null ? null : this.run(environment, selected),
       el('h3', { text: 'Runs' }),
@@ -91,7 +92,8 @@ export class BoardPanel {
         title: run.verification,
         text: run.verification.startsWith('verified') ? 'verified' : 'verification failed',
       }) : null,
-      run.rollback ? el('span', { className: 'rt-status rt-status--rollback', title: run.rollback, text: 'rollback' }) : null),
+      run.rollback ? el('span', { className: 'rt-status rt-status--rollback', title: run.rollback, text: 'rollback' }) : null,
+      run.hotfix ? el('span', { className: 'rt-status rt-status--hotfix', text: 'hotfix' }) : null),
     el('span', { className: 'rt-meta' }, time(run.started), run.actor ? ` · ${run.actor}` : '', ` · ${count}`));
     button.addEventListener('click', () => this.onSelectRun(environment, run));
     return button;
@@ -155,6 +157,9 @@ export class BoardPanel {
           fact('When', time(cell.at)),
           fact('By', cell.by ?? '—'),
           buildFact(cell.url),
+          cell.hotfix ? fact('Hotfix', upstream !== null && cell.driftFrom
+            ? `yes: not yet in ${upstream.name}`
+            : 'yes') : null,
           fact(upstream === null ? 'Promotion' : `Compared with ${upstream.shortName}`, drift)),
       cell !== null && cell.failure ? el('h4', { text: 'Why it failed' }) : null,
       cell !== null && cell.failure ? el('pre', { className: 'rt-failure', text: cell.failure }) : null,

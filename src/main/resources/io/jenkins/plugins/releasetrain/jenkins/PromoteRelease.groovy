@@ -3,8 +3,9 @@ package io.jenkins.plugins.releasetrain.jenkins
 /**
  * The body of the {@code promoteRelease} global variable. It only sequences steps: the plan, the branches,
  * their jobs and parameters come from {@code releasePlan}, the approval decision and the prompt from
- * {@code releaseApproval}, the judgement of each answer from {@code recordApproval}, and the ledger records
- * from {@code recordRelease}, so that every decision is made, and enforced, in Java on the controller.
+ * {@code releaseApproval}, the judgement of each answer from {@code recordApproval}, the ledger records from
+ * {@code recordRelease} (whose end of the run also says whether a verification follows, and what it is told), so
+ * that every decision is made, and enforced, in Java on the controller.
  *
  * Only {@link #call} is a method. A Pipeline script can reach every method and field of this trusted class, so
  * the steps of a promotion are closures local to {@code call}: nothing but the whole promotion, with its
@@ -55,7 +56,7 @@ class PromoteRelease implements Serializable {
 
         def names = new ArrayList(args.keySet())
         def known = ['manifest', 'release', 'against', 'jobTemplate', 'resume', 'all', 'failFast', 'handlers',
-                     'registry', 'credentialsId']
+                     'registry', 'credentialsId', 'verify', 'verifyJob', 'verifyAttempts', 'verifyTimeout']
         for (int i = 0; i < names.size(); i++) {
             if (!known.contains(names[i])) {
                 s.error('promoteRelease does not know the parameter ' + names[i] + '; it takes ' + known.join(', '))
@@ -76,6 +77,24 @@ class PromoteRelease implements Serializable {
                     s.error('promoteRelease handler for ' + workflowBases[i] + ' is not a closure')
                 }
             }
+        }
+
+        if (args.verify != null && !(args.verify instanceof Closure)) {
+            s.error("promoteRelease verify: is a closure, e.g. verify: { ctx -> sh './smoke-test.sh' }")
+        }
+        if (args.verifyJob != null && !(args.verifyJob instanceof CharSequence && args.verifyJob.length() > 0)) {
+            s.error("promoteRelease verifyJob: is the name of a job, e.g. verifyJob: 'release-jobs/verify'")
+        }
+        def verifying = args.verify != null || args.verifyJob != null
+        if (!verifying && (args.verifyAttempts != null || args.verifyTimeout != null)) {
+            s.error('promoteRelease verifyAttempts: and verifyTimeout: need verify: (a closure) or verifyJob: (a job)')
+        }
+        if (args.verifyAttempts != null && !(args.verifyAttempts instanceof Integer && args.verifyAttempts >= 1 &&
+                args.verifyAttempts <= 10)) {
+            s.error('promoteRelease verifyAttempts: is how many times the verification may run, 1 to 10')
+        }
+        if (args.verifyTimeout != null && !(args.verifyTimeout instanceof Integer && args.verifyTimeout >= 1)) {
+            s.error('promoteRelease verifyTimeout: is how many minutes one attempt of the verification may take')
         }
 
         // Read once; every later step names the release by id and gets exactly these bytes from the controller,
@@ -259,6 +278,97 @@ class PromoteRelease implements Serializable {
             }
         }
 
+        // One attempt: the closure, then the job, with what the controller says the verification is told. What
+        // the closure returns as text, and which build ran, are kept for the ledger.
+        def verifyOnce = { Map verification, Map attempt ->
+            if (args.verify != null) {
+                def context = [environment: verification.environment, releaseId: verification.releaseId,
+                               runId: verification.runId, changedArtifacts: new ArrayList(verification.changedArtifacts)]
+                def returned = args.verify.call(context)
+                if (returned instanceof CharSequence) {
+                    attempt.output = returned.toString()
+                }
+            }
+            if (args.verifyJob != null) {
+                def parameters = []
+                for (int i = 0; i < verification.parameters.size(); i++) {
+                    def parameter = verification.parameters[i]
+                    parameters.add(s.string(name: parameter.name, value: parameter.value))
+                }
+                def run = s.build(job: args.verifyJob, parameters: parameters, propagate: false, wait: true)
+                if (run.result != 'SUCCESS') {
+                    s.error(args.verifyJob + ' #' + run.number + ' finished ' + run.result)
+                }
+                attempt.message = args.verifyJob + ' #' + run.number + ' SUCCESS'
+            }
+        }
+
+        // The timeout step marks its own expiry as no actual interruption of the build; an abort is one.
+        def timedOut = { InterruptedException e ->
+            return e.metaClass.respondsTo(e, 'isActualInterruption') && !e.isActualInterruption()
+        }
+
+        // As release-train run does: under the environment's lock, after the end of a run that succeeded, attempt
+        // after attempt until one passes, then one release-verified record. A closure that throws, a job that does
+        // not succeed and an attempt that times out fail that attempt; aborting the build stops verifying, is
+        // recorded as a failed verification and aborts the build.
+        def verifyRelease = { Map verification ->
+            def allowed = args.verifyAttempts == null ? 1 : args.verifyAttempts
+            def startedAt = System.currentTimeMillis()
+            def attempts = 0
+            def passed = false
+            def stopped = null
+            def last = [:]
+            while (!passed && stopped == null && attempts < allowed) {
+                attempts++
+                def attempt = [:]
+                try {
+                    if (args.verifyTimeout != null) {
+                        s.timeout(time: args.verifyTimeout, unit: 'MINUTES') {
+                            verifyOnce(verification, attempt)
+                        }
+                    } else {
+                        verifyOnce(verification, attempt)
+                    }
+                    passed = true
+                } catch (InterruptedException e) {
+                    if (timedOut(e)) {
+                        attempt.message = 'timed out after ' + args.verifyTimeout +
+                                (args.verifyTimeout == 1 ? ' minute' : ' minutes')
+                    } else {
+                        stopped = e
+                        attempt.message = 'stopped because the build was aborted'
+                    }
+                } catch (Exception e) {
+                    attempt.message = e.message == null ? e.toString() : e.message
+                    attempt.output = e.toString()
+                } catch (AssertionError e) {
+                    attempt.message = e.message == null ? e.toString() : e.message
+                    attempt.output = e.toString()
+                }
+                last = attempt
+                if (!passed && stopped == null) {
+                    s.echo('Verification of ' + verification.environment + ', attempt ' + attempts + ' of ' + allowed +
+                            ', failed: ' + last.message)
+                }
+            }
+            def recordArgs = [event: 'verified', release: releaseId, result: passed ? 'SUCCESS' : 'FAILURE',
+                              attempts: attempts, verifyAttempts: allowed, startedAt: startedAt]
+            if (last.message != null) {
+                recordArgs.message = last.message
+            }
+            if (last.output != null) {
+                recordArgs.output = last.output
+            }
+            def recorded = s.recordRelease(recordArgs)
+            def verified = [passed: recorded.passed, verification: recorded.verification, message: recorded.message,
+                            attempts: recorded.attempts]
+            if (stopped != null) {
+                verified.stopped = stopped
+            }
+            return verified
+        }
+
         def report = { Map outcome ->
             def lines = []
             def succeeded = 0
@@ -278,6 +388,10 @@ class PromoteRelease implements Serializable {
             }
             def summary = outcome.environment + ' ' + outcome.releaseId.substring(0, 12) + ': ' + succeeded + ' of ' +
                     outcome.results.size() + ' branches succeeded, ' + outcome.skipped.size() + ' artifacts skipped'
+            if (outcome.verification != null) {
+                summary += '; ' + outcome.verification.verification
+                lines.add('  Verification: ' + outcome.verification.verification + ' (' + outcome.verification.message + ')')
+            }
             s.echo('Release ' + summary + (lines.isEmpty() ? '' : '\n' + lines.join('\n')))
             s.currentBuild.description = summary
         }
@@ -346,6 +460,17 @@ class PromoteRelease implements Serializable {
             if (failure != null && outcome.failed.isEmpty()) {
                 throw failure
             }
+            if (verifying && finished.verification != null) {
+                def verified = verifyRelease(finished.verification)
+                if (verified.stopped != null) {
+                    def stopped = verified.stopped
+                    verified.remove('stopped')
+                    outcome.verification = verified
+                    report(outcome)
+                    throw stopped
+                }
+                outcome.verification = verified
+            }
             return outcome
         }
 
@@ -367,6 +492,10 @@ class PromoteRelease implements Serializable {
         report(outcome)
         if (!outcome.succeeded) {
             s.error('Release of ' + outcome.environment + ' failed in: ' + outcome.failed.join(', '))
+        }
+        if (outcome.verification != null && !outcome.verification.passed) {
+            s.error('Release of ' + outcome.environment + ' deployed, but its verification failed: ' +
+                    outcome.verification.message)
         }
         return outcome
     }

@@ -185,6 +185,109 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void readsWebhooksAndSaysWhatIsWrongWithThemWhereItIs() {
+        LoadedPolicy loaded = loader.load("policy.yaml", """
+                        rules:
+                          - environments: [production-*]
+                        notifications:
+                          webhooks:
+                            - url: https://hooks.example.com/release
+                              secretEnv: RELEASE_HOOK_SECRET
+                              events: [awaiting-approval, failed]
+                              timeout: PT2S
+                              attempts: 2
+                            - url: https://hooks.slack.com/services/T0/B0/xyz
+                              format: slack
+                        """);
+        assertThat(loaded.webhooks()).hasSize(2);
+        io.jenkins.plugins.releasetrain.notify.Webhook first = loaded.webhooks().get(0);
+        assertThat(first.events())
+                .containsExactlyInAnyOrder(
+                        io.jenkins.plugins.releasetrain.notify.EventType.AWAITING_APPROVAL,
+                        io.jenkins.plugins.releasetrain.notify.EventType.FAILED);
+        assertThat(first.timeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(first.attempts()).isEqualTo(2);
+        assertThat(formatted(loaded.warnings()))
+                .containsExactly("policy.yaml:10:7: warning: the webhook to https://hooks.slack.com is not signed: its"
+                        + " receiver cannot tell our events from forged ones\n"
+                        + "  hint: add secretEnv: NAME or secretFile: PATH with a shared secret");
+
+        String text = """
+                rules:
+                  - environments: [production-*]
+                notifications:
+                  webhooks:
+                    - url: ftp://hooks.example.com/release
+                      secretEnv: X
+                    - url: https://hooks.example.com/x
+                      secretEnv: X
+                      format: teams
+                      events: [failed, deployed]
+                      attempts: 9
+                """;
+        assertThatThrownBy(() -> loader.load("policy.yaml", text))
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(formatted(e.diagnostics()))
+                                .containsExactly(
+                                        "policy.yaml:5:7: error: a webhook URL is an absolute http:// or https:// URL",
+                                        "policy.yaml:9:15: error: format must be cloudevents or slack, not 'teams'\n"
+                                                + "  hint: cloudevents sends a CloudEvents 1.0 event; slack a message for"
+                                                + " an incoming webhook",
+                                        "policy.yaml:10:24: error: 'deployed' is not an event; events are"
+                                                + " awaiting-approval, approved, rejected, frozen, started, succeeded,"
+                                                + " failed, verification-failed, rolled-back, hotfix",
+                                        "policy.yaml:11:17: error: attempts must be 1 to 5, not 9\n"
+                                                + "  hint: each attempt after the first waits longer; a few are enough"));
+    }
+
+    @Test
+    void readsApprovalGroupsAndRefusesThemBesideTheRulesOwnQuorum() {
+        ProtectionRule rule = loader.load("policy.yaml", """
+                        rules:
+                          - name: production
+                            environments: [production-*]
+                            approvalGroups:
+                              - name: security
+                                approvers:
+                                  groups: [security]
+                              - name: release leads
+                                approvers:
+                                  users: [bob, carol, dana]
+                                requiredApprovals: 2
+                        """).policy().rules().get(0);
+        assertThat(rule.approvalGroups())
+                .containsExactly(
+                        new ApprovalGroup("security", Approvers.groups("security"), 1),
+                        new ApprovalGroup("release leads", Approvers.users("bob", "carol", "dana"), 2));
+        assertThat(rule.requiredApprovals()).isEqualTo(3);
+        assertThat(rule.approvers()).isEqualTo(new Approvers(List.of("bob", "carol", "dana"), List.of("security")));
+
+        String both = """
+                rules:
+                  - name: production
+                    environments: [production-*]
+                    requiredApprovals: 2
+                    approvalGroups:
+                      - name: security
+                        approvers:
+                          users: [sam]
+                        requiredApprovals: 2
+                """;
+        assertThatThrownBy(() -> loader.load("policy.yaml", both))
+                .isInstanceOfSatisfying(
+                        PolicyException.class,
+                        e -> assertThat(formatted(e.diagnostics()))
+                                .containsExactly(
+                                        "policy.yaml:5:5: error: rule 'production' gives approvalGroups and approvers"
+                                                + " or requiredApprovals\n  hint: with approvalGroups, each group names"
+                                                + " its approvers and how many; remove the rule's own",
+                                        "policy.yaml:9:9: error: 2 approvals are required but only 1 distinct users"
+                                                + " may give them\n  hint: add approvers (a group is easiest to"
+                                                + " maintain) or lower requiredApprovals"));
+    }
+
+    @Test
     void placesARuleThatCannotWorkAtTheFieldToChange() {
         String text = """
                 rules:

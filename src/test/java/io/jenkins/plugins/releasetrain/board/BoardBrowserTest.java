@@ -670,6 +670,39 @@ class BoardBrowserTest {
     }
 
     @Test
+    void anEnvironmentWhoseManifestInGitSaysOtherwiseIsFlaggedNowButNotInThePast(@TempDir Path directory)
+            throws IOException {
+        ExampleLedger.write(directory);
+        LedgerBoardSource source = new LedgerBoardSource(Ledger.open(directory), List.of(), Clock.systemUTC(), w -> {})
+                .withDeclared(environment -> environment.equals(ExampleLedger.PRODUCTION)
+                        ? java.util.Optional.of(new DeclaredReleases.Declared(
+                                "main:releases/production-us-east-2.yaml", ExampleLedger.PRODUCTION_NEXT.release()))
+                        : java.util.Optional.empty());
+        BoardServer served = BoardServer.start(0, () -> BoardJson.write(Board.of(source.read(), 50)));
+        servers.add(served);
+
+        open(served, "");
+
+        By productionHeader = By.cssSelector(".rt-env-button[data-environment='" + ExampleLedger.PRODUCTION + "']");
+        By stagingHeader = By.cssSelector(".rt-env-button[data-environment='" + ExampleLedger.STAGING + "']");
+        assertThat(text(productionHeader)).contains("git ≠ live");
+        assertThat(text(stagingHeader)).doesNotContain("git");
+        assertThat(driver.findElement(By.cssSelector(".rt-badge--git")).getDomAttribute("title"))
+                .contains("git (main:releases/production-us-east-2.yaml) declares release "
+                        + ExampleLedger.PRODUCTION_NEXT.release().id().shortForm())
+                .contains("artifacts differ");
+        chromium.screenshot(SCREENSHOTS.resolve("board-git-drift.png"));
+        driver.findElement(productionHeader).click();
+        assertThat(text(By.cssSelector(".rt-git-drift")))
+                .startsWith("Git and " + ExampleLedger.PRODUCTION + " disagree: git (main:releases/");
+
+        open(served, "#at=" + ExampleLedger.T0.plus(Duration.ofDays(30)));
+        assertThat(text(productionHeader))
+                .as("git says what is wanted now, not then")
+                .doesNotContain("git");
+    }
+
+    @Test
     void aBoardWithoutEnvironmentsSaysHowItFillsIn() throws IOException {
         BoardServer empty = serve(Board.of(new BoardInput(BoardInputGenerator.START, List.of()), 10));
 

@@ -11,6 +11,7 @@ import io.jenkins.plugins.releasetrain.testing.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -290,6 +291,130 @@ class GitCommandsTest {
                     .as("the trailers stay last")
                     .startsWith("Release-Id: ");
         }
+    }
+
+    @Test
+    void afterARollbackPromoteFromTheLedgerCommitsTheManifestThatRunsBackOnAReviewBranch() throws Exception {
+        String older = Fixtures.productionManifest(
+                "# as released in October\n" + Fixtures.portalDeployment("3e1bfbd23a381c770cac57e56fb08d66c00b77ee"));
+        String newer =
+                Fixtures.productionManifest(Fixtures.portalDeployment("b4522e8ffe7162d01bfe7637ab7412fee919d2a5"));
+        Path work = temp.resolve("rollback-work");
+        Path bare = temp.resolve("rollback.git");
+        try (TestRepository repository = TestRepository.init(work)) {
+            repository.commit("production: the portal as in October", ALICE, Map.of(PRODUCTION_PATH, older));
+            repository.commit("production: the new portal", BOB, Map.of(PRODUCTION_PATH, newer));
+            repository.pushTo(bare);
+        }
+        String ledger = temp.resolve("ledger").toString();
+        String handlers = Fixtures.projectRoot().resolve("examples/handlers").toString();
+        for (String text : List.of(older, newer)) {
+            Path manifest = java.nio.file.Files.writeString(temp.resolve("m.yaml"), text);
+            assertThat(CliResult.run("run", manifest.toString(), "--ledger", ledger, "--handlers", handlers)
+                            .exit())
+                    .isZero();
+        }
+        CliResult rollback =
+                CliResult.run("rollback", "production-us-east-2", "--ledger", ledger, "--handlers", handlers);
+        assertThat(rollback.exit()).as(rollback.toString()).isZero();
+
+        CliResult board =
+                CliResult.run("board", "--ledger", ledger, "--manifests-repo", bare.toString(), "--format", "json");
+        assertThat(board.exit()).as(board.toString()).isZero();
+        assertThat(board.json().get("environments").get(0).get("gitDrift").asText())
+                .isEqualTo("git (main:" + PRODUCTION_PATH + ") declares release "
+                        + new io.jenkins.plugins.releasetrain.manifest.ManifestLoader()
+                                .load("newer", newer)
+                                .release()
+                                .id()
+                                .shortForm()
+                        + ", not what runs: 1 artifact differs: product1/deploy/portal (git b4522e8ffe71, live"
+                        + " 3e1bfbd23a38)");
+
+        Run dry = run(
+                "promote",
+                "--repo",
+                bare.toString(),
+                "--from-ledger",
+                ledger,
+                "--to",
+                "production-us-east-2",
+                "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out())
+                .contains("Matching production-us-east-2 to what runs there")
+                .contains("-        gitCommit: b4522e8ffe7162d01bfe7637ab7412fee919d2a5")
+                .contains("+        gitCommit: 3e1bfbd23a381c770cac57e56fb08d66c00b77ee")
+                .contains("dry run: nothing committed");
+        Run committed = run(
+                "promote",
+                "--repo",
+                bare.toString(),
+                "--from-ledger",
+                ledger,
+                "--to",
+                "production-us-east-2",
+                "--author",
+                "Dave Merger <dave@example.com>",
+                "--push");
+
+        assertThat(committed.exitCode()).as(committed.err()).isZero();
+        try (Repository repository = new FileRepositoryBuilder()
+                        .setGitDir(bare.toFile())
+                        .setMustExist(true)
+                        .build();
+                RevWalk walk = new RevWalk(repository)) {
+            String branch = repository
+                    .getRefDatabase()
+                    .getRefsByPrefix("refs/heads/release-train/")
+                    .get(0)
+                    .getName();
+            org.eclipse.jgit.revwalk.RevCommit commit = walk.parseCommit(repository.resolve(branch));
+            assertThat(commit.getFullMessage())
+                    .startsWith("Match production-us-east-2 to what runs there: 1 artifact")
+                    .contains("- product1/deploy/portal: changed gitCommit b4522e8ffe71 -> 3e1bfbd23a38")
+                    .contains("rollback to run ");
+            try (org.eclipse.jgit.treewalk.TreeWalk file =
+                    org.eclipse.jgit.treewalk.TreeWalk.forPath(repository, PRODUCTION_PATH, commit.getTree())) {
+                assertThat(new String(repository.open(file.getObjectId(0)).getBytes(), StandardCharsets.UTF_8))
+                        .as("the file as it ran, comment included")
+                        .isEqualTo(older);
+            }
+            assertThat(repository.resolve("refs/heads/main")).isNotEqualTo(commit.getId());
+        }
+        Run again = run(
+                "promote",
+                "--repo",
+                bare.toString(),
+                "--base",
+                "release-train/production-us-east-2-" + committedReleaseShort(committed),
+                "--from-ledger",
+                ledger,
+                "--to",
+                "production-us-east-2",
+                "--dry-run");
+        assertThat(again.out()).contains("manifest already says what runs there: nothing to commit");
+        CliResult matched = CliResult.run(
+                "board",
+                "--ledger",
+                ledger,
+                "--manifests-repo",
+                bare.toString(),
+                "--base",
+                "release-train/production-us-east-2-" + committedReleaseShort(committed),
+                "--format",
+                "json");
+        assertThat(matched.json().get("environments").get(0).get("gitDrift").isNull())
+                .as("once git is matched, no drift: " + matched.out())
+                .isTrue();
+    }
+
+    private static String committedReleaseShort(Run committed) {
+        java.util.regex.Matcher branch = java.util.regex.Pattern.compile(
+                        "release-train/production-us-east-2-([0-9a-f]{12})")
+                .matcher(committed.out());
+        assertThat(branch.find()).as(committed.out()).isTrue();
+        return branch.group(1);
     }
 
     private List<String> remoteBranches() throws IOException {

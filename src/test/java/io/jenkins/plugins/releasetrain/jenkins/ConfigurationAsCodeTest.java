@@ -45,6 +45,8 @@ class ConfigurationAsCodeTest {
         assertThat(rule.requiredApprovals(), is(2));
         assertThat(rule.allowAuthorApproval(), is(false));
         assertThat(rule.requires().get(0).glob(), is("staging-*"));
+        assertThat(rule.verifiedUpstream().required(), is(true));
+        assertThat(rule.verifiedUpstream().bakeTime(), is(java.util.Optional.of(java.time.Duration.ofHours(2))));
         assertThat(rule.emergencyOverride().orElseThrow().approvers().groups(), is(List.of("sre-oncall")));
         ReleaseChangelogSource changelog = configuration.getChangelog();
         assertThat(changelog.getRepositoryTemplate(), is("https://git.example.com/acme/{gitRepoName}.git"));
@@ -95,6 +97,8 @@ class ConfigurationAsCodeTest {
         assertThat(exported, containsString("defaultJobTemplate: \"deploy/^${workflowBase}\""));
         assertThat(exported, containsString("approverGroups: \"release-leads\""));
         assertThat(exported, containsString("requiredApprovals: 2"));
+        assertThat(exported, containsString("requireVerified: true"));
+        assertThat(exported, containsString("bakeTime: \"PT2H\""));
         assertThat(exported, containsString("start: \"Friday 18:00\""));
         assertThat(exported, containsString("emergencyApproverGroups: \"sre-oncall\""));
     }

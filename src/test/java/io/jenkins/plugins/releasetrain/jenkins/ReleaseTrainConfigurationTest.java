@@ -1,16 +1,20 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
+import io.jenkins.plugins.releasetrain.approval.VerifiedUpstream;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -66,7 +70,25 @@ class ReleaseTrainConfigurationTest {
         assertThat(rule.approvalExpiry().orElseThrow(), is(Duration.ofHours(24)));
         assertThat(rule.freezeWindows(), hasSize(1));
         assertThat(rule.emergencyOverride().orElseThrow().requiredApprovals(), is(1));
+        assertThat(rule.verifiedUpstream(), is(new VerifiedUpstream(true, Optional.of(Duration.ofHours(2)))));
         assertThat(configuration.policy().ruleFor("staging-us-east-2").isPresent(), is(false));
+    }
+
+    @Test
+    void theBakeTimeIsCheckedAsTheEngineReadsIt(JenkinsRule j) {
+        ReleaseProtectionRule.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(ReleaseProtectionRule.DescriptorImpl.class);
+
+        assertThat(descriptor.doCheckBakeTime("PT2H").kind, is(FormValidation.Kind.OK));
+        assertThat(descriptor.doCheckBakeTime("1d12h").kind, is(FormValidation.Kind.OK));
+        assertThat(descriptor.doCheckBakeTime("").kind, is(FormValidation.Kind.OK));
+        FormValidation wrong = descriptor.doCheckBakeTime("two hours");
+        assertThat(wrong.kind, is(FormValidation.Kind.ERROR));
+        assertThat(wrong.getMessage(), containsString("is not a duration; write PT24H or 24h, 1d12h, 90m"));
+        assertThat(descriptor.doCheckBakeTime("PT-2H").kind, is(FormValidation.Kind.ERROR));
+        ReleaseProtectionRule rule = new ReleaseProtectionRule("production", "production-*");
+        assertThrows(IllegalArgumentException.class, () -> rule.setBakeTime("two hours"));
+        assertThat(rule.toRule().verifiedUpstream(), is(VerifiedUpstream.NONE));
     }
 
     @Test
@@ -86,13 +108,18 @@ class ReleaseTrainConfigurationTest {
         assertThat(configuration.getProtectionRules(), is(empty()));
     }
 
-    /** Production: two release leads, for 24 hours, after staging, frozen at weekends unless SRE on call agrees. */
+    /**
+     * Production: two release leads, for 24 hours, after staging verified it two hours ago, frozen at weekends unless
+     * SRE on call agrees.
+     */
     static ReleaseProtectionRule productionRule() {
         ReleaseProtectionRule rule = new ReleaseProtectionRule("production", "production-*");
         rule.setApproverGroups("release-leads");
         rule.setRequiredApprovals(2);
         rule.setApprovalExpiry("24h");
         rule.setRequires("staging-*");
+        rule.setRequireVerified(true);
+        rule.setBakeTime("PT2H");
         rule.setFreezeWindows(
                 List.of(new ReleaseFreezeWindow("weekend", "Friday 18:00", "Monday 08:00", "Europe/Berlin")));
         rule.setEmergencyApproverGroups("sre-oncall");

@@ -22,6 +22,7 @@ import io.jenkins.plugins.releasetrain.ledger.ArtifactStatus;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.manifest.DeploymentArtifact;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.Release;
@@ -728,12 +729,152 @@ class PromoteReleaseScriptTest {
     void refusesUnknownParametersAndAMissingManifest() {
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "failfast", true)))
                 .hasMessage("promoteRelease does not know the parameter failfast; it takes manifest, release, against,"
-                        + " jobTemplate, resume, all, failFast, handlers, registry, credentialsId");
+                        + " jobTemplate, resume, all, failFast, handlers, registry, credentialsId, verify, verifyJob,"
+                        + " verifyAttempts, verifyTimeout");
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "verify", "./smoke.sh")))
+                .hasMessageStartingWith("promoteRelease verify: is a closure");
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "verifyAttempts", 3)))
+                .hasMessageStartingWith("promoteRelease verifyAttempts: and verifyTimeout: need verify:");
+        assertThatThrownBy(() -> promote(
+                        Map.of("manifest", MANIFEST, "verify", ScriptedVerification.passing(), "verifyAttempts", 11)))
+                .hasMessage("promoteRelease verifyAttempts: is how many times the verification may run, 1 to 10");
         assertThatThrownBy(() -> promote(Map.of("against", DEPLOYED)))
                 .hasMessageStartingWith("promoteRelease needs either manifest:");
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "handlers", Map.of("lambda-job", "echo hi"))))
                 .hasMessage("promoteRelease handler for lambda-job is not a closure");
         assertThat(pipeline.steps).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void verificationRunsUnderTheLockAfterTheRunFinishedAndItsVerdictIsRecorded() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        ScriptedVerification verify = ScriptedVerification.passing();
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST, "verify", verify));
+
+        assertThat(pipeline.steps).endsWith("recordRelease finished", "recordRelease verified");
+        assertThat(verify.calls()).hasSize(1);
+        Map<String, Object> context = verify.calls().get(0);
+        assertThat(context)
+                .containsOnlyKeys("environment", "releaseId", "runId", "changedArtifacts")
+                .containsEntry("environment", ENVIRONMENT)
+                .containsEntry("releaseId", release(DEPLOYMENTS_ONLY).id().value())
+                .containsEntry("runId", "promote-staging#7");
+        assertThat((List<Object>) context.get("changedArtifacts"))
+                .containsExactlyInAnyOrder(
+                        "product1/deploy/cf-edge-s3",
+                        "product1/deploy/lic-verf",
+                        "product1/deploy/resources",
+                        "product1/deploy/assets",
+                        "product1/deploy/portal",
+                        "product1/deploy/apigw-main");
+        ReleaseVerified verified = ledger().verification(pipeline.runId()).orElseThrow();
+        assertThat(verified.passed()).isTrue();
+        assertThat(verified.attempts()).isEqualTo(1);
+        assertThat(verified.message()).isEqualTo("passed");
+        assertThat(verified.output()).isEqualTo(ScriptedVerification.OUTPUT);
+        assertThat(verification(outcome))
+                .containsEntry("passed", true)
+                .containsEntry("verification", "verified")
+                .containsEntry("attempts", 1);
+        assertThat(pipeline.getCurrentBuild().getDescription()).endsWith("0 artifacts skipped; verified");
+        assertSerializable(outcome);
+    }
+
+    @Test
+    void aVerificationThatFailsIsTriedAgainAndPassesOnTheSecondAttempt() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        ScriptedVerification verify = ScriptedVerification.failingWith("checkout returned 502");
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST, "verify", verify, "verifyAttempts", 2));
+
+        assertThat(verify.calls()).hasSize(2);
+        assertThat(pipeline.echoes)
+                .contains("Verification of staging-us-east-2, attempt 1 of 2, failed: checkout returned 502");
+        ReleaseVerified verified = ledger().verification(pipeline.runId()).orElseThrow();
+        assertThat(verified.passed()).isTrue();
+        assertThat(verified.attempts()).isEqualTo(2);
+        assertThat(verified.message()).isEqualTo("passed (attempt 2 of 2)");
+        assertThat(verification(outcome)).containsEntry("passed", true);
+        assertThat(pipeline.steps.stream().filter("recordRelease verified"::equals))
+                .as("one record, after the last attempt")
+                .hasSize(1);
+    }
+
+    @Test
+    void aVerificationFailingEveryAttemptIsRecordedAndFailsTheBuild() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        ScriptedVerification verify = ScriptedVerification.failingWith("502", "502", "checkout returned 502");
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "verify", verify, "verifyAttempts", 3)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessage("Release of staging-us-east-2 deployed, but its verification failed:"
+                        + " checkout returned 502 (attempt 3 of 3)");
+
+        assertThat(verify.calls()).hasSize(3);
+        ReleaseVerified verified = ledger().verification(pipeline.runId()).orElseThrow();
+        assertThat(verified.passed()).isFalse();
+        assertThat(verified.attempts()).isEqualTo(3);
+        assertThat(verified.output()).contains("checkout returned 502");
+        assertThat(run().status()).as("the deployment itself succeeded").contains(ReleaseStatus.SUCCEEDED);
+        assertThat(pipeline.getCurrentBuild().getDescription()).endsWith("; verification failed");
+    }
+
+    @Test
+    void nothingIsVerifiedAfterARunWhereAnArtifactFailed() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.finish("release-jobs/s3-upload-portal", "FAILURE");
+        ScriptedVerification verify = ScriptedVerification.passing();
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "verify", verify)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessage("Release of staging-us-east-2 failed in: deploy product1/portal");
+
+        assertThat(verify.calls()).isEmpty();
+        assertThat(pipeline.steps).endsWith("recordRelease finished").doesNotContain("recordRelease verified");
+        assertThat(ledger().verification(pipeline.runId())).isEmpty();
+    }
+
+    @Test
+    void aVerificationJobIsBuiltWithTheVerificationContextAsParameters() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.finish("release-jobs/verify", "UNSTABLE");
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "verifyJob", "release-jobs/verify")))
+                .isInstanceOf(StepFailure.class)
+                .hasMessage("Release of staging-us-east-2 deployed, but its verification failed:"
+                        + " release-jobs/verify #1 finished UNSTABLE");
+
+        assertThat(pipeline.builds.get("release-jobs/verify")).hasSize(1);
+        assertThat(pipeline.builds.get("release-jobs/verify").get(0))
+                .containsOnlyKeys(
+                        "RELEASE_ENVIRONMENT",
+                        "RELEASE_ENV_SHORT_NAME",
+                        "RELEASE_TAG_PREFIX",
+                        "RELEASE_ID",
+                        "RELEASE_RUN_ID",
+                        "RELEASE_CHANGED_ARTIFACTS")
+                .containsEntry("RELEASE_RUN_ID", "promote-staging#7");
+        assertThat(ledger().verification(pipeline.runId()).orElseThrow().passed())
+                .isFalse();
+    }
+
+    @Test
+    void aRunThatDeployedNothingIsNotVerified() throws Exception {
+        write(MANIFEST, STAGING);
+        write(DEPLOYED, STAGING);
+        ScriptedVerification verify = ScriptedVerification.passing();
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST, "against", DEPLOYED, "verify", verify));
+
+        assertThat(verify.calls()).isEmpty();
+        assertThat(outcome).containsEntry("succeeded", true).doesNotContainKey("verification");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> verification(Map<String, Object> outcome) {
+        return (Map<String, Object>) outcome.get("verification");
     }
 
     private List<String> standings() {

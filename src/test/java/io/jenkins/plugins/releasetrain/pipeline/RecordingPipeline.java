@@ -40,6 +40,8 @@ import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerRecord;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
@@ -57,6 +59,7 @@ import io.jenkins.plugins.releasetrain.plan.PromotionScope;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
 import io.jenkins.plugins.releasetrain.plan.Rollbacks;
+import io.jenkins.plugins.releasetrain.plan.VerificationRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -227,6 +230,7 @@ public final class RecordingPipeline {
     private final Set<String> judged = new HashSet<>();
     private final Map<String, String> decisions = new HashMap<>();
     private final Set<String> recordedArtifacts = new HashSet<>();
+    private final Map<String, ReleaseStatus> finishedRuns = new HashMap<>();
     private final Interleaving interleaving = new Interleaving();
     private final Set<String> interruptAfterRecording = new HashSet<>();
     private Runnable whileAsked = () -> {};
@@ -246,6 +250,7 @@ public final class RecordingPipeline {
     final List<Map<String, Object>> judgements = new ArrayList<>();
     final List<Map<String, Object>> tagArguments = java.util.Collections.synchronizedList(new ArrayList<>());
     final List<Map<String, Object>> retries = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<Map<String, Object>> verifications = new ArrayList<>();
     Map<String, Object> parallelArguments;
 
     /** Build {@code build} of the job {@value #JOB}, with its workspace, writing to the ledger in {@code ledgerDirectory}. */
@@ -446,18 +451,59 @@ public final class RecordingPipeline {
                 List<ArtifactResult> rest = cancelled
                         ? List.of()
                         : records.leftOut(leftOut.getOrDefault(release.id().value(), Map.of()), now);
-                List<ArtifactStatus> statuses = new ArrayList<>();
-                ledger.read(release.environment().name())
-                        .run(runId())
-                        .map(ReleaseRun::results)
-                        .orElse(List.of())
-                        .forEach(r -> statuses.add(r.status()));
-                rest.forEach(r -> statuses.add(r.status()));
+                List<ArtifactResult> runResults =
+                        new ArrayList<>(ledger.read(release.environment().name())
+                                .run(runId())
+                                .map(ReleaseRun::results)
+                                .orElse(List.of()));
+                runResults.addAll(rest);
+                List<ArtifactStatus> statuses =
+                        runResults.stream().map(ArtifactResult::status).toList();
                 ReleaseFinished finished = records.finished(statuses, cancelled, now);
                 List<LedgerRecord> written = new ArrayList<>(rest);
                 written.add(finished);
                 append(release, written);
                 answer.put("status", finished.status().label());
+                // As the Jenkins step: the controller decides whether a verification follows and what it is told.
+                answer.put(
+                        "verification",
+                        VerificationRequest.after(release, finished, runResults)
+                                .map(VerificationRequest::toMap)
+                                .orElse(null));
+                finishedRuns.put(release.id().value(), finished.status());
+            }
+            case "verified" -> {
+                // As the Jenkins step: only this build's own run, once it finished as succeeded, and only once.
+                requireLetThrough(release);
+                if (finishedRuns.get(release.id().value()) != ReleaseStatus.SUCCEEDED) {
+                    throw new StepFailure("This build has no successful run of release "
+                            + release.id().shortForm() + " in "
+                            + release.environment().name() + " to verify");
+                }
+                if (ledger.read(release.environment().name())
+                        .verification(runId())
+                        .isPresent()) {
+                    throw new StepFailure("The verification of run " + runId().value() + " is already recorded");
+                }
+                int attempts = args.get("attempts") == null ? 1 : ((Number) args.get("attempts")).intValue();
+                int allowed = args.get("verifyAttempts") == null
+                        ? attempts
+                        : ((Number) args.get("verifyAttempts")).intValue();
+                long startedAt = args.get("startedAt") == null ? 0 : ((Number) args.get("startedAt")).longValue();
+                ReleaseVerified verified = records.verified(
+                        "SUCCESS".equals(args.get("result")),
+                        (String) args.get("message"),
+                        attempts,
+                        allowed,
+                        startedAt > 0 ? Instant.ofEpochMilli(startedAt) : now,
+                        now,
+                        (String) args.get("output"));
+                append(release, List.of(verified));
+                answer.put("passed", verified.passed());
+                answer.put("verification", verified.label());
+                answer.put("message", verified.message());
+                answer.put("attempts", verified.attempts());
+                verifications.add(new LinkedHashMap<>(args));
             }
             default -> throw new IllegalArgumentException("unknown event " + args.get("event"));
         }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
@@ -207,5 +208,74 @@ class PromotionRecordsTest {
         assertThat(succeeded.status()).isEqualTo(ReleaseStatus.SUCCEEDED);
         assertThat(cancelled.status()).isEqualTo(ReleaseStatus.CANCELLED);
         assertThat(succeeded.runId()).isEqualTo(RUN);
+    }
+
+    @Test
+    void aVerificationSaysWhichAttemptDecidedInOneLineAndKeepsOnlyTheTailOfItsOutput() {
+        String longOutput = "x".repeat(RunOptions.DEFAULT_OUTPUT_LIMIT) + "\nsmoke test: checkout returned 502\n";
+
+        ReleaseVerified failed = records.verified(
+                false, "checkout returned 502\n  at smoke.sh:12", 3, 3, T0, T0.plusSeconds(90), longOutput);
+        ReleaseVerified passed = records.verified(true, null, 1, 2, T0, T0.plusSeconds(5), null);
+
+        assertThat(failed.message()).isEqualTo("checkout returned 502 (attempt 3 of 3)");
+        assertThat(failed.passed()).isFalse();
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.output())
+                .startsWith("[35 earlier bytes of output not kept]\n")
+                .endsWith("smoke test: checkout returned 502\n");
+        assertThat(failed.runId()).isEqualTo(RUN);
+        assertThat(failed.time()).isEqualTo(T0.plusSeconds(90));
+        assertThat(passed.message()).isEqualTo("passed");
+        assertThat(passed.output()).isEmpty();
+        assertThat(passed.label()).isEqualTo("verified");
+        assertThat(records.verified(true, "y".repeat(500), 1, 1, T0, T0, "").message())
+                .hasSize(200)
+                .endsWith("\u2026");
+    }
+
+    @Test
+    void refusesVerificationAttemptsOutOfBounds() {
+        assertThatThrownBy(() -> records.verified(true, "ok", 0, 1, T0, T0, ""))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> records.verified(true, "ok", 3, 2, T0, T0, ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a verification allowed 2 attempts cannot have run 3 times");
+        assertThatThrownBy(() -> records.verified(true, "ok", 1, 11, T0, T0, ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a verification may run 1 to 10 times, not 11");
+    }
+
+    @Test
+    void onlyARunThatSucceededAndDeployedSomethingIsVerifiedWithWhatItDeployed() {
+        List<ArtifactResult> results = new java.util.ArrayList<>();
+        results.addAll(records.branch(List.of(PORTAL), "SUCCESS", "deployed", Map.of(), T0, T0));
+        results.addAll(records.leftOut(Map.of(LAMBDA, "unchanged"), T0));
+        ReleaseFinished succeeded =
+                records.finished(Set.of(ArtifactStatus.SUCCEEDED, ArtifactStatus.UNCHANGED), false, T0);
+
+        VerificationRequest request =
+                VerificationRequest.after(release, succeeded, results).orElseThrow();
+
+        assertThat(request.changedArtifacts()).containsExactly(PORTAL);
+        assertThat(request.runId()).isEqualTo("promote-staging#7");
+        Map<String, Object> map = request.toMap();
+        assertThat(map)
+                .containsEntry("environment", "staging-us-east-2")
+                .containsEntry("releaseId", release.id().value())
+                .containsEntry("changedArtifacts", List.of(PORTAL));
+        assertThat((List<?>) map.get("parameters"))
+                .extracting(p -> (Object) ((Map<?, ?>) p).get("name"))
+                .containsExactlyElementsOf(ReleaseContext.ofVerification(release, "promote-staging#7", List.of(PORTAL))
+                        .keySet());
+        assertThat(VerificationRequest.after(
+                        release, records.finished(Set.of(ArtifactStatus.FAILED), false, T0), results))
+                .isEmpty();
+        assertThat(VerificationRequest.after(
+                        release,
+                        records.finished(Set.of(ArtifactStatus.UNCHANGED), false, T0),
+                        records.leftOut(Map.of(LAMBDA, "unchanged"), T0)))
+                .as("nothing deployed: nothing to verify")
+                .isEmpty();
     }
 }

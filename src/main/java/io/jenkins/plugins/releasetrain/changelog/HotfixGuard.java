@@ -1,0 +1,86 @@
+package io.jenkins.plugins.releasetrain.changelog;
+
+import io.jenkins.plugins.releasetrain.manifest.ArtifactKind;
+import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
+import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps a regular release from taking a hotfix away: for each artifact whose live version a hotfix deployed, the
+ * release's commit must contain the live one (git ancestry, read as the changelog reads it). One that does not, or
+ * that nobody can tell about (no repository configured, unreachable, an image), is named with what it would drop.
+ */
+public final class HotfixGuard {
+
+    private HotfixGuard() {}
+
+    /**
+     * A hotfixed artifact the release would replace without keeping the fix.
+     *
+     * @param dropped the hotfix commits it would take away, when the repository could be read
+     * @param why what the release does to it, for people
+     */
+    public record DroppedHotfix(String artifactId, String live, String replacement, CommitList dropped, String why) {
+        public DroppedHotfix {
+            Objects.requireNonNull(artifactId, "artifactId");
+            Objects.requireNonNull(live, "live");
+            Objects.requireNonNull(replacement, "replacement");
+            Objects.requireNonNull(dropped, "dropped");
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /** The artifacts of {@code hotfixed} that {@code plan} changes: the only ones the guard has to look at. */
+    public static List<PlannedArtifact> touched(ReleasePlan plan, Set<String> hotfixed) {
+        return plan.work().stream()
+                .filter(a -> hotfixed.contains(a.id()) && a.beforeArtifact().isPresent())
+                .toList();
+    }
+
+    /**
+     * What {@code touched} would drop, given their changelog (empty when no repository could be configured: then
+     * every touched deployment counts as dropping the fix, since nobody can tell).
+     */
+    public static List<DroppedHotfix> check(List<PlannedArtifact> touched, Optional<ReleaseChangelog> changelog) {
+        List<DroppedHotfix> dropped = new ArrayList<>();
+        for (PlannedArtifact artifact : touched) {
+            String live = artifact.beforeArtifact().orElseThrow().version();
+            String replacement = artifact.current().version();
+            if (artifact.kind() == ArtifactKind.IMAGE) {
+                dropped.add(new DroppedHotfix(
+                        artifact.id(),
+                        live,
+                        replacement,
+                        CommitList.EMPTY,
+                        "replaces the hotfixed image " + live + " with " + replacement
+                                + "; whether it contains the fix cannot be told from git"));
+                continue;
+            }
+            Optional<ArtifactChangelog> entry = changelog.flatMap(c -> c.artifact(artifact.id()));
+            Optional<Relation> relation = entry.flatMap(ArtifactChangelog::relation);
+            if (relation.filter(r -> r == Relation.FORWARD || r == Relation.SAME)
+                    .isPresent()) {
+                continue;
+            }
+            String why = relation.map(r -> switch (r) {
+                        case BEHIND -> "goes back behind the hotfix";
+                        case DIVERGED -> "does not contain the hotfix (the histories diverged)";
+                        case UNRELATED -> "has no history in common with the hotfix";
+                        default -> throw new IllegalStateException("forward and same are kept");
+                    })
+                    .orElseGet(() -> "cannot be checked against the hotfix ("
+                            + entry.flatMap(ArtifactChangelog::note).orElse("no repository is configured") + ")");
+            dropped.add(new DroppedHotfix(
+                    artifact.id(),
+                    live,
+                    replacement,
+                    entry.map(ArtifactChangelog::dropped).orElse(CommitList.EMPTY),
+                    why));
+        }
+        return dropped;
+    }
+}
