@@ -180,16 +180,4 @@ public final class RollbackCommand extends CliCommand {
             return run.exitCode();
         }
     }
-
-    private int invalid(Terminal terminal, List<String> problems) {
-        if (json()) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("valid", false);
-            document.put("errors", problems);
-            printJson(terminal, document);
-        } else {
-            problems.forEach(p -> terminal.err().println(terminal.red("release-train: error: " + p)));
-        }
-        return ExitCode.INVALID;
-    }
 }

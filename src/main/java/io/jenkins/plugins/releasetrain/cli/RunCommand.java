@@ -192,18 +192,6 @@ public final class RunCommand extends CliCommand {
         return json() ? RunListener.NONE : new RunProgress(terminal, "from " + file, settings.waitTimeout);
     }
 
-    private int invalid(Terminal terminal, List<String> problems) {
-        if (json()) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("valid", false);
-            document.put("errors", problems);
-            printJson(terminal, document);
-        } else {
-            problems.forEach(p -> terminal.err().println(terminal.red("release-train: error: " + p)));
-        }
-        return ExitCode.INVALID;
-    }
-
     private void printWarnings(Terminal terminal, LoadedManifest manifest, List<LedgerWarning> warnings) {
         if (json()) {
             return;

@@ -9,6 +9,8 @@ import io.jenkins.plugins.releasetrain.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -261,36 +263,31 @@ class HotfixLaneTest {
     }
 
     private static CliResult run(String manifest, String policy, String ledger, String handlers, boolean hotfix) {
-        return hotfix
-                ? CliResult.run(
-                        "run",
-                        manifest,
-                        "--ledger",
-                        ledger,
-                        "--handlers",
-                        handlers,
-                        "--policy",
-                        policy,
-                        "--actor",
-                        "alice",
-                        "--hotfix")
-                : CliResult.run(
-                        "run",
-                        manifest,
-                        "--ledger",
-                        ledger,
-                        "--handlers",
-                        handlers,
-                        "--policy",
-                        policy,
-                        "--actor",
-                        "alice");
+        return CliResult.run(withHotfix(
+                hotfix,
+                "run",
+                manifest,
+                "--ledger",
+                ledger,
+                "--handlers",
+                handlers,
+                "--policy",
+                policy,
+                "--actor",
+                "alice"));
     }
 
     private static CliResult approve(String manifest, String policy, String ledger, String who, boolean hotfix) {
-        return hotfix
-                ? CliResult.run("approve", manifest, "--ledger", ledger, "--policy", policy, "--as", who, "--hotfix")
-                : CliResult.run("approve", manifest, "--ledger", ledger, "--policy", policy, "--as", who);
+        return CliResult.run(
+                withHotfix(hotfix, "approve", manifest, "--ledger", ledger, "--policy", policy, "--as", who));
+    }
+
+    private static String[] withHotfix(boolean hotfix, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (hotfix) {
+            all.add("--hotfix");
+        }
+        return all.toArray(String[]::new);
     }
 
     private String write(String name, String text) throws Exception {
