@@ -78,17 +78,8 @@ public final class RollbackCommand extends CliCommand {
         } catch (InvalidRunException | IllegalArgumentException | LedgerException e) {
             return invalid(terminal, List.of(e.getMessage()));
         }
-        Optional<ImageRegistry> images;
-        try {
-            images = settings.openRegistry();
-        } catch (IllegalArgumentException e) {
-            return invalid(terminal, List.of(e.getMessage()));
-        }
-        try {
-            return run(terminal, target, images);
-        } finally {
-            images.ifPresent(ImageRegistry::close);
-        }
+        return settings.withRegistry(
+                images -> run(terminal, target, images), problem -> invalid(terminal, List.of(problem)));
     }
 
     private static RollbackTarget resumed(EnvironmentLedger history) throws InvalidRunException {

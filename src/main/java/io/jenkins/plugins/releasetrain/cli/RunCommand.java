@@ -79,17 +79,8 @@ public final class RunCommand extends CliCommand {
         if (ledgerProblem.isPresent()) {
             return invalid(terminal, List.of(ledgerProblem.get()));
         }
-        Optional<ImageRegistry> images;
-        try {
-            images = settings.openRegistry();
-        } catch (IllegalArgumentException e) {
-            return invalid(terminal, List.of(e.getMessage()));
-        }
-        try {
-            return run(terminal, manifest, images);
-        } finally {
-            images.ifPresent(ImageRegistry::close);
-        }
+        return settings.withRegistry(
+                images -> run(terminal, manifest, images), problem -> invalid(terminal, List.of(problem)));
     }
 
     private int run(Terminal terminal, LoadedManifest manifest, Optional<ImageRegistry> images)
