@@ -30,20 +30,8 @@ public record ApprovalRequest(
             boolean hasWork,
             ApprovalHistory history,
             Participants participants,
-            NameKeys names,
-            Optional<RollbackRequest> rollback) {
-        this(releaseId, environment, content, hasWork, history, participants, names, rollback, false);
-    }
-
-    public ApprovalRequest(
-            ReleaseId releaseId,
-            String environment,
-            ReleaseContent content,
-            boolean hasWork,
-            ApprovalHistory history,
-            Participants participants,
             NameKeys names) {
-        this(releaseId, environment, content, hasWork, history, participants, names, Optional.empty());
+        this(releaseId, environment, content, hasWork, history, participants, names, Optional.empty(), false);
     }
 
     public ApprovalRequest {
@@ -74,7 +62,8 @@ public record ApprovalRequest(
     }
 
     public ApprovalRequest withHistory(ApprovalHistory newHistory) {
-        return new ApprovalRequest(releaseId, environment, content, hasWork, newHistory, participants, names, rollback);
+        return new ApprovalRequest(
+                releaseId, environment, content, hasWork, newHistory, participants, names, rollback, hotfix);
     }
 
     /** The same request as a rollback: its own approvals, no promotion order (see {@link RollbackRule}). */

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -216,24 +217,6 @@ final class PolicyReader {
         }
     }
 
-    private Optional<HotfixLane> readHotfix(YamlMapping node) {
-        Section section = new Section(node, "hotfix", OVERRIDE_KEYS);
-        int errorsBefore = errorCount();
-        Approvers approvers =
-                section.mapping("approvers").map(this::readApprovers).orElse(Approvers.none());
-        int required = section.count("requiredApprovals").orElse(1);
-        if (errorCount() > errorsBefore) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new HotfixLane(approvers, required));
-        } catch (RuleViolation e) {
-            String key = e.field().substring(e.field().indexOf('.') + 1);
-            error(position(node, key), e.getMessage(), e.hint());
-            return Optional.empty();
-        }
-    }
-
     private Optional<ApprovalGroup> readGroup(YamlMapping node) {
         Section group = new Section(node, "an approval group", GROUP_KEYS);
         int errorsBefore = errorCount();
@@ -321,7 +304,16 @@ final class PolicyReader {
     }
 
     private Optional<EmergencyOverride> readOverride(YamlMapping node) {
-        Section section = new Section(node, "emergencyOverride", OVERRIDE_KEYS);
+        return readQuorum(node, "emergencyOverride", EmergencyOverride::new);
+    }
+
+    private Optional<HotfixLane> readHotfix(YamlMapping node) {
+        return readQuorum(node, "hotfix", HotfixLane::new);
+    }
+
+    /** A section of {@code approvers} and {@code requiredApprovals} (default 1), such as an emergency override. */
+    private <T> Optional<T> readQuorum(YamlMapping node, String what, BiFunction<Approvers, Integer, T> make) {
+        Section section = new Section(node, what, OVERRIDE_KEYS);
         int errorsBefore = errorCount();
         Approvers approvers =
                 section.mapping("approvers").map(this::readApprovers).orElse(Approvers.none());
@@ -330,7 +322,7 @@ final class PolicyReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(new EmergencyOverride(approvers, required));
+            return Optional.of(make.apply(approvers, required));
         } catch (RuleViolation e) {
             String key = e.field().substring(e.field().indexOf('.') + 1);
             error(position(node, key), e.getMessage(), e.hint());

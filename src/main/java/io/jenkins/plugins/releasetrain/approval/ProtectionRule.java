@@ -52,42 +52,6 @@ public record ProtectionRule(
         List<ApprovalGroup> approvalGroups,
         Optional<HotfixLane> hotfix) {
 
-    /** A rule without a hotfix lane. */
-    public ProtectionRule(
-            String name,
-            List<EnvironmentPattern> environments,
-            Approvers approvers,
-            int requiredApprovals,
-            boolean allowAuthorApproval,
-            boolean allowTriggeringUserApproval,
-            boolean allowAdminBypass,
-            Optional<Duration> approvalExpiry,
-            List<EnvironmentPattern> requires,
-            List<FreezeWindow> freezeWindows,
-            Optional<EmergencyOverride> emergencyOverride,
-            boolean allowUnknownAuthors,
-            VerifiedUpstream verifiedUpstream,
-            RollbackRule rollback,
-            List<ApprovalGroup> approvalGroups) {
-        this(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                approvalExpiry,
-                requires,
-                freezeWindows,
-                emergencyOverride,
-                allowUnknownAuthors,
-                verifiedUpstream,
-                rollback,
-                approvalGroups,
-                Optional.empty());
-    }
-
     /** A rule with one quorum of approvers (no approval groups). */
     public ProtectionRule(
             String name,
@@ -119,7 +83,8 @@ public record ProtectionRule(
                 allowUnknownAuthors,
                 verifiedUpstream,
                 rollback,
-                List.of());
+                List.of(),
+                Optional.empty());
     }
 
     /** A rule that treats rollbacks by default ({@link RollbackRule#DEFAULT}). */
@@ -152,36 +117,6 @@ public record ProtectionRule(
                 allowUnknownAuthors,
                 verifiedUpstream,
                 RollbackRule.DEFAULT);
-    }
-
-    /** A rule whose promotion order counts any upstream success at once ({@link VerifiedUpstream#NONE}). */
-    public ProtectionRule(
-            String name,
-            List<EnvironmentPattern> environments,
-            Approvers approvers,
-            int requiredApprovals,
-            boolean allowAuthorApproval,
-            boolean allowTriggeringUserApproval,
-            boolean allowAdminBypass,
-            Optional<Duration> approvalExpiry,
-            List<EnvironmentPattern> requires,
-            List<FreezeWindow> freezeWindows,
-            Optional<EmergencyOverride> emergencyOverride,
-            boolean allowUnknownAuthors) {
-        this(
-                name,
-                environments,
-                approvers,
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                approvalExpiry,
-                requires,
-                freezeWindows,
-                emergencyOverride,
-                allowUnknownAuthors,
-                VerifiedUpstream.NONE);
     }
 
     public ProtectionRule {

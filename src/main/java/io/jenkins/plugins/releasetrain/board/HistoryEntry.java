@@ -41,37 +41,8 @@ public record HistoryEntry(
             String actor,
             List<ArtifactResult> results,
             String url,
-            String damage,
-            String verification,
-            String rollback) {
-        this(runId, releaseId, status, started, ended, actor, results, url, damage, verification, rollback, false);
-    }
-
-    public HistoryEntry(
-            String runId,
-            String releaseId,
-            Status status,
-            Instant started,
-            Instant ended,
-            String actor,
-            List<ArtifactResult> results,
-            String url,
-            String damage,
-            String verification) {
-        this(runId, releaseId, status, started, ended, actor, results, url, damage, verification, null);
-    }
-
-    public HistoryEntry(
-            String runId,
-            String releaseId,
-            Status status,
-            Instant started,
-            Instant ended,
-            String actor,
-            List<ArtifactResult> results,
-            String url,
             String damage) {
-        this(runId, releaseId, status, started, ended, actor, results, url, damage, null);
+        this(runId, releaseId, status, started, ended, actor, results, url, damage, null, null, false);
     }
 
     public HistoryEntry(

@@ -77,6 +77,22 @@ public abstract class CliCommand implements Callable<Integer> {
         terminal.out().println(Json.write(document));
     }
 
+    /**
+     * Problems that keep a command from doing anything (nothing ran, nothing was recorded): on stderr, or as
+     * {@code {"valid": false, "errors": [...]}} with {@code --format json}. Returns exit code 2.
+     */
+    protected int invalid(Terminal terminal, List<String> problems) {
+        if (json()) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("valid", false);
+            document.put("errors", problems);
+            printJson(terminal, document);
+        } else {
+            problems.forEach(p -> terminal.err().println(terminal.red("release-train: error: " + p)));
+        }
+        return ExitCode.INVALID;
+    }
+
     /** Diagnostics go to stderr in text, and into a JSON document on stdout with {@code --format json}. */
     protected void printDiagnostics(Terminal terminal, List<Diagnostic> diagnostics) {
         for (Diagnostic diagnostic : diagnostics) {

@@ -78,17 +78,8 @@ public final class RollbackCommand extends CliCommand {
         } catch (InvalidRunException | IllegalArgumentException | LedgerException e) {
             return invalid(terminal, List.of(e.getMessage()));
         }
-        Optional<ImageRegistry> images;
-        try {
-            images = settings.openRegistry();
-        } catch (IllegalArgumentException e) {
-            return invalid(terminal, List.of(e.getMessage()));
-        }
-        try {
-            return run(terminal, target, images);
-        } finally {
-            images.ifPresent(ImageRegistry::close);
-        }
+        return settings.withRegistry(
+                images -> run(terminal, target, images), problem -> invalid(terminal, List.of(problem)));
     }
 
     private static RollbackTarget resumed(EnvironmentLedger history) throws InvalidRunException {
@@ -179,17 +170,5 @@ public final class RollbackCommand extends CliCommand {
             });
             return run.exitCode();
         }
-    }
-
-    private int invalid(Terminal terminal, List<String> problems) {
-        if (json()) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("valid", false);
-            document.put("errors", problems);
-            printJson(terminal, document);
-        } else {
-            problems.forEach(p -> terminal.err().println(terminal.red("release-train: error: " + p)));
-        }
-        return ExitCode.INVALID;
     }
 }

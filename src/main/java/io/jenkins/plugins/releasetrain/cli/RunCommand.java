@@ -79,17 +79,8 @@ public final class RunCommand extends CliCommand {
         if (ledgerProblem.isPresent()) {
             return invalid(terminal, List.of(ledgerProblem.get()));
         }
-        Optional<ImageRegistry> images;
-        try {
-            images = settings.openRegistry();
-        } catch (IllegalArgumentException e) {
-            return invalid(terminal, List.of(e.getMessage()));
-        }
-        try {
-            return run(terminal, manifest, images);
-        } finally {
-            images.ifPresent(ImageRegistry::close);
-        }
+        return settings.withRegistry(
+                images -> run(terminal, manifest, images), problem -> invalid(terminal, List.of(problem)));
     }
 
     private int run(Terminal terminal, LoadedManifest manifest, Optional<ImageRegistry> images)
@@ -190,18 +181,6 @@ public final class RunCommand extends CliCommand {
 
     private RunListener progress(Terminal terminal) {
         return json() ? RunListener.NONE : new RunProgress(terminal, "from " + file, settings.waitTimeout);
-    }
-
-    private int invalid(Terminal terminal, List<String> problems) {
-        if (json()) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("valid", false);
-            document.put("errors", problems);
-            printJson(terminal, document);
-        } else {
-            problems.forEach(p -> terminal.err().println(terminal.red("release-train: error: " + p)));
-        }
-        return ExitCode.INVALID;
     }
 
     private void printWarnings(Terminal terminal, LoadedManifest manifest, List<LedgerWarning> warnings) {

@@ -110,6 +110,31 @@ public final class RunSettings {
         }
     }
 
+    /** What a command does with the registry --registry names (empty without one); it is closed after. */
+    @FunctionalInterface
+    interface WithRegistry {
+        int run(Optional<ImageRegistry> images) throws InterruptedException;
+    }
+
+    /**
+     * Opens the registry, runs {@code work} with it and closes it; an unusable --registry is reported through
+     * {@code invalid} instead.
+     */
+    int withRegistry(WithRegistry work, java.util.function.Function<String, Integer> invalid)
+            throws InterruptedException {
+        Optional<ImageRegistry> images;
+        try {
+            images = openRegistry();
+        } catch (IllegalArgumentException e) {
+            return invalid.apply(e.getMessage());
+        }
+        try {
+            return work.run(images);
+        } finally {
+            images.ifPresent(ImageRegistry::close);
+        }
+    }
+
     Optional<HandlerDirectory> handlers() throws InvalidRunException {
         return handlersDir == null ? Optional.empty() : Optional.of(HandlerDirectory.of(handlersDir));
     }

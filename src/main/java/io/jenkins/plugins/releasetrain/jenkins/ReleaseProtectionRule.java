@@ -7,6 +7,7 @@ import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.releasetrain.approval.ApprovalGroup;
 import io.jenkins.plugins.releasetrain.approval.Approvers;
 import io.jenkins.plugins.releasetrain.approval.Durations;
 import io.jenkins.plugins.releasetrain.approval.EmergencyOverride;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.releasetrain.approval.EnvironmentPattern;
 import io.jenkins.plugins.releasetrain.approval.FreezeWindow;
 import io.jenkins.plugins.releasetrain.approval.JobPatterns;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
+import io.jenkins.plugins.releasetrain.approval.RollbackRule;
 import io.jenkins.plugins.releasetrain.approval.RuleViolation;
 import io.jenkins.plugins.releasetrain.approval.VerifiedUpstream;
 import java.util.ArrayList;
@@ -52,6 +54,10 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
     private boolean allowUnknownAuthors;
     private boolean requireVerified;
     private String bakeTime;
+    private List<ReleaseApprovalGroup> approvalGroups = new ArrayList<>();
+    private ReleaseHotfixLane hotfixLane;
+    private String rollbackRequiredApprovals;
+    private boolean rollbackOnVerificationFailure;
 
     @DataBoundConstructor
     public ReleaseProtectionRule(String name, String environments) {
@@ -152,6 +158,65 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
         this.freezeWindows = freezeWindows == null ? new ArrayList<>() : new ArrayList<>(freezeWindows);
     }
 
+    public List<ReleaseApprovalGroup> getApprovalGroups() {
+        return approvalGroups == null ? List.of() : Collections.unmodifiableList(approvalGroups);
+    }
+
+    @DataBoundSetter
+    public void setApprovalGroups(List<ReleaseApprovalGroup> approvalGroups) {
+        this.approvalGroups = approvalGroups == null ? new ArrayList<>() : new ArrayList<>(approvalGroups);
+    }
+
+    @CheckForNull
+    public ReleaseHotfixLane getHotfixLane() {
+        return hotfixLane;
+    }
+
+    @DataBoundSetter
+    public void setHotfixLane(@CheckForNull ReleaseHotfixLane hotfixLane) {
+        this.hotfixLane = hotfixLane;
+    }
+
+    @CheckForNull
+    public String getRollbackRequiredApprovals() {
+        return rollbackRequiredApprovals;
+    }
+
+    /**
+     * @throws IllegalArgumentException when it is neither empty nor a whole number from 0 (configuration as code
+     *     reports it)
+     */
+    @DataBoundSetter
+    public void setRollbackRequiredApprovals(String rollbackRequiredApprovals) {
+        String text = Util.fixEmptyAndTrim(rollbackRequiredApprovals);
+        if (text != null) {
+            rollbackCount(text);
+        }
+        this.rollbackRequiredApprovals = text;
+    }
+
+    public boolean isRollbackOnVerificationFailure() {
+        return rollbackOnVerificationFailure;
+    }
+
+    @DataBoundSetter
+    public void setRollbackOnVerificationFailure(boolean rollbackOnVerificationFailure) {
+        this.rollbackOnVerificationFailure = rollbackOnVerificationFailure;
+    }
+
+    private static int rollbackCount(String text) {
+        try {
+            int count = Integer.parseInt(text);
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // said below, with what to write instead
+        }
+        throw new IllegalArgumentException("approvals for a rollback: '" + text
+                + "' is not a whole number from 0; leave it empty for as many as" + " a release needs");
+    }
+
     @CheckForNull
     public String getEmergencyApprovers() {
         return emergencyApprovers;
@@ -230,20 +295,31 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
                         ? Optional.empty()
                         : Optional.of(new EmergencyOverride(
                                 approvers(emergencyApprovers, emergencyApproverGroups), emergencyRequiredApprovals));
-        return new ProtectionRule(
-                name,
-                patterns,
-                approvers(approvers, approverGroups),
-                requiredApprovals,
-                allowAuthorApproval,
-                allowTriggeringUserApproval,
-                allowAdminBypass,
-                Optional.ofNullable(approvalExpiry).map(Durations::parse),
-                names(requires).stream().map(EnvironmentPattern::of).toList(),
-                windows,
-                override,
-                allowUnknownAuthors,
-                verifiedUpstream(requireVerified, bakeTime));
+        ProtectionRule rule = new ProtectionRule(
+                        name,
+                        patterns,
+                        approvers(approvers, approverGroups),
+                        requiredApprovals,
+                        allowAuthorApproval,
+                        allowTriggeringUserApproval,
+                        allowAdminBypass,
+                        Optional.ofNullable(approvalExpiry).map(Durations::parse),
+                        names(requires).stream().map(EnvironmentPattern::of).toList(),
+                        windows,
+                        override,
+                        allowUnknownAuthors,
+                        verifiedUpstream(requireVerified, bakeTime))
+                .withRollback(new RollbackRule(
+                        Optional.ofNullable(rollbackRequiredApprovals).map(ReleaseProtectionRule::rollbackCount),
+                        rollbackOnVerificationFailure
+                                ? RollbackRule.VerificationFailure.ROLLBACK
+                                : RollbackRule.VerificationFailure.STOP));
+        if (!getApprovalGroups().isEmpty()) {
+            rule = rule.withApprovalGroups(getApprovalGroups().stream()
+                    .map(ReleaseApprovalGroup::toGroup)
+                    .toArray(ApprovalGroup[]::new));
+        }
+        return hotfixLane == null ? rule : rule.withHotfixLane(hotfixLane.toLane());
     }
 
     static List<String> names(@CheckForNull String text) {

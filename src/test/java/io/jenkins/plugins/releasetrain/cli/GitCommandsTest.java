@@ -6,18 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.releasetrain.gitops.ReviewBranch;
 import io.jenkins.plugins.releasetrain.gitops.TestRepository;
 import io.jenkins.plugins.releasetrain.testing.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -272,25 +271,14 @@ class GitCommandsTest {
         assertThat(run.out())
                 .contains("product1/deploy/resources  " + live.substring(0, 12) + " -> " + next.substring(0, 12)
                         + "  2 commits");
-        try (Repository repository = new FileRepositoryBuilder()
-                        .setWorkTree(infra.toFile())
-                        .setMustExist(true)
-                        .build();
-                RevWalk walk = new RevWalk(repository)) {
-            String branch = repository
-                    .getRefDatabase()
-                    .getRefsByPrefix("refs/heads/release-train/")
-                    .get(0)
-                    .getName();
-            String message = walk.parseCommit(repository.resolve(branch)).getFullMessage();
-            assertThat(message)
-                    .contains("Changes\n  product1/deploy/resources  " + live.substring(0, 12))
-                    .contains("Bob Builder  RES-9 compress the icons (#77)  [#77 RES-9]")
-                    .doesNotContain("\u001b");
-            assertThat(message.strip().lines().reduce((a, b) -> b).orElseThrow())
-                    .as("the trailers stay last")
-                    .startsWith("Release-Id: ");
-        }
+        String message = ReviewBranch.in(infra, true).message();
+        assertThat(message)
+                .contains("Changes\n  product1/deploy/resources  " + live.substring(0, 12))
+                .contains("Bob Builder  RES-9 compress the icons (#77)  [#77 RES-9]")
+                .doesNotContain("\u001b");
+        assertThat(message.strip().lines().reduce((a, b) -> b).orElseThrow())
+                .as("the trailers stay last")
+                .startsWith("Release-Id: ");
     }
 
     @Test
@@ -359,29 +347,15 @@ class GitCommandsTest {
                 "--push");
 
         assertThat(committed.exitCode()).as(committed.err()).isZero();
-        try (Repository repository = new FileRepositoryBuilder()
-                        .setGitDir(bare.toFile())
-                        .setMustExist(true)
-                        .build();
-                RevWalk walk = new RevWalk(repository)) {
-            String branch = repository
-                    .getRefDatabase()
-                    .getRefsByPrefix("refs/heads/release-train/")
-                    .get(0)
-                    .getName();
-            org.eclipse.jgit.revwalk.RevCommit commit = walk.parseCommit(repository.resolve(branch));
-            assertThat(commit.getFullMessage())
-                    .startsWith("Match production-us-east-2 to what runs there: 1 artifact")
-                    .contains("- product1/deploy/portal: changed gitCommit b4522e8ffe71 -> 3e1bfbd23a38")
-                    .contains("rollback to run ");
-            try (org.eclipse.jgit.treewalk.TreeWalk file =
-                    org.eclipse.jgit.treewalk.TreeWalk.forPath(repository, PRODUCTION_PATH, commit.getTree())) {
-                assertThat(new String(repository.open(file.getObjectId(0)).getBytes(), StandardCharsets.UTF_8))
-                        .as("the file as it ran, comment included")
-                        .isEqualTo(older);
-            }
-            assertThat(repository.resolve("refs/heads/main")).isNotEqualTo(commit.getId());
-        }
+        ReviewBranch review = ReviewBranch.in(bare, false);
+        assertThat(review.message())
+                .startsWith("Match production-us-east-2 to what runs there: 1 artifact")
+                .contains("- product1/deploy/portal: changed gitCommit b4522e8ffe71 -> 3e1bfbd23a38")
+                .contains("rollback to run ");
+        assertThat(review.name()).startsWith("refs/heads/release-train/production-us-east-2-");
+        assertThat(review.file(PRODUCTION_PATH))
+                .as("the file as it ran, comment included")
+                .isEqualTo(older);
         Run again = run(
                 "promote",
                 "--repo",

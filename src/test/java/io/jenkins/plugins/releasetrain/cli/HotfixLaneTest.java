@@ -4,17 +4,14 @@ import static io.jenkins.plugins.releasetrain.gitops.TestRepository.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.releasetrain.gitops.ReviewBranch;
 import io.jenkins.plugins.releasetrain.gitops.TestRepository;
 import io.jenkins.plugins.releasetrain.testing.Fixtures;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,7 +117,8 @@ class HotfixLaneTest {
                 "--cache",
                 dir.resolve("cache").toString());
         assertThat(reintegrated.exit()).as(reintegrated.toString()).isZero();
-        assertThat(stagingOnReviewBranch(bare)).isEqualTo(staging(FIX));
+        assertThat(ReviewBranch.in(bare, false).file("releases/" + STAGING + ".yaml"))
+                .isEqualTo(staging(FIX));
 
         // Once staging runs the fix, the board no longer calls production's portal a hotfix ahead of it.
         assertThat(CliResult.run(
@@ -261,36 +259,31 @@ class HotfixLaneTest {
     }
 
     private static CliResult run(String manifest, String policy, String ledger, String handlers, boolean hotfix) {
-        return hotfix
-                ? CliResult.run(
-                        "run",
-                        manifest,
-                        "--ledger",
-                        ledger,
-                        "--handlers",
-                        handlers,
-                        "--policy",
-                        policy,
-                        "--actor",
-                        "alice",
-                        "--hotfix")
-                : CliResult.run(
-                        "run",
-                        manifest,
-                        "--ledger",
-                        ledger,
-                        "--handlers",
-                        handlers,
-                        "--policy",
-                        policy,
-                        "--actor",
-                        "alice");
+        return CliResult.run(withHotfix(
+                hotfix,
+                "run",
+                manifest,
+                "--ledger",
+                ledger,
+                "--handlers",
+                handlers,
+                "--policy",
+                policy,
+                "--actor",
+                "alice"));
     }
 
     private static CliResult approve(String manifest, String policy, String ledger, String who, boolean hotfix) {
-        return hotfix
-                ? CliResult.run("approve", manifest, "--ledger", ledger, "--policy", policy, "--as", who, "--hotfix")
-                : CliResult.run("approve", manifest, "--ledger", ledger, "--policy", policy, "--as", who);
+        return CliResult.run(
+                withHotfix(hotfix, "approve", manifest, "--ledger", ledger, "--policy", policy, "--as", who));
+    }
+
+    private static String[] withHotfix(boolean hotfix, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (hotfix) {
+            all.add("--hotfix");
+        }
+        return all.toArray(String[]::new);
     }
 
     private String write(String name, String text) throws Exception {
@@ -306,23 +299,5 @@ class HotfixLaneTest {
                 .replace("name: production-us-east-2", "name: staging-us-east-2")
                 .replace("shortName: prod-us", "shortName: stage-us")
                 .replace("destinationTagPrefix: prod_us", "destinationTagPrefix: stage_us");
-    }
-
-    private static String stagingOnReviewBranch(Path bare) throws Exception {
-        try (Repository repository = new FileRepositoryBuilder()
-                        .setGitDir(bare.toFile())
-                        .setMustExist(true)
-                        .build();
-                RevWalk walk = new RevWalk(repository)) {
-            String branch = repository
-                    .getRefDatabase()
-                    .getRefsByPrefix("refs/heads/release-train/")
-                    .get(0)
-                    .getName();
-            RevCommit commit = walk.parseCommit(repository.resolve(branch));
-            try (TreeWalk file = TreeWalk.forPath(repository, "releases/" + STAGING + ".yaml", commit.getTree())) {
-                return new String(repository.open(file.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-            }
-        }
     }
 }

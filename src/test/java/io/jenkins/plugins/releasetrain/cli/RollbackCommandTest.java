@@ -373,24 +373,18 @@ class RollbackCommandTest {
     }
 
     private CliResult run(Path manifest, String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "run",
-                manifest.toString(),
-                "--ledger",
-                ledger,
-                "--handlers",
-                handlers.toString(),
-                "--registry",
-                server.reference(),
-                "--insecure"));
-        args.addAll(List.of(more));
-        return CliResult.run(args.toArray(String[]::new));
+        return withRegistry("run", manifest.toString(), more);
     }
 
     private CliResult rollback(String... more) {
+        return withRegistry("rollback", ENV, more);
+    }
+
+    /** {@code command first} against this test's ledger, handlers and registry, then {@code more}. */
+    private CliResult withRegistry(String command, String first, String... more) {
         List<String> args = new ArrayList<>(List.of(
-                "rollback",
-                ENV,
+                command,
+                first,
                 "--ledger",
                 ledger,
                 "--handlers",

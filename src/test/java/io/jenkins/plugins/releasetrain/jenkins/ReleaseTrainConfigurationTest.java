@@ -75,6 +75,43 @@ class ReleaseTrainConfigurationTest {
     }
 
     @Test
+    void keepsApprovalGroupsTheHotfixLaneAndRollbackSettingsThroughTheConfigurationForm(JenkinsRule j)
+            throws Exception {
+        ReleaseProtectionRule production = new ReleaseProtectionRule("production", "production-*");
+        ReleaseApprovalGroup security = new ReleaseApprovalGroup("security");
+        security.setApproverGroups("security");
+        ReleaseApprovalGroup leads = new ReleaseApprovalGroup("release leads");
+        leads.setApproverGroups("release-leads");
+        leads.setRequiredApprovals(2);
+        production.setApprovalGroups(List.of(security, leads));
+        ReleaseHotfixLane lane = new ReleaseHotfixLane();
+        lane.setApproverGroups("sre-oncall");
+        production.setHotfixLane(lane);
+        production.setRollbackRequiredApprovals("1");
+        production.setRollbackOnVerificationFailure(true);
+        ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
+        configuration.setProtectionRules(List.of(production));
+        List<ReleaseProtectionRule> rules = new ArrayList<>(configuration.getProtectionRules());
+
+        j.configRoundtrip();
+
+        j.assertEqualDataBoundBeans(rules, configuration.getProtectionRules());
+        ProtectionRule rule =
+                configuration.policy().ruleFor("production-us-east-2").orElseThrow();
+        assertThat(rule.approvalGroups(), hasSize(2));
+        assertThat(rule.requiredApprovals(), is(3));
+        assertThat(rule.approvalGroups().get(1).requiredApprovals(), is(2));
+        assertThat(rule.hotfix().orElseThrow().approvers().groups(), is(List.of("sre-oncall")));
+        assertThat(rule.requiredApprovals(true), is(1));
+        assertThat(
+                rule.rollback().onVerificationFailure(),
+                is(io.jenkins.plugins.releasetrain.approval.RollbackRule.VerificationFailure.ROLLBACK));
+        ReleaseProtectionRule plain = new ReleaseProtectionRule("staging", "staging-*");
+        assertThrows(IllegalArgumentException.class, () -> plain.setRollbackRequiredApprovals("one"));
+        assertThat(plain.toRule().hotfix().isPresent(), is(false));
+    }
+
+    @Test
     void theBakeTimeIsCheckedAsTheEngineReadsIt(JenkinsRule j) {
         ReleaseProtectionRule.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(ReleaseProtectionRule.DescriptorImpl.class);

@@ -165,7 +165,9 @@ class RollbackTest {
         ReleaseApprovalTest.secure(j);
         ReleaseProtectionRule rule = new ReleaseProtectionRule("staging", "staging-*");
         rule.setApproverGroups("release-leads");
-        rule.setRequiredApprovals(1);
+        rule.setRequiredApprovals(2);
+        // The rule's own count for rollbacks, as administrators set it in the form.
+        rule.setRollbackRequiredApprovals("1");
         ReleaseTrainConfiguration.get().setProtectionRules(List.of(rule));
         job.setDefinition(new CpsFlowDefinition(
                 "promoteRelease rollback: true, environment: '" + ENVIRONMENT + "', rollbackTo: 'promote#1'", true));
@@ -177,6 +179,7 @@ class RollbackTest {
         assertThat(
                 prompt.getInput().getMessage(),
                 containsString("is waiting for approval: it is a rollback to run promote#1"));
+        assertThat(prompt.getInput().getMessage(), containsString("It needs 1 approval (1 required)"));
         ApprovalPrompts.answer(j, rollback, prompt, "bob", "approve", "back to what worked");
 
         j.assertBuildStatusSuccess(j.waitForCompletion(rollback));
