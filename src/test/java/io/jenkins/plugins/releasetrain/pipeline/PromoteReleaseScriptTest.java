@@ -980,19 +980,6 @@ class PromoteReleaseScriptTest {
     }
 
     @Test
-    void onEventWithoutARootUrlHasNoLink() throws Exception {
-        write(MANIFEST, DEPLOYMENTS_ONLY);
-        pipeline.withoutRootUrl();
-        ReleaseEventRecorder onEvent = ReleaseEventRecorder.recording();
-
-        promote(Map.of("manifest", MANIFEST, "onEvent", onEvent));
-
-        assertThat(onEvent.events())
-                .hasSize(2)
-                .allSatisfy(e -> assertThat(e.get("link")).isNull());
-    }
-
-    @Test
     void onEventMustBeAClosure() throws Exception {
         write(MANIFEST, DEPLOYMENTS_ONLY);
 
