@@ -61,7 +61,9 @@ public class ReleaseWebhook implements Describable<ReleaseWebhook> {
     @DataBoundSetter
     public void setFormat(String format) {
         String label = Util.fixEmptyAndTrim(format);
-        this.format = label == null ? Webhook.Format.CLOUDEVENTS.label() : format(label).label();
+        this.format = label == null
+                ? Webhook.Format.CLOUDEVENTS.label()
+                : format(label).label();
     }
 
     /** The events to send, separated by commas or spaces; null for every event. */
