@@ -41,9 +41,6 @@ public class WebhookNotifier extends ReleaseEventListener {
         List<Webhook> configured = ReleaseTrainConfiguration.get().getWebhooks().stream()
                 .map(ReleaseWebhook::toWebhook)
                 .toList();
-        if (configured.isEmpty() && webhooks.isEmpty()) {
-            return;
-        }
         notificationsFor(configured).publish(event);
     }
 
