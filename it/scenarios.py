@@ -1,8 +1,12 @@
 """The checks of the real-Jenkins suite. Each check builds a sandboxed Pipeline as a Jenkinsfile author would
 write it (the attacks included), drives it over HTTP, and returns ('PASS' | 'FAIL' | 'SKIP', detail)."""
 import hashlib
+import hmac
+import http.server
 import json
 import re
+import secrets
+import threading
 import time
 
 from jenkins import Client
@@ -131,6 +135,7 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
             ('promote-unprotected', self.promote_unprotected),
             ('release-record-pages', self.release_record_pages),
             ('promote-verified', self.promote_verified),
+            ('release-events', self.release_events),
             ('validate-manifest-checks', self.validate_manifest_checks),
             ('changelog-for-approvers', self.changelog_for_approvers),
             ('approval-waits-outside-node', self.approval_waits_outside_node),
@@ -259,6 +264,77 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
                           f' ({page[0].get("verificationMessage") if page else None}); record.json verification:'
                           f' passed={record.get("passed")} attempts={record.get("attempts")}; on the board: {on_board}; '
                           + tail(log, 2))
+
+    def release_events(self):
+        """A Pipeline's onEvent hears its release start and succeed, and the controller sends the same events, signed
+        with the Secret text credentials, to a webhook the administrator configured: a receiver run here on
+        127.0.0.1."""
+        received = []
+
+        class Receiver(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get('Content-Length', 0)))
+                received.append((dict(self.headers), body))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Receiver)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        secret = secrets.token_hex(16)
+        url = f'http://127.0.0.1:{server.server_address[1]}/release-events'
+        self.admin.script(f"""
+import com.cloudbees.plugins.credentials.*
+import com.cloudbees.plugins.credentials.domains.Domain
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl
+import io.jenkins.plugins.releasetrain.jenkins.*
+def store = CredentialsProvider.lookupStores(jenkins.model.Jenkins.get()).iterator().next()
+store.getCredentials(Domain.global()).findAll {{ it.id == 'it-release-webhook' }}.each {{ store.removeCredentials(Domain.global(), it) }}
+store.addCredentials(Domain.global(), new StringCredentialsImpl(CredentialsScope.GLOBAL, 'it-release-webhook', '',
+        hudson.util.Secret.fromString('{secret}')))
+def webhook = new ReleaseWebhook('{url}')
+webhook.credentialsId = 'it-release-webhook'
+webhook.events = 'started, succeeded'
+def c = ReleaseTrainConfiguration.get()
+c.webhooks = c.webhooks.findAll {{ !it.url.contains('/release-events') }} + [webhook]
+""")
+        try:
+            job = 'it-release-events'
+            number = self.run(job, 'node {\n' + write_file(M, self.m.staging)
+                              + f"promoteRelease manifest: '{M}', all: true, handlers: {handlers()},"
+                              + ' onEvent: { e -> echo "HEARD ${e.type} ${e.environment} ${e.runId}" }\n}')
+            result, log = self.finish(job, number)
+            deadline = time.time() + 30
+            while len(received) < 2 and time.time() < deadline:
+                time.sleep(0.5)
+            run_id = f'{job}#{number}'
+            events = []
+            for headers, body in received:
+                signature = {k.lower(): v for k, v in headers.items()}.get('x-release-train-signature', '')
+                expected = 'sha256=' + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+                event = json.loads(body)
+                events.append((event['data']['event'], event['subject'], event['data']['runId'],
+                               hmac.compare_digest(signature, expected)))
+            ok = (result == 'SUCCESS' and f'HEARD started {STAGING} {run_id}' in log
+                  and f'HEARD succeeded {STAGING} {run_id}' in log
+                  and [(t, s, r) for t, s, r, _ in events] == [('started', STAGING, run_id),
+                                                              ('succeeded', STAGING, run_id)]
+                  and all(signed for *_, signed in events))
+            return passed(ok, f'#{number} {result}; webhook received (event, environment, run, signature ok): '
+                              f'{events}; ' + tail(log, 2))
+        finally:
+            self.admin.script("""
+import com.cloudbees.plugins.credentials.*
+import com.cloudbees.plugins.credentials.domains.Domain
+import io.jenkins.plugins.releasetrain.jenkins.*
+def c = ReleaseTrainConfiguration.get()
+c.webhooks = c.webhooks.findAll { !it.url.contains('/release-events') }
+def store = CredentialsProvider.lookupStores(jenkins.model.Jenkins.get()).iterator().next()
+store.getCredentials(Domain.global()).findAll { it.id == 'it-release-webhook' }.each { store.removeCredentials(Domain.global(), it) }
+""")
+            server.shutdown()
 
     def validate_manifest_checks(self):
         """validateReleaseManifest publishes to pull requests only through the Checks API plugin, and says so."""

@@ -131,6 +131,19 @@ public class RecordApprovalStep extends Step {
             releaseAction.judged(result.judgement(), recorded);
             releaseAction.decided(result.decision(), gate.rule(), null);
             BuildRecords.save(run, listener);
+            // Only what reached the ledger: an answer that does not count is no approval to announce.
+            if (recorded) {
+                ReleaseEventListener.fire(
+                        ReleaseEvents.judged(
+                                run,
+                                gate.release(),
+                                answer.action(),
+                                identity.user(),
+                                result.decision(),
+                                result.judgement().message()),
+                        run,
+                        listener);
+            }
             Map<String, Object> map = ApprovalMaps.attempt(result, recorded);
             map.put("message", result.judgement().message());
             return ScriptValues.copyOf(map);

@@ -313,6 +313,7 @@ public class RecordReleaseStep extends ReleaseStep {
                                 List.of(records.started(loaded, plan.plan(), now, details)),
                                 listener);
                         action.started(runId.value(), plan.describe(), leftOut);
+                        ReleaseEventListener.fire(ReleaseEvents.started(run, release, runId), run, listener);
                         listener.getLogger().println(Messages.RecordReleaseStep_RecordedStart(runId, environment));
                     }
                     case ARTIFACT -> {
@@ -344,6 +345,7 @@ public class RecordReleaseStep extends ReleaseStep {
                         ReleaseLedger.append(ledger, environment, runId, actor, written, listener);
                         action.recorded(leftOut);
                         action.finished(finished.status());
+                        ReleaseEventListener.fire(ReleaseEvents.finished(run, release, runId, finished), run, listener);
                         answer.put("status", finished.status().label());
                         // Whether a verification follows, and what it is told, is decided here, not in the script.
                         answer.put(
@@ -427,6 +429,10 @@ public class RecordReleaseStep extends ReleaseStep {
                 }
                 ReleaseLedger.append(ledger, environment, runId, actor, List.of(verified), listener);
                 action.get().verified(verified);
+                if (!verified.passed()) {
+                    ReleaseEventListener.fire(
+                            ReleaseEvents.verificationFailed(run, release, runId, verified), run, listener);
+                }
                 listener.getLogger()
                         .println(Messages.RecordReleaseStep_RecordedVerification(
                                 runId, environment, verified.label(), verified.message()));

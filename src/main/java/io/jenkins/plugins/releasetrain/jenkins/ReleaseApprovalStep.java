@@ -141,6 +141,13 @@ public class ReleaseApprovalStep extends ReleaseStep {
             action.decided(decision, gate.rule(), planText);
             changelog.ifPresent(c -> action.changelog(ChangelogSummary.full(c)));
             BuildRecords.save(run, listener);
+            // Told once the prompt is issued (or the freeze found): by this step, about the release it read.
+            if (prompt.isPresent()) {
+                ReleaseEventListener.fire(
+                        ReleaseEvents.awaitingApproval(run, gate.release(), decision, prompt.get()), run, listener);
+            } else if (ReleaseEvents.isFrozen(decision)) {
+                ReleaseEventListener.fire(ReleaseEvents.frozen(run, gate.release(), decision), run, listener);
+            }
             Map<String, Object> result = ApprovalMaps.decision(decision);
             result.put("allowed", decision.isAllowed());
             result.put("prompt", prompt.map(ApprovalPrompt::toMap).orElse(null));

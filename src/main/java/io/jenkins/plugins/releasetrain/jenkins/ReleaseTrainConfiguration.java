@@ -50,6 +50,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     private boolean allowPipelineJobTemplate;
     private String allowedRegistryHosts;
     private ReleaseChangelogSource changelog;
+    private List<ReleaseWebhook> webhooks;
     /** The board's changelog reader for {@link #changelog}, kept so that each range is read once. */
     private transient BoardChanges boardChanges;
 
@@ -236,6 +237,17 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         }
     }
 
+    /** Where the controller sends release events; only these URLs, set here by an administrator. */
+    public List<ReleaseWebhook> getWebhooks() {
+        return webhooks == null ? List.of() : List.copyOf(webhooks);
+    }
+
+    @DataBoundSetter
+    public void setWebhooks(List<ReleaseWebhook> webhooks) {
+        this.webhooks = webhooks == null ? null : new ArrayList<>(webhooks);
+        save();
+    }
+
     /** Where the repositories of the manifests are, for changelogs; null when changelogs are not shown. */
     @CheckForNull
     public ReleaseChangelogSource getChangelog() {
@@ -309,6 +321,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         String previousLedgerDirectory = ledgerDirectory;
         String previousJobTemplate = defaultJobTemplate;
         ReleaseChangelogSource previousChangelog = changelog;
+        List<ReleaseWebhook> previousWebhooks = webhooks;
         try (BulkChange bc = new BulkChange(this)) {
             bind(req, json);
             bc.commit();
@@ -319,6 +332,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
             ledgerDirectory = previousLedgerDirectory;
             defaultJobTemplate = previousJobTemplate;
             changelog = previousChangelog;
+            webhooks = previousWebhooks;
             throw e;
         } catch (IOException e) {
             throw new FormException(e, "releaseTrain");
@@ -331,6 +345,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         environments = new ArrayList<>();
         registries = new ArrayList<>();
         protectionRules = new ArrayList<>();
+        webhooks = new ArrayList<>();
         // An unchecked optional section sends nothing: no changelog unless the form has one.
         changelog = null;
         boardChanges = null;

@@ -56,7 +56,7 @@ class PromoteRelease implements Serializable {
 
         def names = new ArrayList(args.keySet())
         def known = ['manifest', 'release', 'against', 'jobTemplate', 'resume', 'all', 'failFast', 'handlers',
-                     'registry', 'credentialsId', 'verify', 'verifyJob', 'verifyAttempts', 'verifyTimeout']
+                     'registry', 'credentialsId', 'verify', 'verifyJob', 'verifyAttempts', 'verifyTimeout', 'onEvent']
         for (int i = 0; i < names.size(); i++) {
             if (!known.contains(names[i])) {
                 s.error('promoteRelease does not know the parameter ' + names[i] + '; it takes ' + known.join(', '))
@@ -79,6 +79,9 @@ class PromoteRelease implements Serializable {
             }
         }
 
+        if (args.onEvent != null && !(args.onEvent instanceof Closure)) {
+            s.error("promoteRelease onEvent: is a closure, e.g. onEvent: { event -> slackSend message: event.summary }")
+        }
         if (args.verify != null && !(args.verify instanceof Closure)) {
             s.error("promoteRelease verify: is a closure, e.g. verify: { ctx -> sh './smoke-test.sh' }")
         }
@@ -122,6 +125,40 @@ class PromoteRelease implements Serializable {
             args.remove('against')
             args.remove('resume')
         }
+        def environment = rollback != null ? rollback.environment : read.environment.name
+        def runId = null
+
+        // The Jenkinsfile's onEvent: hears what happened, to call slackSend or mail. It is told, it decides
+        // nothing: a closure that throws gets a line in the log and the release goes on. (Listeners and webhooks on
+        // the controller hear the same events from the steps themselves, not from here.)
+        def buildUrl = {
+            try {
+                return s.currentBuild.absoluteUrl
+            } catch (Exception e) {
+                // No root URL configured: no link rather than no event.
+                return null
+            }
+        }
+        def tell = { String type, String summary, Map details ->
+            if (args.onEvent == null) {
+                return
+            }
+            def event = [type: type, environment: environment, releaseId: releaseId, runId: runId,
+                         summary: summary, link: buildUrl(), details: details]
+            try {
+                args.onEvent.call(event)
+            } catch (InterruptedException e) {
+                throw e
+            } catch (Exception e) {
+                s.echo('promoteRelease onEvent failed on ' + type + ', the release goes on: ' +
+                        (e.message == null ? e.toString() : e.message))
+            } catch (AssertionError e) {
+                s.echo('promoteRelease onEvent failed on ' + type + ', the release goes on: ' +
+                        (e.message == null ? e.toString() : e.message))
+            }
+        }
+        // A rollback's release is known once it is read from the ledger, inside the lock (set again there).
+        def shortId = releaseId == null ? null : releaseId.substring(0, 12)
 
         def copy = { Map into, List names2 ->
             for (int i = 0; i < names2.size(); i++) {
@@ -134,7 +171,11 @@ class PromoteRelease implements Serializable {
         }
 
         def finish = { boolean cancelled ->
-            return s.recordRelease(event: 'finished', release: releaseId, cancelled: cancelled)
+            def finished = s.recordRelease(event: 'finished', release: releaseId, cancelled: cancelled)
+            def succeeded = finished.status == 'succeeded'
+            tell(succeeded ? 'succeeded' : 'failed', environment + ': release ' + shortId + ' ' + finished.status +
+                    ' (run ' + finished.runId + ')', [status: finished.status])
+            return finished
         }
 
         def recordBranch = { Map record ->
@@ -399,13 +440,25 @@ class PromoteRelease implements Serializable {
         def approve = {
             def round = 1
             def gate = s.releaseApproval(copy([release: releaseId, round: round], ['jobTemplate']))
+            if (gate.decision == 'refused' && gate.reason == 'frozen') {
+                tell('frozen', gate.message, [:])
+            }
             while (gate.prompt != null) {
+                def url = buildUrl()
+                tell('awaiting-approval', environment + ': release ' + shortId + ' awaits approval. ' + gate.message,
+                        [approvers: gate.prompt.submitter, prompt: gate.prompt.id,
+                         input: url == null ? null : url + 'input/'])
                 s.input(message: gate.prompt.message, id: gate.prompt.id, submitter: gate.prompt.submitter,
                         submitterParameter: 'approver', ok: 'Submit', parameters: [
                             s.choice(name: 'decision', choices: gate.prompt.actions, description: DECISION_HELP),
                             s.text(name: 'comment', description: COMMENT_HELP)])
                 // The controller finds the answer to exactly this prompt, as it was issued, and judges it.
-                s.recordApproval(prompt: gate.prompt.id)
+                def judged = s.recordApproval(prompt: gate.prompt.id)
+                if (judged.recorded == true) {
+                    tell(judged.judgement.action == 'reject' ? 'rejected' : 'approved', judged.message,
+                            [actor: judged.judgement.actor, action: judged.judgement.action,
+                             mayRun: String.valueOf(judged.decision.decision == 'allowed')])
+                }
                 round++
                 gate = s.releaseApproval(copy([release: releaseId, round: round], ['jobTemplate']))
             }
@@ -415,7 +468,10 @@ class PromoteRelease implements Serializable {
         def promote = {
             def plan = s.releasePlan(copy([release: releaseId], ['against', 'jobTemplate', 'resume', 'all']))
             s.echo(plan.text)
-            s.recordRelease(copy([event: 'started', release: releaseId], ['against', 'jobTemplate', 'resume', 'all']))
+            def started = s.recordRelease(copy([event: 'started', release: releaseId], ['against', 'jobTemplate', 'resume', 'all']))
+            runId = started.runId
+            tell('started', environment + ': release ' + shortId + ' started (run ' + runId + '), ' +
+                    plan.branches.size() + ' branches to run', [:])
             def approval = null
             try {
                 approval = approve()
@@ -470,19 +526,23 @@ class PromoteRelease implements Serializable {
                     throw stopped
                 }
                 outcome.verification = verified
+                if (!verified.passed) {
+                    tell('verification-failed', environment + ': verification of release ' + shortId + ' failed: ' +
+                            verified.message, [attempts: String.valueOf(verified.attempts)])
+                }
             }
             return outcome
         }
 
         def outcome = null
         // The lock is per environment, and the environment is written in the manifest: read it first.
-        def environment = rollback != null ? rollback.environment : read.environment.name
         s.lock(resource: 'release-train/' + environment) {
             if (rollback != null) {
                 // Under the lock: where it goes back to, and what it rolls back, are the ledger's as it runs.
                 read = s.readReleaseRollback(rollback.to == null ? [environment: rollback.environment] :
                         [environment: rollback.environment, to: rollback.to])
                 releaseId = read.releaseId
+                shortId = releaseId.substring(0, 12)
             }
             outcome = promote()
             if (rollback != null) {

@@ -730,7 +730,7 @@ class PromoteReleaseScriptTest {
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "failfast", true)))
                 .hasMessage("promoteRelease does not know the parameter failfast; it takes manifest, release, against,"
                         + " jobTemplate, resume, all, failFast, handlers, registry, credentialsId, verify, verifyJob,"
-                        + " verifyAttempts, verifyTimeout");
+                        + " verifyAttempts, verifyTimeout, onEvent");
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "verify", "./smoke.sh")))
                 .hasMessageStartingWith("promoteRelease verify: is a closure");
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "verifyAttempts", 3)))
@@ -1010,6 +1010,111 @@ class PromoteReleaseScriptTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> results(Map<String, Object> outcome) {
         return (List<Map<String, Object>>) outcome.get("results");
+    }
+
+    @Test
+    void onEventHearsTheRunStartAndSucceedWithTheBuildsLink() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        ReleaseEventRecorder onEvent = ReleaseEventRecorder.recording();
+
+        promote(Map.of("manifest", MANIFEST, "onEvent", onEvent));
+
+        assertThat(onEvent.types()).containsExactly("started", "succeeded");
+        String releaseId = release(DEPLOYMENTS_ONLY).id().value();
+        assertThat(onEvent.events())
+                .allSatisfy(e -> assertThat(e)
+                        .containsEntry("environment", ENVIRONMENT)
+                        .containsEntry("releaseId", releaseId)
+                        .containsEntry("runId", pipeline.runId().value())
+                        .containsEntry("link", "http://jenkins.example/job/promote-staging/7/"));
+        assertThat((String) onEvent.events().get(0).get("summary"))
+                .startsWith(ENVIRONMENT + ": release " + releaseId.substring(0, 12) + " started");
+        assertThat(details(onEvent.events().get(1))).containsEntry("status", "succeeded");
+    }
+
+    @Test
+    void onEventHearsAFailedRun() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.finish("release-jobs/s3-upload-portal", "FAILURE");
+        ReleaseEventRecorder onEvent = ReleaseEventRecorder.recording();
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "onEvent", onEvent)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessage("Release of staging-us-east-2 failed in: deploy product1/portal");
+
+        assertThat(onEvent.types()).containsExactly("started", "failed");
+        assertThat(details(onEvent.events().get(1))).containsEntry("status", "failed");
+    }
+
+    @Test
+    void anOnEventClosureThatThrowsDoesNotFailTheRelease() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        ReleaseEventRecorder onEvent = ReleaseEventRecorder.throwingOn("started", "succeeded");
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST, "onEvent", onEvent));
+
+        assertThat(outcome).containsEntry("succeeded", true);
+        assertThat(onEvent.types()).containsExactly("started", "succeeded");
+        assertThat(run().status()).contains(ReleaseStatus.SUCCEEDED);
+        assertThat(pipeline.echoes)
+                .contains(
+                        "promoteRelease onEvent failed on started, the release goes on: slack is down",
+                        "promoteRelease onEvent failed on succeeded, the release goes on: slack is down");
+    }
+
+    @Test
+    void onEventHearsWhoMayApproveAndTheRejection() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(TWO_LEADS);
+        pipeline.member("bob", "release-leads");
+        pipeline.answer("bob", "reject", "breaks checkout");
+        ReleaseEventRecorder onEvent = ReleaseEventRecorder.recording();
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "onEvent", onEvent)))
+                .isInstanceOf(StepFailure.class);
+
+        assertThat(onEvent.types()).containsExactly("started", "awaiting-approval", "rejected", "failed");
+        Map<String, Object> awaiting = details(onEvent.events().get(1));
+        assertThat(awaiting)
+                .containsEntry("approvers", "release-leads")
+                .containsEntry("input", "http://jenkins.example/job/promote-staging/7/input/");
+        assertThat(details(onEvent.events().get(2)))
+                .containsEntry("actor", "bob")
+                .containsEntry("action", "reject")
+                .containsEntry("mayRun", "false");
+        assertThat(details(onEvent.events().get(3))).containsEntry("status", "cancelled");
+    }
+
+    @Test
+    void onEventHearsAFailedVerification() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        ReleaseEventRecorder onEvent = ReleaseEventRecorder.recording();
+
+        assertThatThrownBy(() -> promote(Map.of(
+                        "manifest",
+                        MANIFEST,
+                        "onEvent",
+                        onEvent,
+                        "verify",
+                        ScriptedVerification.failingWith("checkout returned 502"))))
+                .isInstanceOf(StepFailure.class);
+
+        assertThat(onEvent.types()).containsExactly("started", "succeeded", "verification-failed");
+        assertThat((String) onEvent.events().get(2).get("summary")).contains("checkout returned 502");
+    }
+
+    @Test
+    void onEventMustBeAClosure() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "onEvent", "slack")))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageStartingWith("promoteRelease onEvent: is a closure");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> details(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("details");
     }
 
     private static void assertSerializable(Object value) throws IOException {

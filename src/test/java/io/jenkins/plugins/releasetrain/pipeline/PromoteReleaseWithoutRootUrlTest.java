@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A Jenkins whose root URL is not configured (a fresh install, or behind a proxy nobody told it about): a
  * deployment job that succeeded stays a success, recorded by job and number. Kept apart from
  * PromoteReleaseScriptTest, whose scenarios also run under groovy-cps with a harness that reads every
- * downstream run's absolute URL.
+ * downstream run's absolute URL. The onEvent closure then hears events without a link.
  */
 class PromoteReleaseWithoutRootUrlTest {
 
@@ -43,14 +43,15 @@ class PromoteReleaseWithoutRootUrlTest {
         Files.writeString(manifest, staging.substring(0, staging.indexOf("    images:\n")), StandardCharsets.UTF_8);
         RecordingPipeline pipeline = new RecordingPipeline(workspace, ledger, 3);
         pipeline.withoutRootUrl();
+        ReleaseEventRecorder onEvent = ReleaseEventRecorder.recording();
 
         Map<String, Object> outcome;
         try (GroovyClassLoader loader = new GroovyClassLoader(getClass().getClassLoader())) {
             GroovyObject script = (GroovyObject) loader.parseClass(SCRIPT.toFile())
                     .getConstructor(Object.class)
                     .newInstance(pipeline);
-            outcome = (Map<String, Object>)
-                    script.invokeMethod("call", new Object[] {new LinkedHashMap<>(Map.of("manifest", MANIFEST))});
+            outcome = (Map<String, Object>) script.invokeMethod(
+                    "call", new Object[] {new LinkedHashMap<>(Map.of("manifest", MANIFEST, "onEvent", onEvent))});
         }
 
         assertThat(outcome).containsEntry("succeeded", true);
@@ -62,5 +63,7 @@ class PromoteReleaseWithoutRootUrlTest {
                 .orElseThrow();
         assertThat(assets.status()).isEqualTo(ArtifactStatus.SUCCEEDED);
         assertThat(assets.message()).isEqualTo("release-jobs/s3-upload-public-assets #1 SUCCESS");
+        assertThat(onEvent.types()).containsExactly("started", "succeeded");
+        assertThat(onEvent.events()).allSatisfy(e -> assertThat(e.get("link")).isNull());
     }
 }

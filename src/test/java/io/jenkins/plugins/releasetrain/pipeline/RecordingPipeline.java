@@ -192,6 +192,15 @@ public final class RecordingPipeline {
 
     public static final class CurrentBuild {
         private String description;
+        private String absoluteUrl;
+
+        /** As in Jenkins: throws when the root URL is not configured. */
+        public String getAbsoluteUrl() {
+            if (absoluteUrl == null) {
+                throw new IllegalStateException("Root URL isn't configured yet. Cannot compute absolute URL.");
+            }
+            return absoluteUrl;
+        }
 
         public String getDescription() {
             return description;
@@ -258,6 +267,7 @@ public final class RecordingPipeline {
         this.workspace = workspace;
         this.build = build;
         this.ledger = Ledger.open(ledgerDirectory);
+        this.currentBuild.absoluteUrl = "http://jenkins.example/job/" + JOB + "/" + build + "/";
     }
 
     /** The next run of {@code job} ends with {@code result} instead of SUCCESS. */
@@ -293,6 +303,7 @@ public final class RecordingPipeline {
     /** As a Jenkins whose root URL is not configured (a fresh install): absolute URLs throw. */
     void withoutRootUrl() {
         rootUrl = null;
+        currentBuild.absoluteUrl = null;
     }
 
     /** Runs while a prompt waits for its answer, as a parallel branch of the Pipeline might. */
