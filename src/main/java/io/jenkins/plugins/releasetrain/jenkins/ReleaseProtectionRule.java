@@ -57,7 +57,6 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
     private List<ReleaseApprovalGroup> approvalGroups = new ArrayList<>();
     private ReleaseHotfixLane hotfixLane;
     private String rollbackRequiredApprovals;
-    private boolean rollbackOnVerificationFailure;
 
     @DataBoundConstructor
     public ReleaseProtectionRule(String name, String environments) {
@@ -195,15 +194,6 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
         this.rollbackRequiredApprovals = text;
     }
 
-    public boolean isRollbackOnVerificationFailure() {
-        return rollbackOnVerificationFailure;
-    }
-
-    @DataBoundSetter
-    public void setRollbackOnVerificationFailure(boolean rollbackOnVerificationFailure) {
-        this.rollbackOnVerificationFailure = rollbackOnVerificationFailure;
-    }
-
     private static int rollbackCount(String text) {
         try {
             int count = Integer.parseInt(text);
@@ -296,29 +286,29 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
                         : Optional.of(new EmergencyOverride(
                                 approvers(emergencyApprovers, emergencyApproverGroups), emergencyRequiredApprovals));
         ProtectionRule rule = new ProtectionRule(
-                        name,
-                        patterns,
-                        approvers(approvers, approverGroups),
-                        requiredApprovals,
-                        allowAuthorApproval,
-                        allowTriggeringUserApproval,
-                        allowAdminBypass,
-                        Optional.ofNullable(approvalExpiry).map(Durations::parse),
-                        names(requires).stream().map(EnvironmentPattern::of).toList(),
-                        windows,
-                        override,
-                        allowUnknownAuthors,
-                        verifiedUpstream(requireVerified, bakeTime))
-                .withRollback(new RollbackRule(
-                        Optional.ofNullable(rollbackRequiredApprovals).map(ReleaseProtectionRule::rollbackCount),
-                        rollbackOnVerificationFailure
-                                ? RollbackRule.VerificationFailure.ROLLBACK
-                                : RollbackRule.VerificationFailure.STOP));
+                name,
+                patterns,
+                approvers(approvers, approverGroups),
+                requiredApprovals,
+                allowAuthorApproval,
+                allowTriggeringUserApproval,
+                allowAdminBypass,
+                Optional.ofNullable(approvalExpiry).map(Durations::parse),
+                names(requires).stream().map(EnvironmentPattern::of).toList(),
+                windows,
+                override,
+                allowUnknownAuthors,
+                verifiedUpstream(requireVerified, bakeTime));
         if (!getApprovalGroups().isEmpty()) {
             rule = rule.withApprovalGroups(getApprovalGroups().stream()
                     .map(ReleaseApprovalGroup::toGroup)
                     .toArray(ApprovalGroup[]::new));
         }
+        // After the groups, whose approvers a rollback's own count is checked against. A failed verification
+        // stops in Jenkins: promoteRelease does not roll back by itself (the command line does, by the policy file).
+        rule = rule.withRollback(new RollbackRule(
+                Optional.ofNullable(rollbackRequiredApprovals).map(ReleaseProtectionRule::rollbackCount),
+                RollbackRule.VerificationFailure.STOP));
         return hotfixLane == null ? rule : rule.withHotfixLane(hotfixLane.toLane());
     }
 
