@@ -1,6 +1,5 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
@@ -8,10 +7,8 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.approval.ApprovalGroup;
-import io.jenkins.plugins.releasetrain.approval.Approvers;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
@@ -19,12 +16,9 @@ import org.kohsuke.stapler.verb.POST;
  * One of several groups a protection rule needs approvals from at once ("one from security"): the form's view of
  * the approval engine's {@link ApprovalGroup}; lists of names are written comma-separated.
  */
-public class ReleaseApprovalGroup implements Describable<ReleaseApprovalGroup> {
+public class ReleaseApprovalGroup extends ReleaseApproverQuorum implements Describable<ReleaseApprovalGroup> {
 
     private final String name;
-    private String approvers;
-    private String approverGroups;
-    private int requiredApprovals = 1;
 
     @DataBoundConstructor
     public ReleaseApprovalGroup(String name) {
@@ -35,45 +29,13 @@ public class ReleaseApprovalGroup implements Describable<ReleaseApprovalGroup> {
         return name;
     }
 
-    @CheckForNull
-    public String getApprovers() {
-        return approvers;
-    }
-
-    @DataBoundSetter
-    public void setApprovers(String approvers) {
-        this.approvers = Util.fixEmptyAndTrim(approvers);
-    }
-
-    @CheckForNull
-    public String getApproverGroups() {
-        return approverGroups;
-    }
-
-    @DataBoundSetter
-    public void setApproverGroups(String approverGroups) {
-        this.approverGroups = Util.fixEmptyAndTrim(approverGroups);
-    }
-
-    public int getRequiredApprovals() {
-        return requiredApprovals;
-    }
-
-    @DataBoundSetter
-    public void setRequiredApprovals(int requiredApprovals) {
-        this.requiredApprovals = requiredApprovals;
-    }
-
     /**
      * The group as the approval engine applies it.
      *
      * @throws IllegalArgumentException (a rule violation) saying what to fix
      */
     public ApprovalGroup toGroup() {
-        return new ApprovalGroup(
-                name,
-                new Approvers(Approvers.parseNames(approvers), Approvers.parseNames(approverGroups)),
-                requiredApprovals);
+        return new ApprovalGroup(name, people(), getRequiredApprovals());
     }
 
     @Extension

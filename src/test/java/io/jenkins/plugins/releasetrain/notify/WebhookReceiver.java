@@ -43,8 +43,10 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private volatile IntSupplier status = () -> 200;
-    private volatile Duration hold = Duration.ZERO;
+    /** Each answer waits for this to open, at most {@link #holdLimit}: open at once unless a test holds it. */
     private volatile CountDownLatch gate = new CountDownLatch(0);
+
+    private volatile Duration holdLimit = Duration.ZERO;
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -71,13 +73,15 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Holds each answer this long (a slow receiver). */
     public WebhookReceiver holding(Duration duration) {
-        this.hold = duration;
+        this.gate = new CountDownLatch(1); // never opened: every answer waits the whole duration
+        this.holdLimit = duration;
         return this;
     }
 
     /** Holds each answer until {@code release} is counted down (or 30 seconds pass). */
     public WebhookReceiver holdingUntil(CountDownLatch release) {
         this.gate = release;
+        this.holdLimit = Duration.ofSeconds(30);
         return this;
     }
 
@@ -99,8 +103,7 @@ public final class WebhookReceiver implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readNBytes(1 << 20);
         received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
         try {
-            Thread.sleep(hold.toMillis());
-            gate.await(30, TimeUnit.SECONDS);
+            gate.await(holdLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
