@@ -52,7 +52,9 @@ public class WebhookNotifier extends ReleaseEventListener {
             Timer.get().submit(() -> replaced.close(DRAIN));
             webhooks = configured;
             notifications = new Notifications(
-                    configured, WebhookSender.create(new Secrets(WebhookNotifier::secret)), LOGGER::warning);
+                    configured,
+                    WebhookSender.create(new Secrets(WebhookNotifier::secret, "the Secret text credentials")),
+                    LOGGER::warning);
         }
         return notifications;
     }

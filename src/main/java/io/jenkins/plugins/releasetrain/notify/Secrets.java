@@ -17,10 +17,20 @@ public final class Secrets {
     private static final int MAX_SECRET_BYTES = 4096;
 
     private final Function<String, String> environment;
+    private final String kind;
 
     /** @param environment the process environment, or a map in tests */
     public Secrets(Function<String, String> environment) {
-        this.environment = environment;
+        this(environment, "the environment variable");
+    }
+
+    /**
+     * @param lookup answers a webhook's {@code secretEnv} name with its secret
+     * @param kind what such a name is, for messages ("the credentials" in Jenkins, whose lookup reads credentials)
+     */
+    public Secrets(Function<String, String> lookup, String kind) {
+        this.environment = lookup;
+        this.kind = kind;
     }
 
     public static Secrets fromProcess() {
@@ -42,10 +52,10 @@ public final class Secrets {
             String name = webhook.secretEnv().get();
             String value = environment.apply(name);
             if (value == null || value.isBlank()) {
-                throw new IllegalStateException("the environment variable " + name + " that holds the secret of the"
-                        + " webhook to " + webhook.display() + " is not set");
+                throw new IllegalStateException(
+                        kind + " " + name + " (the secret of the webhook to " + webhook.display() + ") is not set");
             }
-            return Optional.of(checked(value.strip().getBytes(StandardCharsets.UTF_8), "$" + name));
+            return Optional.of(checked(value.strip().getBytes(StandardCharsets.UTF_8), kind + " " + name));
         }
         if (webhook.secretFile().isPresent()) {
             Path file = webhook.secretFile().get();

@@ -215,7 +215,16 @@ class NotificationsTest {
                 new WebhookSender(java.net.http.HttpClient.newHttpClient(), Secrets.of(Map.of())).send(fromEnv, FAILED);
         assertThat(missing.delivered()).isFalse();
         assertThat(missing.attempts()).isZero();
-        assertThat(missing.message()).contains("RELEASE_HOOK_SECRET").contains("is not set");
+        assertThat(missing.message())
+                .isEqualTo("not sent: the environment variable RELEASE_HOOK_SECRET (the secret of the webhook to "
+                        + receiver.uri("").toString().replaceAll("/$", "") + ") is not set");
+        WebhookSender.Delivery noCredentials = new WebhookSender(
+                        java.net.http.HttpClient.newHttpClient(),
+                        new Secrets(Map.<String, String>of()::get, "the Secret text credentials"))
+                .send(fromEnv, FAILED);
+        assertThat(noCredentials.message())
+                .as("Jenkins names its credentials, not an environment variable")
+                .startsWith("not sent: the Secret text credentials RELEASE_HOOK_SECRET (the secret of the webhook");
         assertThat(receiver.next(Duration.ofMillis(200))).isNull();
 
         Path secretFile = Files.writeString(dir.resolve("hook.secret"), SECRET + "\n");
