@@ -81,17 +81,28 @@ public record ReleaseStarted(
      *     hash to the recorded id (the ledger was edited)
      */
     public Release release() {
-        Release release;
+        return manifest().release();
+    }
+
+    /**
+     * The manifest that ran, loaded again from the recorded text: what a rollback runs again, or what git is told
+     * runs.
+     *
+     * @throws LedgerException as {@link #release()} does
+     */
+    public LoadedManifest manifest() {
+        LoadedManifest manifest;
         try {
-            release = new ManifestLoader().load(sourceName, sourceText).release();
+            manifest = new ManifestLoader().load(sourceName, sourceText);
         } catch (ManifestException e) {
             throw new LedgerException("the manifest recorded for run " + runId + " (" + sourceName
                     + ") no longer loads: " + e.getMessage());
         }
-        if (!release.id().equals(releaseId)) {
-            throw new LedgerException("the manifest recorded for run " + runId + " hashes to " + release.id()
+        ReleaseId loaded = manifest.release().id();
+        if (!loaded.equals(releaseId)) {
+            throw new LedgerException("the manifest recorded for run " + runId + " hashes to " + loaded
                     + ", not to the recorded release id " + releaseId + "; the ledger was edited");
         }
-        return release;
+        return manifest;
     }
 }

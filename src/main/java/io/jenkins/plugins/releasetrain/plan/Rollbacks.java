@@ -13,8 +13,6 @@ import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
 import io.jenkins.plugins.releasetrain.manifest.Artifact;
 import io.jenkins.plugins.releasetrain.manifest.ImageArtifact;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
-import io.jenkins.plugins.releasetrain.manifest.ManifestException;
-import io.jenkins.plugins.releasetrain.manifest.ManifestLoader;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -132,10 +130,8 @@ public final class Rollbacks {
             throws InvalidRunException {
         LoadedManifest manifest;
         try {
-            manifest = new ManifestLoader()
-                    .load(target.started().sourceName(), target.started().sourceText());
-            target.release(); // checks that the recorded text still hashes to the recorded release id
-        } catch (ManifestException | LedgerException e) {
+            manifest = target.started().manifest();
+        } catch (LedgerException e) {
             throw new InvalidRunException("cannot roll back to run " + target.runId() + ": " + e.getMessage());
         }
         Release release = manifest.release();
