@@ -4,7 +4,9 @@ import io.jenkins.plugins.releasetrain.manifest.ArtifactKind;
 import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +17,11 @@ import java.util.Set;
  * that nobody can tell about (no repository configured, unreachable, an image), is named with what it would drop.
  */
 public final class HotfixGuard {
+
+    /** The start detail of a run that drops hotfixes: which artifacts, comma-separated. */
+    public static final String DROPPED = "hotfix.dropped";
+    /** The start detail saying why the run drops them, as whoever released it said. */
+    public static final String REASON = "hotfix.dropReason";
 
     private HotfixGuard() {}
 
@@ -82,5 +89,38 @@ public final class HotfixGuard {
                     why));
         }
         return dropped;
+    }
+
+    /** What a run that drops {@code dropped} for {@code reason} records with its start; nothing when it drops none. */
+    public static Map<String, String> details(List<DroppedHotfix> dropped, String reason) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (!dropped.isEmpty()) {
+            details.put(
+                    DROPPED,
+                    String.join(
+                            ",", dropped.stream().map(DroppedHotfix::artifactId).toList()));
+            details.put(REASON, reason.strip());
+        }
+        return details;
+    }
+
+    /** For people: per dropped hotfix, what the release does to it, then the commits it would take away. */
+    public static List<String> describe(List<DroppedHotfix> dropped) {
+        List<String> lines = new ArrayList<>();
+        for (DroppedHotfix drop : dropped) {
+            lines.add(drop.artifactId() + ": the release's " + shortSha(drop.replacement()) + " " + drop.why()
+                    + " live as " + shortSha(drop.live()));
+            for (Commit commit : drop.dropped().commits()) {
+                lines.add("  drops " + commit.shortSha() + "  " + commit.subject());
+            }
+            if (drop.dropped().more() > 0) {
+                lines.add("  and " + drop.dropped().more() + " more");
+            }
+        }
+        return lines;
+    }
+
+    private static String shortSha(String version) {
+        return version.length() == 40 ? version.substring(0, 12) : version;
     }
 }

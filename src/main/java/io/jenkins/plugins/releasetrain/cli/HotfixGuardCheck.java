@@ -2,7 +2,6 @@ package io.jenkins.plugins.releasetrain.cli;
 
 import io.jenkins.plugins.releasetrain.changelog.ChangelogOptions;
 import io.jenkins.plugins.releasetrain.changelog.Changelogs;
-import io.jenkins.plugins.releasetrain.changelog.Commit;
 import io.jenkins.plugins.releasetrain.changelog.HotfixGuard;
 import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
 import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
@@ -12,7 +11,6 @@ import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
 import io.jenkins.plugins.releasetrain.plan.RunPreview;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +24,6 @@ import picocli.CommandLine.Option;
  * says it is meant (and is recorded with the run).
  */
 public final class HotfixGuardCheck {
-
-    /** The details a run that drops hotfixes records: which artifacts, and why it was meant. */
-    static final String DROPPED = "hotfix.dropped";
-
-    static final String REASON = "hotfix.dropReason";
 
     @Mixin
     private RepositoryLocationOptions locations;
@@ -49,8 +42,8 @@ public final class HotfixGuardCheck {
         if (hotfix) {
             return Optional.empty(); // a hotfix on a hotfix replaces it knowingly: that is its lane's decision
         }
-        Set<String> hotfixed = Set.copyOf(HotfixedArtifacts.liveIn(
-                ledger.read(preview.release().environment().name())));
+        Set<String> hotfixed =
+                Set.copyOf(ledger.read(preview.release().environment().name()).hotfixedArtifacts());
         List<PlannedArtifact> touched = HotfixGuard.touched(preview.plan(), hotfixed);
         if (touched.isEmpty()) {
             return Optional.empty();
@@ -70,17 +63,9 @@ public final class HotfixGuardCheck {
                             + " (--drop-hotfix: " + dropReason.strip() + ")"));
             return Optional.empty();
         }
-        for (HotfixGuard.DroppedHotfix drop : dropped) {
-            terminal.err()
-                    .println(terminal.red("release-train: " + drop.artifactId() + ": the release's "
-                            + shortSha(drop.replacement()) + " " + drop.why() + " live as " + shortSha(drop.live())));
-            for (Commit commit : drop.dropped().commits()) {
-                terminal.err().println("  drops " + commit.shortSha() + "  " + commit.subject());
-            }
-            if (drop.dropped().more() > 0) {
-                terminal.err().println("  and " + drop.dropped().more() + " more");
-            }
-        }
+        HotfixGuard.describe(dropped)
+                .forEach(line ->
+                        terminal.err().println(line.startsWith(" ") ? line : terminal.red("release-train: " + line)));
         terminal.err()
                 .println(terminal.yellow("refused: nothing ran; release a version that contains the hotfix"
                         + " (release-train promote --reintegrate), or pass --drop-hotfix REASON"));
@@ -89,18 +74,7 @@ public final class HotfixGuardCheck {
 
     /** What to record with the run's start: the hotfixes it drops, and why, when it drops any. */
     Map<String, String> details() {
-        Map<String, String> details = new LinkedHashMap<>();
-        if (!dropped.isEmpty() && dropReason != null) {
-            details.put(
-                    DROPPED,
-                    String.join(
-                            ",",
-                            dropped.stream()
-                                    .map(HotfixGuard.DroppedHotfix::artifactId)
-                                    .toList()));
-            details.put(REASON, dropReason.strip());
-        }
-        return details;
+        return dropReason == null ? Map.of() : HotfixGuard.details(dropped, dropReason);
     }
 
     private Optional<ReleaseChangelog> changelog(List<PlannedArtifact> touched) {
@@ -112,9 +86,5 @@ public final class HotfixGuardCheck {
         return Optional.of(
                 new Changelogs(locator, access, ChangelogOptions.defaults(), ImageOrigins.NONE, Clock.systemUTC())
                         .of(touched));
-    }
-
-    private static String shortSha(String version) {
-        return version.length() == 40 ? version.substring(0, 12) : version;
     }
 }

@@ -159,8 +159,7 @@ public final class PromoteCommand extends GitCommand {
                                 + " hotfix is live) and chooses the artifacts itself; no --artifacts"));
                 return ExitCode.INVALID;
             }
-            List<String> hotfixed =
-                    HotfixedArtifacts.liveIn(Ledger.open(reintegrate).read(from));
+            List<String> hotfixed = Ledger.open(reintegrate).read(from).hotfixedArtifacts();
             if (hotfixed.isEmpty()) {
                 terminal.err()
                         .println(terminal.red("release-train: error: no hotfix is live in " + from + " (ledger "

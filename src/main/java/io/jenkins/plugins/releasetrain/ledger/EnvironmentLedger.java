@@ -130,6 +130,15 @@ public final class EnvironmentLedger {
         return Set.copyOf(hotfixes);
     }
 
+    /** The artifacts whose live version a hotfix deployed: what reintegration brings upstream, what the guard keeps. */
+    public List<String> hotfixedArtifacts() {
+        Set<RunId> hotfixes = hotfixRuns();
+        return state().artifacts().stream()
+                .filter(live -> hotfixes.contains(live.deployedIn()))
+                .map(LiveArtifact::artifactId)
+                .toList();
+    }
+
     /** The latest run that finished {@link ReleaseStatus#SUCCEEDED}. */
     public Optional<ReleaseRun> lastSuccessfulRun() {
         List<ReleaseRun> all = runs();
