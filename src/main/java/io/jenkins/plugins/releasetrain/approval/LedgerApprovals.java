@@ -190,8 +190,15 @@ public final class LedgerApprovals {
                 details);
     }
 
+    /**
+     * The actor's groups that any approver list of the rule names: its own, each approval group's, the hotfix lane's
+     * and the emergency override's. Every later decision recounts the approval from these, whichever list it is
+     * counted against (a hotfix is decided by its lane's list, a rule with groups by theirs).
+     */
     private static List<String> relevantGroups(Identity actor, ProtectionRule rule) {
         List<String> named = new ArrayList<>(rule.approvers().groups());
+        rule.approvalGroups().forEach(g -> named.addAll(g.approvers().groups()));
+        rule.hotfix().ifPresent(lane -> named.addAll(lane.approvers().groups()));
         rule.emergencyOverride().ifPresent(o -> named.addAll(o.approvers().groups()));
         Set<String> wanted = Names.keys(named);
         return actor.groups().stream()

@@ -65,6 +65,20 @@ class LedgerApprovalsTest {
     }
 
     @Test
+    void theGroupsOfApprovalGroupsAndOfTheHotfixLaneAreRecordedSoLaterDecisionsCountThem() {
+        Identity erin = new Identity("erin", Set.of("security", "on-call", "payroll"), Set.of(), false);
+        ProtectionRule rule = RULE.withApprovalGroups(new ApprovalGroup("security", Approvers.groups("security"), 1))
+                .withHotfixLane(new HotfixLane(Approvers.groups("on-call"), 1));
+        ApprovalEvent event = new ApprovalEvent(
+                Scenario.PRODUCTION.id(), "production-us-east-2", erin, ApprovalAction.APPROVE, "", T0);
+
+        ApprovalRecorded record = LedgerApprovals.record(event, rule);
+
+        assertThat(record.groups()).containsExactly("on-call", "security");
+        assertThat(LedgerApprovals.event(record).actor().groups()).containsExactlyInAnyOrder("on-call", "security");
+    }
+
+    @Test
     void readsApprovalsTheStartedRunAndUpstreamSuccessesFromTheLedger() {
         Ledger ledger = Ledger.open(dir);
         LoadedManifest staging = load("staging-us-east-2.yaml");
