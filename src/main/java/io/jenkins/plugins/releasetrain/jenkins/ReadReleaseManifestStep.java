@@ -1,5 +1,6 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
@@ -8,11 +9,14 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.manifest.LoadedManifest;
 import io.jenkins.plugins.releasetrain.manifest.ManifestException;
 import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
+import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -28,6 +32,8 @@ public class ReadReleaseManifestStep extends Step {
     private String file;
     private String text;
     private String release;
+    private boolean hotfix;
+    private String dropHotfix;
 
     @DataBoundConstructor
     public ReadReleaseManifestStep() {}
@@ -58,6 +64,38 @@ public class ReadReleaseManifestStep extends Step {
     @DataBoundSetter
     public void setRelease(String release) {
         this.release = Util.fixEmptyAndTrim(release);
+    }
+
+    public boolean isHotfix() {
+        return hotfix;
+    }
+
+    /** Release it as a hotfix: decided by the rule's hotfix lane, recorded and shown as a hotfix. */
+    @DataBoundSetter
+    public void setHotfix(boolean hotfix) {
+        this.hotfix = hotfix;
+    }
+
+    @CheckForNull
+    public String getDropHotfix() {
+        return dropHotfix;
+    }
+
+    /** Why this regular release may replace hotfixed artifacts with commits that do not contain the fix. */
+    @DataBoundSetter
+    public void setDropHotfix(String dropHotfix) {
+        this.dropHotfix = Util.fixEmptyAndTrim(dropHotfix);
+    }
+
+    /** How the Pipeline asks to release what it reads; empty when it says nothing about it. */
+    Optional<ReleaseKind> kind() throws AbortException {
+        if (hotfix && dropHotfix != null) {
+            throw new AbortException(Messages.ReadReleaseManifestStep_HotfixOrDrop());
+        }
+        if (hotfix) {
+            return Optional.of(ReleaseKind.hotfix());
+        }
+        return Optional.ofNullable(dropHotfix).map(ReleaseKind::droppingHotfixes);
     }
 
     @Override
@@ -106,6 +144,7 @@ public class ReadReleaseManifestStep extends Step {
             if (given != 1) {
                 throw new AbortException(Messages.ReadReleaseManifestStep_FileOrText());
             }
+            Optional<ReleaseKind> kind = step.kind();
             TaskListener listener = getContext().get(TaskListener.class);
             Run<?, ?> run = getContext().get(Run.class);
             LoadedManifest manifest;
@@ -128,6 +167,7 @@ public class ReadReleaseManifestStep extends Step {
                 manifest = ReleaseSource.read(run, getContext().get(FilePath.class), step.file)
                         .loaded();
             }
+            ReleaseKind releasedAs = releaseAs(run, manifest.release(), kind);
             BuildRecords.save(run, listener);
             ManifestFiles.print(listener, manifest.warnings());
             Map<String, Object> result = ManifestMaps.release(manifest.release());
@@ -135,7 +175,31 @@ public class ReadReleaseManifestStep extends Step {
                     "promotionOrder",
                     promotionOrder(manifest.release().environment().name()));
             ReadReleaseRollbackStep.requested(run).ifPresent(r -> result.put("rollbackRequested", r));
+            result.put("hotfix", releasedAs.isHotfix());
             return ScriptValues.copyOf(result);
+        }
+
+        /**
+         * Keeps how the build releases what it read. A hotfix needs a rule with a hotfix lane where one protects the
+         * environment (else the regular rule, promotion order and all, would decide a release recorded as a hotfix).
+         */
+        private static ReleaseKind releaseAs(Run<?, ?> run, Release release, Optional<ReleaseKind> kind)
+                throws AbortException {
+            String environment = release.environment().name();
+            if (kind.filter(ReleaseKind::isHotfix).isPresent()) {
+                Optional<ProtectionRule> rule = ReleaseGate.rule(environment);
+                if (rule.isPresent() && rule.get().hotfix().isEmpty()) {
+                    throw new AbortException(Messages.ReadReleaseManifestStep_NoHotfixLane(
+                            rule.get().name(), environment));
+                }
+            }
+            try {
+                return ReadReleases.of(run)
+                        .releaseAs(release.id().value(), kind.orElse(ReleaseKind.REGULAR), kind.isPresent());
+            } catch (IllegalStateException e) {
+                throw new AbortException(Messages.ReadReleaseManifestStep_KindSettled(
+                        release.id().shortForm(), environment, e.getMessage()));
+            }
         }
 
         /**

@@ -18,6 +18,7 @@ import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.LedgerRecord;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
@@ -303,6 +304,18 @@ public class RecordReleaseStep extends ReleaseStep {
                         Map<String, String> details = ReleaseBuilds.details(run, ReleaseGate.gitAuthors(run, release));
                         // A rollback's start says what it restores and what it rolls back, as the command line's.
                         rollback.ifPresent(r -> details.putAll(r.details()));
+                        // As is a hotfix, or a release that drops one (the approval gate judged it by the same kind).
+                        ReleaseKind kind = ReadReleases.kind(run, release.id().value());
+                        if (kind.isHotfix()) {
+                            details.put(ReleaseStarted.KIND, ReleaseStarted.HOTFIX);
+                        }
+                        details.putAll(ReleaseHotfixGuard.details(
+                                run,
+                                ledger,
+                                ReleaseLedger.planAgainstLedger(ledger, release, TaskListener.NULL),
+                                kind,
+                                rollback.isPresent(),
+                                listener));
                         Map<String, String> leftOut = new LinkedHashMap<>();
                         plan.skipped().forEach(s -> leftOut.put(s.artifact().id(), s.reason()));
                         ReleaseLedger.append(
@@ -346,6 +359,10 @@ public class RecordReleaseStep extends ReleaseStep {
                         action.recorded(leftOut);
                         action.finished(finished.status());
                         ReleaseEventListener.fire(ReleaseEvents.finished(run, release, runId, finished), run, listener);
+                        if (finished.status() == ReleaseStatus.SUCCEEDED
+                                && ReadReleases.kind(run, release.id().value()).isHotfix()) {
+                            ReleaseEventListener.fire(ReleaseEvents.hotfix(run, release, runId), run, listener);
+                        }
                         answer.put("status", finished.status().label());
                         // Whether a verification follows, and what it is told, is decided here, not in the script.
                         answer.put(

@@ -111,6 +111,15 @@ public class ReleaseApprovalStep extends ReleaseStep {
             ReleaseGate gate = ReleaseGate.read(run, source, listener);
             JobTemplate template = JobTemplates.forPipeline(step.jobTemplate);
             Optional<ReleaseChangelog> changelog = ReleaseChangelogs.of(run, gate.plan(), listener);
+            // Before any decision: a release that would take a live hotfix away is not put to approvers at all.
+            ReleaseHotfixGuard.enforce(
+                    ReleaseHotfixGuard.dropped(
+                            gate.ledger(),
+                            gate.plan(),
+                            gate.kind().isHotfix() || gate.rollback().isPresent(),
+                            () -> changelog),
+                    gate,
+                    listener);
             PromotionScope scope = PromotionScope.changed()
                     .withAlwaysRun(
                             gate.rollback().map(ReleaseRollback::alwaysRun).orElse(Set.of()));

@@ -53,6 +53,21 @@ final class ReleaseEvents {
                 .withDetail("status", status.label());
     }
 
+    /** A hotfix run succeeded: live here, not yet in the environments before this one. */
+    static ReleaseEvent hotfix(Run<?, ?> run, Release release, RunId runId) {
+        return linked(
+                run,
+                ReleaseEvent.of(
+                        EventType.HOTFIX,
+                        release.environment().name(),
+                        release.id().value(),
+                        Optional.of(runId.value()),
+                        Instant.now(),
+                        release.environment().name() + ": hotfix "
+                                + release.id().shortForm()
+                                + " is live; the environments before it do not have it yet"));
+    }
+
     static ReleaseEvent verificationFailed(Run<?, ?> run, Release release, RunId runId, ReleaseVerified verified) {
         return linked(
                         run,

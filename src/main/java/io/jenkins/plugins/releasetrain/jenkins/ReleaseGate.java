@@ -36,6 +36,7 @@ final class ReleaseGate {
     private final ReleasePlan plan;
     private final ApprovalRequest request;
     private final Optional<ReleaseRollback> rollback;
+    private final ReleaseKind kind;
 
     private ReleaseGate(
             Release release,
@@ -43,13 +44,15 @@ final class ReleaseGate {
             Optional<ProtectionRule> rule,
             ReleasePlan plan,
             ApprovalRequest request,
-            Optional<ReleaseRollback> rollback) {
+            Optional<ReleaseRollback> rollback,
+            ReleaseKind kind) {
         this.release = release;
         this.ledger = ledger;
         this.rule = rule;
         this.plan = plan;
         this.request = request;
         this.rollback = rollback;
+        this.kind = kind;
     }
 
     static ReleaseGate read(Run<?, ?> run, ReleaseSource source, TaskListener listener)
@@ -84,7 +87,16 @@ final class ReleaseGate {
         if (rollback.isPresent()) {
             request = request.asRollback(rollback.get().request());
         }
-        return new ReleaseGate(release, ledger, rule, plan, request, rollback);
+        ReleaseKind kind = ReadReleases.kind(run, release.id().value());
+        if (kind.isHotfix()) {
+            // Read as a hotfix only where the rule has a lane; checked again here, as the rule may have changed since.
+            if (rule.isPresent() && rule.get().hotfix().isEmpty()) {
+                throw new AbortException(
+                        Messages.ReadReleaseManifestStep_NoHotfixLane(rule.get().name(), environment));
+            }
+            request = request.asHotfix();
+        }
+        return new ReleaseGate(release, ledger, rule, plan, request, rollback, kind);
     }
 
     /** Who wrote the release according to git, as read when the build read the manifest. */
@@ -139,6 +151,11 @@ final class ReleaseGate {
     /** The rollback this release is, when the build read it with {@code readReleaseRollback}. */
     Optional<ReleaseRollback> rollback() {
         return rollback;
+    }
+
+    /** How the build releases it: a hotfix, a regular release, one that may drop hotfixes. */
+    ReleaseKind kind() {
+        return kind;
     }
 
     Ledger ledger() {

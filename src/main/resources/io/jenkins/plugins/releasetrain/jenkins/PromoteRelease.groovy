@@ -43,9 +43,10 @@ class PromoteRelease implements Serializable {
                 s.error("promoteRelease rolls an environment back with rollback: true and environment:, e.g." +
                         " promoteRelease rollback: true, environment: 'production-us-east-2' (rollbackTo: names a run or release)")
             }
-            if (args.manifest != null || args.release != null || args.against != null || args.resume == true) {
+            if (args.manifest != null || args.release != null || args.against != null || args.resume == true ||
+                    args.hotfix != null || args.dropHotfix != null) {
                 s.error('promoteRelease rollback: true reads what it restores from the ledger and runs it as a whole:' +
-                        ' it takes no manifest:, release:, against: or resume:')
+                        ' it takes no manifest:, release:, against:, resume:, hotfix: or dropHotfix:')
             }
             rollback = [environment: args.environment.toString(), to: args.rollbackTo == null ? null : args.rollbackTo.toString()]
             args = new LinkedHashMap(args)
@@ -56,7 +57,8 @@ class PromoteRelease implements Serializable {
 
         def names = new ArrayList(args.keySet())
         def known = ['manifest', 'release', 'against', 'jobTemplate', 'resume', 'all', 'failFast', 'handlers',
-                     'registry', 'credentialsId', 'verify', 'verifyJob', 'verifyAttempts', 'verifyTimeout', 'onEvent']
+                     'registry', 'credentialsId', 'verify', 'verifyJob', 'verifyAttempts', 'verifyTimeout', 'onEvent',
+                     'hotfix', 'dropHotfix']
         for (int i = 0; i < names.size(); i++) {
             if (!known.contains(names[i])) {
                 s.error('promoteRelease does not know the parameter ' + names[i] + '; it takes ' + known.join(', '))
@@ -79,6 +81,27 @@ class PromoteRelease implements Serializable {
             }
         }
 
+        // How the release is released is said once, to readReleaseManifest: the controller keeps it with the build,
+        // and the gate (the rule's hotfix lane), the ledger and the events all take it from there.
+        if (args.hotfix != null && !(args.hotfix instanceof Boolean)) {
+            s.error("promoteRelease hotfix: is true or false, e.g. hotfix: true (let in by the rule's hotfix lane)")
+        }
+        if (args.dropHotfix != null && !(args.dropHotfix instanceof CharSequence && args.dropHotfix.toString().trim().length() > 0)) {
+            s.error("promoteRelease dropHotfix: says why this release may take a live hotfix away, e.g." +
+                    " dropHotfix: 'the fix is reverted on purpose'")
+        }
+        if (args.hotfix == true && args.dropHotfix != null) {
+            s.error('promoteRelease takes hotfix: true or dropHotfix:, not both: a hotfix replaces hotfixes knowingly')
+        }
+        def readArgs = { Map source ->
+            if (args.hotfix == true) {
+                source.hotfix = true
+            }
+            if (args.dropHotfix != null) {
+                source.dropHotfix = args.dropHotfix.toString()
+            }
+            return source
+        }
         if (args.onEvent != null && !(args.onEvent instanceof Closure)) {
             s.error("promoteRelease onEvent: is a closure, e.g. onEvent: { event -> slackSend message: event.summary }")
         }
@@ -104,9 +127,10 @@ class PromoteRelease implements Serializable {
         // with no workspace: the wait for approval holds no executor, and no file change can alter the release.
         def read = null
         if (rollback == null && hasManifest) {
-            read = s.readReleaseManifest(file: args.manifest)
+            read = s.readReleaseManifest(readArgs([file: args.manifest]))
         } else if (rollback == null) {
-            read = s.readReleaseManifest(release: args.release instanceof Map ? args.release.releaseId : args.release.toString())
+            read = s.readReleaseManifest(readArgs([release: args.release instanceof Map ? args.release.releaseId :
+                    args.release.toString()]))
         }
         def releaseId = read == null ? null : read.releaseId
 
@@ -175,6 +199,9 @@ class PromoteRelease implements Serializable {
             def succeeded = finished.status == 'succeeded'
             tell(succeeded ? 'succeeded' : 'failed', environment + ': release ' + shortId + ' ' + finished.status +
                     ' (run ' + finished.runId + ')', [status: finished.status])
+            if (succeeded && read != null && read.hotfix == true) {
+                tell('hotfix', environment + ': hotfix ' + shortId + ' is live; the environments before it do not have it yet', [:])
+            }
             return finished
         }
 

@@ -11,6 +11,7 @@ import groovy.lang.GroovyClassLoader;
 import groovy.lang.GroovyObject;
 import io.jenkins.plugins.releasetrain.approval.Approvers;
 import io.jenkins.plugins.releasetrain.approval.DateRangeFreeze;
+import io.jenkins.plugins.releasetrain.approval.HotfixLane;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.approval.ReleaseAuthor;
 import io.jenkins.plugins.releasetrain.image.RegistryChoice.NamedRegistry;
@@ -730,7 +731,7 @@ class PromoteReleaseScriptTest {
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "failfast", true)))
                 .hasMessage("promoteRelease does not know the parameter failfast; it takes manifest, release, against,"
                         + " jobTemplate, resume, all, failFast, handlers, registry, credentialsId, verify, verifyJob,"
-                        + " verifyAttempts, verifyTimeout, onEvent");
+                        + " verifyAttempts, verifyTimeout, onEvent, hotfix, dropHotfix");
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "verify", "./smoke.sh")))
                 .hasMessageStartingWith("promoteRelease verify: is a closure");
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "verifyAttempts", 3)))
@@ -1110,6 +1111,91 @@ class PromoteReleaseScriptTest {
         assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "onEvent", "slack")))
                 .isInstanceOf(StepFailure.class)
                 .hasMessageStartingWith("promoteRelease onEvent: is a closure");
+    }
+
+    /** Staging after dev, two leads; an on-call engineer may let a hotfix in without dev. */
+    private static final ProtectionRule WITH_HOTFIX_LANE =
+            TWO_LEADS.withRequires("dev-us-east-2").withHotfixLane(new HotfixLane(Approvers.groups("on-call"), 1));
+
+    @Test
+    void aHotfixIsLetInByTheHotfixLaneWithoutThePromotionOrderAndRecordedAsOne() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(WITH_HOTFIX_LANE);
+        pipeline.member("dave", "on-call");
+        pipeline.answer("dave", "approve", "checkout is down");
+        ReleaseEventRecorder onEvent = ReleaseEventRecorder.recording();
+
+        Map<String, Object> outcome = promote(Map.of("manifest", MANIFEST, "hotfix", true, "onEvent", onEvent));
+
+        assertThat(outcome).containsEntry("succeeded", true);
+        assertThat(pipeline.readArguments).containsExactly(Map.of("file", MANIFEST, "hotfix", true));
+        assertThat(pipeline.prompts).hasSize(1);
+        assertThat(run().isHotfix()).isTrue();
+        assertThat(run().status()).contains(ReleaseStatus.SUCCEEDED);
+        assertThat(onEvent.types()).containsExactly("started", "awaiting-approval", "approved", "succeeded", "hotfix");
+        assertThat((String) onEvent.events().get(4).get("summary"))
+                .isEqualTo(ENVIRONMENT + ": hotfix "
+                        + release(DEPLOYMENTS_ONLY).id().shortForm()
+                        + " is live; the environments before it do not have it yet");
+    }
+
+    @Test
+    void withoutHotfixTheSameReleaseWaitsForThePromotionOrder() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(WITH_HOTFIX_LANE);
+        pipeline.member("dave", "on-call");
+        pipeline.answer("dave", "approve", "checkout is down");
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("dev-us-east-2");
+
+        assertThat(pipeline.steps).doesNotContain("parallel");
+        assertThat(run().isHotfix()).isFalse();
+        assertThat(run().status()).contains(ReleaseStatus.CANCELLED);
+    }
+
+    @Test
+    void aHotfixWhereTheRuleHasNoHotfixLaneIsRefusedBeforeAnythingIsRecorded() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(TWO_LEADS);
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "hotfix", true)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("has no hotfix lane");
+
+        assertThat(pipeline.steps).containsExactly("readReleaseManifest");
+        assertThat(ledger().runs()).isEmpty();
+    }
+
+    @Test
+    void hotfixAndDropHotfixAreCheckedBeforeAnythingRuns() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "hotfix", "yes")))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageStartingWith("promoteRelease hotfix: is true or false");
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "dropHotfix", " ")))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageStartingWith("promoteRelease dropHotfix: says why");
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "hotfix", true, "dropHotfix", "on purpose")))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("not both");
+        assertThatThrownBy(() -> promote(Map.of("rollback", true, "environment", ENVIRONMENT, "hotfix", true)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("no manifest:, release:, against:, resume:, hotfix: or dropHotfix:");
+        assertThat(pipeline.steps).isEmpty();
+    }
+
+    @Test
+    void dropHotfixIsSaidToTheControllerWithTheRead() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+
+        promote(Map.of("manifest", MANIFEST, "dropHotfix", "the fix is reverted on purpose"));
+
+        assertThat(pipeline.readArguments)
+                .containsExactly(Map.of("file", MANIFEST, "dropHotfix", "the fix is reverted on purpose"));
+        assertThat(run().isHotfix()).isFalse();
     }
 
     @SuppressWarnings("unchecked")

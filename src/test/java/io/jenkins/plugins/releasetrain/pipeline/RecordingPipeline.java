@@ -40,6 +40,7 @@ import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerRecord;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
+import io.jenkins.plugins.releasetrain.ledger.ReleaseStarted;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
 import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
@@ -247,6 +248,10 @@ public final class RecordingPipeline {
     private final Map<String, String> params = new HashMap<>();
     /** Releases read with readReleaseRollback, by id: as the Jenkins steps, the others treat them as rollbacks. */
     private final Map<String, RollbackTarget> rollbacks = new HashMap<>();
+    /** Releases read with hotfix: true, by id: as the Jenkins steps, the gate and the ledger treat them as hotfixes. */
+    private final Set<String> hotfixes = new HashSet<>();
+
+    final List<Map<String, Object>> readArguments = new ArrayList<>();
 
     final List<PromptAnswer> answeredPrompts = new ArrayList<>();
     final List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -369,7 +374,23 @@ public final class RecordingPipeline {
             read.putIfAbsent(id, manifest);
             readFrom.putIfAbsent(id, file);
         }
+        readArguments.add(new LinkedHashMap<>(args));
+        String id = manifest.release().id().value();
+        if (Boolean.TRUE.equals(args.get("hotfix"))) {
+            // As the Jenkins step: only where the environment's rule, if one protects it, has a hotfix lane.
+            EnvironmentRules.forEnvironment(
+                            policy, manifest.release().environment().name(), Optional.empty())
+                    .filter(r -> r.hotfix().isEmpty())
+                    .ifPresent(r -> {
+                        throw new StepFailure("Rule '" + r.name() + "' has no hotfix lane for "
+                                + manifest.release().environment().name());
+                    });
+            hotfixes.add(id);
+        } else if (!decisions.containsKey(id)) {
+            hotfixes.remove(id);
+        }
         Map<String, Object> result = ManifestMaps.release(manifest.release());
+        result.put("hotfix", hotfixes.contains(id));
         // As the Jenkins step: the rollback the build's parameters ask for.
         if (params.containsKey("RELEASE_TRAIN_ROLLBACK_TO")
                 && params.containsKey("RELEASE_TRAIN_ROLLBACK_ENVIRONMENT")) {
@@ -417,6 +438,9 @@ public final class RecordingPipeline {
                 Optional.ofNullable(rollbacks.get(release.id().value()))
                         .ifPresent(r ->
                                 details.putAll(r.record(RollbackOf.REQUESTED).details()));
+                if (hotfixes.contains(release.id().value())) {
+                    details.put(ReleaseStarted.KIND, ReleaseStarted.HOTFIX);
+                }
                 append(release, List.of(records.started(manifest, plan.plan(), now, details)));
             }
             case "artifact" -> {
@@ -867,6 +891,9 @@ public final class RecordingPipeline {
                 planAgainstLedger(release),
                 LedgerApprovals.history(ledger, release.environment().name(), rule),
                 new Participants(Optional.of(identity(startedBy)), rollback == null ? authors : List.of()));
+        if (hotfixes.contains(release.id().value())) {
+            request = request.asHotfix();
+        }
         return rollback == null
                 ? request
                 : request.asRollback(

@@ -1,0 +1,85 @@
+package io.jenkins.plugins.releasetrain.jenkins;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.releasetrain.changelog.HotfixGuard;
+import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
+import io.jenkins.plugins.releasetrain.ledger.Ledger;
+import io.jenkins.plugins.releasetrain.ledger.LedgerException;
+import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
+import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps a regular release from taking a live hotfix away, as the command line's {@code run} does: it is refused
+ * with the commits it would drop, unless the Pipeline read it with {@code dropHotfix: 'why'}. Whether a commit
+ * contains the fix is read from the repositories administrators configured for changelogs; where nobody can tell,
+ * the release counts as dropping it.
+ */
+final class ReleaseHotfixGuard {
+
+    private ReleaseHotfixGuard() {}
+
+    /** The live hotfixes {@code plan} would drop, judged with {@code changelog}; none for a hotfix or a rollback. */
+    static List<HotfixGuard.DroppedHotfix> dropped(
+            Ledger ledger, ReleasePlan plan, boolean exempt, ChangelogSupplier changelog) throws AbortException {
+        if (exempt) {
+            // A hotfix on a hotfix replaces it knowingly (its lane decides), and a rollback restores what ran before.
+            return List.of();
+        }
+        Set<String> hotfixed;
+        try {
+            hotfixed =
+                    Set.copyOf(ledger.read(plan.target().environment().name()).hotfixedArtifacts());
+        } catch (LedgerException e) {
+            throw new AbortException(Messages.ReleaseLedger_Unreadable(ledger.directory(), e.getMessage()));
+        }
+        List<PlannedArtifact> touched = HotfixGuard.touched(plan, hotfixed);
+        return touched.isEmpty() ? List.of() : HotfixGuard.check(touched, changelog.get());
+    }
+
+    /**
+     * Refuses a release that drops a live hotfix without a reason, saying what it would drop; with a reason, says
+     * what it drops and lets it go on.
+     */
+    static void enforce(List<HotfixGuard.DroppedHotfix> dropped, ReleaseGate gate, TaskListener listener)
+            throws AbortException {
+        if (dropped.isEmpty()) {
+            return;
+        }
+        HotfixGuard.describe(dropped).forEach(listener.getLogger()::println);
+        String artifacts = String.join(
+                ", ",
+                dropped.stream().map(HotfixGuard.DroppedHotfix::artifactId).toList());
+        Optional<String> reason = gate.kind().dropHotfix();
+        if (reason.isEmpty()) {
+            throw new AbortException(Messages.ReleaseHotfixGuard_Refused(
+                    gate.release().id().shortForm(),
+                    gate.release().environment().name(),
+                    artifacts));
+        }
+        listener.getLogger().println(Messages.ReleaseHotfixGuard_Dropping(artifacts, reason.get()));
+    }
+
+    /** What the run's start records about the hotfixes it drops, and why; nothing when it drops none. */
+    static Map<String, String> details(
+            Run<?, ?> run, Ledger ledger, ReleasePlan plan, ReleaseKind kind, boolean rollback, TaskListener listener)
+            throws AbortException {
+        if (kind.dropHotfix().isEmpty()) {
+            return Map.of();
+        }
+        List<HotfixGuard.DroppedHotfix> dropped =
+                dropped(ledger, plan, kind.isHotfix() || rollback, () -> ReleaseChangelogs.of(run, plan, listener));
+        return HotfixGuard.details(dropped, kind.dropHotfix().get());
+    }
+
+    /** The changelog to judge by, read only when a hotfixed artifact is touched (it may read repositories). */
+    @FunctionalInterface
+    interface ChangelogSupplier {
+        Optional<ReleaseChangelog> get() throws AbortException;
+    }
+}
