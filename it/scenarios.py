@@ -102,6 +102,11 @@ rule.approvers = '{self.first.user}, {self.second.user}'
 rule.requiredApprovals = 2
 // The suite's Pipelines write their manifests: nobody can tell who wrote them (see unknown-authors-refused).
 rule.allowUnknownAuthors = true
+// Only the second approver lets a hotfix in (see hotfix-lane).
+def lane = new ReleaseHotfixLane()
+lane.approvers = '{self.second.user}'
+lane.requiredApprovals = 1
+rule.hotfixLane = lane
 rules.add(rule)
 c.protectionRules = rules
 println 'CONFIGURED'
@@ -154,6 +159,8 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
             ('registry-host-not-allowed', self.registry_host_not_allowed),
             ('declarative-approval-outside-agent', self.declarative_approval_outside_agent),
             ('rollback-from-release-page', self.rollback_from_release_page),
+            # Last: it leaves production as every other check expects it (the hotfix dropped again, on purpose).
+            ('hotfix-lane', self.hotfix_lane),
         ]
 
     # --- helpers ----------------------------------------------------------------------------------------------
@@ -634,3 +641,47 @@ c.protectionRules = rules
                       f'#{first} {first_result}, #{second} {second_result}; button offered: {offered}; anonymous POST '
                       f'HTTP {anonymous}, GET HTTP {link}; POST HTTP {status} -> #{queued} {result}, rollbackTo '
                       f'{rollback_to}; record rollback {record.get("rollback")}; ' + tail(log, 2))
+
+    def hotfix_lane(self):
+        """A hotfix into production: the rule's regular approver cannot let it in, the lane's approver alone does,
+        and the run is a hotfix in the release record and on the board. The next regular release that would take it
+        away is refused; given a reason (dropHotfix), it goes on with the rule's usual approvals."""
+        job = 'it-hotfix'
+        hotfix = self.run(job, 'node {\n' + write_file(P, self.m.with_commit(self.m.production_base, 'hotfix'))
+                          + f"promoteRelease manifest: '{P}', hotfix: true, handlers: {handlers()}\n}}")
+        prompt = self.single_prompt(job, hotfix)
+        self.first.answer(job, hotfix, prompt, {'decision': 'approve', 'comment': 'it suite: not in the lane'})
+        second_prompt = prompt[:-1] + '2'
+        self.admin.wait_input(job, hotfix, second_prompt)
+        self.second.answer(job, hotfix, second_prompt, {'decision': 'approve', 'comment': 'it suite: on call'})
+        hotfix_result, hotfix_log = self.finish(job, hotfix)
+        counted = [a['user'] for r in self.release_actions(job, hotfix) for a in r.get('approvals') or []
+                   if a.get('counts')]
+        status, text = self.admin.get(f'/job/{job}/{hotfix}/release-{PRODUCTION}/record.json')
+        record = json.loads(text) if status == 200 else {}
+        board = self.admin.json('/release-board/board.json')
+        runs = [r for e in board.get('environments', []) if e.get('name') == PRODUCTION
+                for r in (e.get('history') or {}).get('runs', []) if r.get('runId') == f'{job}#{hotfix}']
+        later = self.m.with_commit(self.m.production_base, 'after hotfix')
+        refused = self.run(job, 'node {\n' + write_file(P, later)
+                           + f"promoteRelease manifest: '{P}', handlers: {handlers()}\n}}")
+        refused_result, refused_log = self.finish(job, refused)
+        dropping = self.run(job, 'node {\n' + write_file(P, later)
+                            + f"promoteRelease manifest: '{P}', dropHotfix: 'it suite: back to the regular line',"
+                            + f" handlers: {handlers()}\n}}")
+        first_prompt = self.single_prompt(job, dropping)
+        # Approvers read what the release drops, and why, in the prompt they answer.
+        _, input_page = self.first.get(f'/job/{job}/{dropping}/input/')
+        shown = 'Dropping the hotfix on' in input_page
+        self.first.answer(job, dropping, first_prompt, {'decision': 'approve', 'comment': 'it suite: first'})
+        next_prompt = first_prompt[:-1] + '2'
+        self.admin.wait_input(job, dropping, next_prompt)
+        self.second.answer(job, dropping, next_prompt, {'decision': 'approve', 'comment': 'it suite: second'})
+        dropping_result, dropping_log = self.finish(job, dropping)
+        ok = (hotfix_result == 'SUCCESS' and counted == [self.second.user] and record.get('hotfix') is True
+              and bool(runs) and runs[0].get('hotfix') is True
+              and refused_result == 'FAILURE' and 'would take the live hotfix away' in refused_log
+              and shown and dropping_result == 'SUCCESS' and 'Dropping the hotfix on' in dropping_log)
+        return passed(ok, f'hotfix #{hotfix} {hotfix_result}, counted {counted}, record hotfix {record.get("hotfix")},'
+                          f' board run {runs[0] if runs else None}; regular #{refused} {refused_result}:'
+                          f' {tail(refused_log, 1)}; dropHotfix #{dropping} {dropping_result}, shown to approvers: {shown}; ' + tail(hotfix_log, 1))

@@ -111,8 +111,9 @@ public class ReleaseApprovalStep extends ReleaseStep {
             ReleaseGate gate = ReleaseGate.read(run, source, listener);
             JobTemplate template = JobTemplates.forPipeline(step.jobTemplate);
             Optional<ReleaseChangelog> changelog = ReleaseChangelogs.of(run, gate.plan(), listener);
-            // Before any decision: a release that would take a live hotfix away is not put to approvers at all.
-            ReleaseHotfixGuard.enforce(
+            // Before any decision: a release that would take a live hotfix away is not put to approvers at all,
+            // unless the Pipeline says why; then approvers read what it drops, and approve that too.
+            String drops = ReleaseHotfixGuard.enforce(
                     ReleaseHotfixGuard.dropped(
                             gate.ledger(),
                             gate.plan(),
@@ -126,7 +127,8 @@ public class ReleaseApprovalStep extends ReleaseStep {
             String planText = PromotionPlan.of(gate.plan(), template, scope).describe()
                     + changelog
                             .map(c -> "\nWhat it brings:\n  " + String.join("\n  ", ChangelogSummary.lines(c)) + "\n")
-                            .orElse("");
+                            .orElse("")
+                    + drops;
             Decision decision = gate.decide();
             ReleaseAction action = ReleaseAction.of(run, gate.release(), source.path());
             Optional<ApprovalPrompt> prompt;

@@ -45,13 +45,16 @@ final class ReleaseHotfixGuard {
     /**
      * Refuses a release that drops a live hotfix without a reason, saying what it would drop; with a reason, says
      * what it drops and lets it go on.
+     *
+     * @return what approvers read about the hotfixes it drops, to add to the plan they approve; empty when none
      */
-    static void enforce(List<HotfixGuard.DroppedHotfix> dropped, ReleaseGate gate, TaskListener listener)
+    static String enforce(List<HotfixGuard.DroppedHotfix> dropped, ReleaseGate gate, TaskListener listener)
             throws AbortException {
         if (dropped.isEmpty()) {
-            return;
+            return "";
         }
-        HotfixGuard.describe(dropped).forEach(listener.getLogger()::println);
+        List<String> lines = HotfixGuard.describe(dropped);
+        lines.forEach(listener.getLogger()::println);
         String artifacts = String.join(
                 ", ",
                 dropped.stream().map(HotfixGuard.DroppedHotfix::artifactId).toList());
@@ -63,6 +66,8 @@ final class ReleaseHotfixGuard {
                     artifacts));
         }
         listener.getLogger().println(Messages.ReleaseHotfixGuard_Dropping(artifacts, reason.get()));
+        return "\n" + Messages.ReleaseHotfixGuard_Dropping(artifacts, reason.get()) + "\n  "
+                + String.join("\n  ", lines) + "\n";
     }
 
     /** What the run's start records about the hotfixes it drops, and why; nothing when it drops none. */
