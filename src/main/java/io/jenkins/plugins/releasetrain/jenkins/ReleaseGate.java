@@ -82,7 +82,7 @@ final class ReleaseGate {
         ApprovalRequest request =
                 ApprovalRequest.of(plan, history, participants).comparingNamesWith(JenkinsIdentities.nameKeys());
         if (rollback.isPresent()) {
-            request = request.asRollback(rollback.get().request());
+            request = request.asRollback(rollback.get().request(rule, ledger, environment, run));
         }
         return new ReleaseGate(release, ledger, rule, plan, request, rollback);
     }
