@@ -151,14 +151,17 @@ class AutomaticRollbackTest {
         assertThat(of.from().orElseThrow().value(), is("promote#2"));
         assertThat(rollback.finished().orElseThrow().details().get(LedgerApprovals.GROUNDS_RULE), is("staging"));
         // No prompt, no approval: the rule is the authority.
-        assertThat(failed.getAction(InputAction.class) == null
-                || failed.getAction(InputAction.class).getExecutions().isEmpty(), is(true));
+        assertThat(
+                failed.getAction(InputAction.class) == null
+                        || failed.getAction(InputAction.class).getExecutions().isEmpty(),
+                is(true));
         assertThat(ledger().approvals(release(V1).id()).isEmpty(), is(true));
         // The job got the earlier commit back, the image tag its exact earlier digest.
         WorkflowRun resources = j.jenkins
                 .getItemByFullName("release-jobs/s3-upload-resources", WorkflowJob.class)
                 .getLastBuild();
-        j.assertLogContains("deploying product1/deploy/resources at 4f545ec8f09c81ac645926f755ba13f46434f636", resources);
+        j.assertLogContains(
+                "deploying product1/deploy/resources at 4f545ec8f09c81ac645926f755ba13f46434f636", resources);
         assertThat(rollback.result(MS1).orElseThrow().details().get(ArtifactResult.DIGEST), is(first.toString()));
         assertThat(ExampleImages.digest(layouts, REPOSITORY, "stage_us_123"), is(Optional.of(first)));
         // The rollback is verified in turn, and both runs show on the build.
@@ -169,11 +172,7 @@ class AutomaticRollbackTest {
                 .orElseThrow();
         assertThat(back.getRollbackTo(), is("promote#1"));
         assertThat(back.isSucceeded(), is(true));
-        List<EventType> types = j.jenkins
-                .getExtensionList(ReleaseEventListener.class)
-                .get(Heard.class)
-                .events
-                .stream()
+        List<EventType> types = j.jenkins.getExtensionList(ReleaseEventListener.class).get(Heard.class).events.stream()
                 .map(ReleaseEvent::type)
                 .toList();
         assertThat(types, hasItem(EventType.VERIFICATION_FAILED));
@@ -217,8 +216,8 @@ class AutomaticRollbackTest {
 
         // After a verification that passed.
         job.setDefinition(new CpsFlowDefinition(
-                readsTheAutomaticRollback("node {\n" + writeFile(STAGING, V2) + "  promoteRelease manifest: '"
-                        + STAGING + "', all: true, registry: 'local', verify: { ctx -> echo 'fine' }\n}\n"),
+                readsTheAutomaticRollback("node {\n" + writeFile(STAGING, V2) + "  promoteRelease manifest: '" + STAGING
+                        + "', all: true, registry: 'local', verify: { ctx -> echo 'fine' }\n}\n"),
                 true));
         WorkflowRun passed = j.buildAndAssertStatus(Result.FAILURE, job);
         j.assertLogContains("passed its verification", passed);
@@ -247,8 +246,7 @@ class AutomaticRollbackTest {
         // Nor does a rollback with to: pass as the rule's own.
         job.setDefinition(new CpsFlowDefinition(
                 "readReleaseRollback environment: '" + ENVIRONMENT + "', automatic: true, to: 'promote#1'\n", true));
-        j.assertLogContains(
-                "it takes no 'to'", j.buildAndAssertStatus(Result.FAILURE, job));
+        j.assertLogContains("it takes no 'to'", j.buildAndAssertStatus(Result.FAILURE, job));
 
         assertThat(ExampleImages.digest(layouts, REPOSITORY, "stage_us_123"), is(Optional.of(moved)));
         assertThat(ExampleImages.digest(layouts, REPOSITORY, "stage_us_123"), not(is(Optional.of(first))));
@@ -264,9 +262,10 @@ class AutomaticRollbackTest {
         Digest moved = ExampleImages.digest(layouts, REPOSITORY, "stage_us_123").orElseThrow();
 
         job.setDefinition(new CpsFlowDefinition(
-                readsTheAutomaticRollback("node {\n" + writeFile(STAGING, V2) + "  try {\n    promoteRelease manifest: '"
-                        + STAGING + "', registry: 'local', verify: { ctx -> error 'down' }\n"
-                        + "  } catch (e) { echo 'verification failed' }\n}\n"),
+                readsTheAutomaticRollback(
+                        "node {\n" + writeFile(STAGING, V2) + "  try {\n    promoteRelease manifest: '"
+                                + STAGING + "', registry: 'local', verify: { ctx -> error 'down' }\n"
+                                + "  } catch (e) { echo 'verification failed' }\n}\n"),
                 true));
         WorkflowRun refused = j.buildAndAssertStatus(Result.FAILURE, job);
 
