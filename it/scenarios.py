@@ -159,6 +159,7 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
             ('registry-host-not-allowed', self.registry_host_not_allowed),
             ('declarative-approval-outside-agent', self.declarative_approval_outside_agent),
             ('rollback-from-release-page', self.rollback_from_release_page),
+            ('automatic-rollback', self.automatic_rollback),
             # Last: it leaves production as every other check expects it (the hotfix dropped again, on purpose).
             ('hotfix-lane', self.hotfix_lane),
         ]
@@ -685,3 +686,66 @@ c.protectionRules = rules
         return passed(ok, f'hotfix #{hotfix} {hotfix_result}, counted {counted}, record hotfix {record.get("hotfix")},'
                           f' board run {runs[0] if runs else None}; regular #{refused} {refused_result}:'
                           f' {tail(refused_log, 1)}; dropHotfix #{dropping} {dropping_result}, shown to approvers: {shown}; ' + tail(hotfix_log, 1))
+
+    def automatic_rollback(self):
+        """Under a rule that rolls back after a failed verification (rollbackOnVerificationFailure), a release whose
+        verification fails is rolled back at once by the same build, without a prompt (a rollback someone asks for
+        would need an approval under this rule): the build fails and says so, its page shows the rollback, the
+        ledger records it with the reason verification-failed, and a Jenkinsfile cannot read such a rollback
+        itself after a verification that passed."""
+        rule = 'it-staging-autorollback'
+        self.admin.script(f"""
+import io.jenkins.plugins.releasetrain.jenkins.*
+def c = ReleaseTrainConfiguration.get()
+def rules = new ArrayList(c.protectionRules)
+rules.removeIf {{ it.name == '{rule}' }}
+def rule = new ReleaseProtectionRule('{rule}', '{STAGING}')
+rule.approvers = '{self.first.user}'
+rule.rollbackRequiredApprovals = '1'
+rule.rollbackOnVerificationFailure = true
+rules.add(rule)
+c.protectionRules = rules
+""")
+        try:
+            job = 'it-autorollback'
+            verify = ("{ ctx -> echo \"VERIFY ${ctx.runId}\"; "
+                      "if (!ctx.runId.endsWith('+rollback')) { error 'smoke test: checkout returned 502' } }")
+            first = self.run(job, 'node {\n' + write_file(M, self.m.with_commit(self.m.base, 'autorollback first'))
+                             + f"promoteRelease manifest: '{M}', handlers: {handlers()}\n}}")
+            first_result, _ = self.finish(job, first)
+            second = self.run(job, 'node {\n' + write_file(M, self.m.with_commit(self.m.base, 'autorollback second'))
+                              + f"promoteRelease manifest: '{M}', handlers: {handlers()}, verify: {verify}\n}}")
+            result, log = self.finish(job, second)
+            prompts = self.admin.pending_inputs(job, second)
+            actions = [a for a in self.admin.build_actions(job, second, '_class,urlName,runId,rollbackTo,status')
+                       if a and a.get('_class', '').endswith('ReleaseAction')]
+            back = [a for a in actions if a.get('rollbackTo')]
+            record = {}
+            if back:
+                status, text = self.admin.get(f"/job/{job}/{second}/{back[0].get('urlName')}/record.json")
+                record = (json.loads(text).get('rollback') or {}) if status == 200 else {}
+            # The attacker's own build: its verification passes, then it asks for the rule's rollback itself.
+            attack = self.run(job, 'node {\n' + write_file(M, self.m.with_commit(self.m.base, 'autorollback third'))
+                              + f"promoteRelease manifest: '{M}', handlers: {handlers()}, verify: {{ ctx -> echo 'ok' }}\n"
+                              + f"}}\nreadReleaseRollback environment: '{STAGING}', automatic: true\n")
+            attack_result, attack_log = self.finish(job, attack)
+        finally:
+            self.admin.script(f"""
+import io.jenkins.plugins.releasetrain.jenkins.*
+def c = ReleaseTrainConfiguration.get()
+def rules = new ArrayList(c.protectionRules)
+rules.removeIf {{ it.name == '{rule}' }}
+c.protectionRules = rules
+""")
+        run_id = f'{job}#{first}'
+        ok = (first_result == 'SUCCESS' and result == 'FAILURE' and not prompts
+              and f'verification failed: smoke test: checkout returned 502; {STAGING} was rolled back to run {run_id}'
+              in log
+              and f'VERIFY {job}#{second}+rollback' in log
+              and len(back) == 1 and back[0].get('runId') == f'{job}#{second}+rollback'
+              and back[0].get('status') == 'succeeded' and back[0].get('rollbackTo') == run_id
+              and record.get('reason') == 'verification-failed' and record.get('to') == run_id
+              and attack_result == 'FAILURE' and 'passed its verification' in attack_log)
+        return passed(ok, f'#{first} {first_result}, #{second} {result}; prompts {prompts}; rollback on the page: '
+                          f'{back}; record rollback {record}; attacker #{attack} {attack_result}: '
+                          + tail(attack_log, 1) + '; ' + tail(log, 2))

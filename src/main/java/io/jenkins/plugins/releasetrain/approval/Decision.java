@@ -57,7 +57,12 @@ public sealed interface Decision permits Decision.Allowed, Decision.NeedsApprova
         /** Every check of the rule passed. */
         APPROVED,
         /** An administrator bypassed the rule, which allows it; the bypass is in {@link #counted()}. */
-        BYPASSED
+        BYPASSED,
+        /**
+         * The rule itself rolls back a release whose verification failed ({@code onVerificationFailure:
+         * rollback}): no approval is asked for.
+         */
+        ROLLED_BACK_BY_RULE
     }
 
     /** Why a release cannot run, whatever further approvals come. */

@@ -11,7 +11,8 @@ final class Evaluation {
     private Evaluation() {}
 
     /**
-     * Order: unprotected, nothing to deploy, an administrator's bypass, a rejection, promotion order, a
+     * Order: unprotected, nothing to deploy, the rule's own rollback after a failed verification, an
+     * administrator's bypass, a rejection, promotion order, a
      * freeze without override, then the quorums still missing (the freeze override's and the approvals').
      */
     static Decision decide(Optional<ProtectionRule> maybeRule, ApprovalRequest request, Instant now) {
@@ -40,6 +41,19 @@ final class Evaluation {
                     judgements,
                     environment + " already runs the content of release " + id
                             + ": there is nothing to deploy, so nothing to approve.");
+        }
+        if (request.rollback().filter(RollbackRequest::automatic).isPresent()
+                && rule.rollback().onVerificationFailure() == RollbackRule.VerificationFailure.ROLLBACK) {
+            // The rule is the authority: it asked for this rollback when the release before failed verification.
+            return new Decision.Allowed(
+                    environment,
+                    request.releaseId(),
+                    ruleName,
+                    Decision.Grounds.ROLLED_BACK_BY_RULE,
+                    judgements,
+                    "Release " + id + " may run in " + environment + " without approval: the verification of the"
+                            + " release before it failed, and rule '" + rule.name() + "' rolls back to run "
+                            + request.rollback().get().targetRun() + " at once (onVerificationFailure: rollback).");
         }
         List<ApprovalEvent> bypasses = tally.counted(ApprovalAction.BYPASS);
         if (!bypasses.isEmpty()) {

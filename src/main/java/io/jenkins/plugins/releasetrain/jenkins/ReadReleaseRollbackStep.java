@@ -10,11 +10,13 @@ import hudson.model.ParametersAction;
 import hudson.model.Run;
 import hudson.model.StringParameterValue;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.releasetrain.approval.AutomaticRollbacks;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
+import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.ManifestMaps;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
 import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
@@ -45,6 +47,7 @@ public class ReadReleaseRollbackStep extends Step {
 
     private final String environment;
     private String to;
+    private boolean automatic;
 
     @DataBoundConstructor
     public ReadReleaseRollbackStep(String environment) {
@@ -64,6 +67,20 @@ public class ReadReleaseRollbackStep extends Step {
     @DataBoundSetter
     public void setTo(String to) {
         this.to = Util.fixEmptyAndTrim(to);
+    }
+
+    public boolean isAutomatic() {
+        return automatic;
+    }
+
+    /**
+     * The rule's own rollback after this build's release failed its verification ({@code onVerificationFailure:
+     * rollback}): no approval. Refused unless the environment's rule asks for it and the environment's latest run
+     * is this build's, which succeeded and then failed its verification; takes no {@code to}.
+     */
+    @DataBoundSetter
+    public void setAutomatic(boolean automatic) {
+        this.automatic = automatic;
     }
 
     /**
@@ -130,6 +147,32 @@ public class ReadReleaseRollbackStep extends Step {
                 .flatMap(ReleaseRun::rollback);
     }
 
+    /**
+     * An approval-free rollback only when the rule asks for it and the environment's latest run is this very build's
+     * run, which succeeded and failed its verification: the ledger and this build's own record say so, not the
+     * Pipeline.
+     */
+    private static void requireAutomaticRollbackDue(Run<?, ?> run, EnvironmentLedger history) throws AbortException {
+        String environment = history.environment();
+        RunId own = ReleaseBuilds.runId(run);
+        Optional<String> refusal = AutomaticRollbacks.refusal(ReleaseGate.rule(environment), history, own);
+        if (refusal.isEmpty()) {
+            // The ledger names runs by job and number: this build, not an earlier one of a job of the same name,
+            // must have run and verified it.
+            boolean ranHere = run.getActions(ReleaseAction.class).stream()
+                    .anyMatch(a -> a.getEnvironment().equals(environment)
+                            && own.value().equals(a.getRunId())
+                            && a.isSucceeded()
+                            && a.getVerification() != null);
+            if (!ranHere) {
+                refusal = Optional.of("this build did not run and verify run " + own + " of " + environment);
+            }
+        }
+        if (refusal.isPresent()) {
+            throw new AbortException(Messages.ReadReleaseRollbackStep_NotAutomatic(environment, refusal.get()));
+        }
+    }
+
     static class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
         private static final long serialVersionUID = 1L;
@@ -150,6 +193,9 @@ public class ReadReleaseRollbackStep extends Step {
                 throw new AbortException(Messages.ReadReleaseRollbackStep_UnknownEnvironment(
                         step.environment, configuration.environmentNames()));
             }
+            if (step.automatic && step.to != null) {
+                throw new AbortException(Messages.ReadReleaseRollbackStep_AutomaticTo());
+            }
             // Who may release into an environment may roll it back, and nobody else.
             ReleaseJobs.requireAllowed(run, step.environment);
             RollbackTarget target;
@@ -164,6 +210,9 @@ public class ReadReleaseRollbackStep extends Step {
                             history.latestRun().orElseThrow().runId(),
                             unfinished.get().to()));
                 }
+                if (step.automatic) {
+                    requireAutomaticRollbackDue(run, history);
+                }
                 target = Rollbacks.find(history, Optional.ofNullable(step.to));
             } catch (InvalidRunException e) {
                 throw new AbortException(e.getMessage());
@@ -171,7 +220,9 @@ public class ReadReleaseRollbackStep extends Step {
                 throw new AbortException(
                         Messages.ReleaseLedger_Unreadable(ReleaseLedger.get().directory(), e.getMessage()));
             }
-            ReleaseRollback rollback = ReleaseRollback.requested(target);
+            ReleaseRollback rollback = step.automatic
+                    ? ReleaseRollback.afterFailedVerification(target)
+                    : ReleaseRollback.requested(target);
             String releaseId = target.manifest().release().id().value();
             ReadReleases.of(run)
                     .registerRollback(
@@ -185,6 +236,13 @@ public class ReadReleaseRollbackStep extends Step {
                             target.target().started().sourceName())
                     .rollingBackTo(target.target().runId().value());
             BuildRecords.save(run, listener);
+            if (step.automatic) {
+                listener.getLogger()
+                        .println(Messages.ReadReleaseRollbackStep_ReadAutomatic(
+                                ReleaseGate.ruleName(step.environment).orElse("-"),
+                                step.environment,
+                                ReleaseBuilds.runId(run)));
+            }
             listener.getLogger()
                     .println(Messages.ReadReleaseRollbackStep_Read(
                             step.environment,

@@ -279,7 +279,7 @@ public class RecordReleaseStep extends ReleaseStep {
             Release release = loaded.release();
             String environment = release.environment().name();
             ReleaseJobs.requireAllowed(run, environment);
-            RunId runId = ReleaseBuilds.runId(run);
+            RunId runId = ReleaseBuilds.runId(run, release);
             String actor = ReleaseBuilds.actor(run);
             Ledger ledger = ReleaseLedger.get();
             PromotionRecords records = new PromotionRecords(runId, release, actor);
@@ -457,6 +457,7 @@ public class RecordReleaseStep extends ReleaseStep {
                 answer.put("verification", verified.label());
                 answer.put("message", verified.message());
                 answer.put("attempts", verified.attempts());
+                answer.put("rollback", AutomaticRollback.asked(run, release, verified));
             }
             return answer;
         }

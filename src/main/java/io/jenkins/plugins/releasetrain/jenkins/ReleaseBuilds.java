@@ -8,6 +8,7 @@ import io.jenkins.plugins.releasetrain.approval.BuildChanges;
 import io.jenkins.plugins.releasetrain.approval.Participants;
 import io.jenkins.plugins.releasetrain.approval.ReleaseAuthor;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
+import io.jenkins.plugins.releasetrain.manifest.Release;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,28 @@ final class ReleaseBuilds {
     static RunId runId(Run<?, ?> run) {
         return RunId.forBuild(run.getParent().getFullName(), run.getNumber());
     }
+
+    /**
+     * The ledger run of {@code release} in this build: the build's own id, or for the rollback its environment's rule
+     * made after the build's release failed verification, a second run of the build ({@code job#42+rollback}).
+     */
+    static RunId runId(Run<?, ?> run, Release release) {
+        boolean automatic = ReadReleases.rollback(run, release.id().value())
+                .filter(ReleaseRollback::isAutomatic)
+                .isPresent();
+        return automatic ? runs(run).rollback() : runId(run);
+    }
+
+    /** The build's own ledger run and the run of its automatic rollback, if it makes one. */
+    static Runs runs(Run<?, ?> run) {
+        return new Runs(runId(run), RunId.forBuild(run.getParent().getFullName(), run.getNumber(), AUTOMATIC_ROLLBACK));
+    }
+
+    /** What tells the run of an automatic rollback apart from the build's own run in the ledger. */
+    static final String AUTOMATIC_ROLLBACK = "rollback";
+
+    /** @param own the build's run @param rollback the run of the rollback its rule makes after a failed verification */
+    record Runs(RunId own, RunId rollback) {}
 
     /** Where a ledger run comes from, for the release board's links: the keys of docs/ledger.md. */
     static Map<String, String> details(Run<?, ?> run) {

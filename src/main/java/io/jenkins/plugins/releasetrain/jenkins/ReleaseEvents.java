@@ -7,11 +7,13 @@ import io.jenkins.plugins.releasetrain.approval.Decision;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseFinished;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseStatus;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseVerified;
+import io.jenkins.plugins.releasetrain.ledger.RollbackOf;
 import io.jenkins.plugins.releasetrain.ledger.RunId;
 import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.notify.EventType;
 import io.jenkins.plugins.releasetrain.notify.ReleaseEvent;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 
@@ -36,9 +38,17 @@ final class ReleaseEvents {
                                 + release.id().shortForm() + " started (run " + runId.value() + ")"));
     }
 
-    /** Succeeded, or failed (a cancelled run too, as {@code details.status} says). */
+    /**
+     * Succeeded, or failed (a cancelled run too, as {@code details.status} says); a rollback that succeeded is
+     * rolled back, as the command line says it.
+     */
     static ReleaseEvent finished(Run<?, ?> run, Release release, RunId runId, ReleaseFinished finished) {
         ReleaseStatus status = finished.status();
+        Optional<ReleaseRollback> rollback =
+                ReadReleases.rollback(run, release.id().value());
+        if (rollback.isPresent()) {
+            return rolledBack(run, release, runId, status, rollback.get());
+        }
         return linked(
                         run,
                         ReleaseEvent.of(
@@ -66,6 +76,28 @@ final class ReleaseEvents {
                         release.environment().name() + ": hotfix "
                                 + release.id().shortForm()
                                 + " is live; the environments before it do not have it yet"));
+    }
+
+    /** The end of a rollback: {@code rolled-back} when it succeeded, else failed; where it went, and why. */
+    private static ReleaseEvent rolledBack(
+            Run<?, ?> run, Release release, RunId runId, ReleaseStatus status, ReleaseRollback rollback) {
+        Map<String, String> details = rollback.details();
+        ReleaseEvent event = linked(
+                        run,
+                        ReleaseEvent.of(
+                                status == ReleaseStatus.SUCCEEDED ? EventType.ROLLED_BACK : EventType.FAILED,
+                                release.environment().name(),
+                                release.id().value(),
+                                Optional.of(runId.value()),
+                                Instant.now(),
+                                release.environment().name() + ": " + rollback.describe() + " (release "
+                                        + release.id().shortForm() + ") " + status.label() + " (run "
+                                        + runId.value() + ")"))
+                .withDetail("status", status.label())
+                .withDetail("rollbackTo", rollback.to())
+                .withDetail("reason", details.getOrDefault(RollbackOf.REASON, RollbackOf.REQUESTED));
+        String from = details.get(RollbackOf.FROM_RELEASE);
+        return from == null ? event : event.withDetail("rolledBackRelease", from);
     }
 
     static ReleaseEvent verificationFailed(Run<?, ?> run, Release release, RunId runId, ReleaseVerified verified) {

@@ -85,7 +85,7 @@ final class ReleaseGate {
         ApprovalRequest request =
                 ApprovalRequest.of(plan, history, participants).comparingNamesWith(JenkinsIdentities.nameKeys());
         if (rollback.isPresent()) {
-            request = request.asRollback(rollback.get().request());
+            request = request.asRollback(rollback.get().request(rule, ledger, environment, run));
         }
         ReleaseKind kind = ReadReleases.kind(run, release.id().value());
         if (kind.isHotfix()) {

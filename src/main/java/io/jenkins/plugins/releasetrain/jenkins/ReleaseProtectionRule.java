@@ -57,6 +57,7 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
     private List<ReleaseApprovalGroup> approvalGroups = new ArrayList<>();
     private ReleaseHotfixLane hotfixLane;
     private String rollbackRequiredApprovals;
+    private boolean rollbackOnVerificationFailure;
 
     @DataBoundConstructor
     public ReleaseProtectionRule(String name, String environments) {
@@ -194,6 +195,15 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
         this.rollbackRequiredApprovals = text;
     }
 
+    public boolean isRollbackOnVerificationFailure() {
+        return rollbackOnVerificationFailure;
+    }
+
+    @DataBoundSetter
+    public void setRollbackOnVerificationFailure(boolean rollbackOnVerificationFailure) {
+        this.rollbackOnVerificationFailure = rollbackOnVerificationFailure;
+    }
+
     private static int rollbackCount(String text) {
         try {
             int count = Integer.parseInt(text);
@@ -304,11 +314,12 @@ public class ReleaseProtectionRule implements Describable<ReleaseProtectionRule>
                     .map(ReleaseApprovalGroup::toGroup)
                     .toArray(ApprovalGroup[]::new));
         }
-        // After the groups, whose approvers a rollback's own count is checked against. A failed verification
-        // stops in Jenkins: promoteRelease does not roll back by itself (the command line does, by the policy file).
+        // After the groups, whose approvers a rollback's own count is checked against.
         rule = rule.withRollback(new RollbackRule(
                 Optional.ofNullable(rollbackRequiredApprovals).map(ReleaseProtectionRule::rollbackCount),
-                RollbackRule.VerificationFailure.STOP));
+                rollbackOnVerificationFailure
+                        ? RollbackRule.VerificationFailure.ROLLBACK
+                        : RollbackRule.VerificationFailure.STOP));
         return hotfixLane == null ? rule : rule.withHotfixLane(hotfixLane.toLane());
     }
 

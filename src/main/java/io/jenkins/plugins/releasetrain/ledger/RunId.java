@@ -44,10 +44,24 @@ public record RunId(String value) {
      * non-ASCII letters) become {@code -}; an over-long job name keeps its end, which names the job itself.
      */
     public static RunId forBuild(String job, int number) {
+        return forBuild(job, number, "");
+    }
+
+    /**
+     * A second run of the same build, told apart by what it is: {@code folder/promote-prod#42+rollback} for the
+     * rollback a rule makes after the build's release failed its verification.
+     *
+     * @param part letters, digits and {@code ._-}; empty for the build's own run
+     */
+    public static RunId forBuild(String job, int number, String part) {
         if (job == null || job.isBlank() || number < 1) {
             throw new IllegalArgumentException("a build is a job name and a number from 1: " + job + " #" + number);
         }
-        String suffix = "#" + number;
+        if (part == null || !part.matches("[A-Za-z0-9._-]{0,40}")) {
+            throw new IllegalArgumentException(
+                    "a run of a build is named with up to 40 letters, digits and ._-: " + part);
+        }
+        String suffix = "#" + number + (part.isEmpty() ? "" : "+" + part);
         StringBuilder name = new StringBuilder();
         job.strip().codePoints().forEach(c -> name.append(c < 128 && ALLOWED.indexOf(c) >= 0 ? (char) c : '-'));
         int start = Math.max(0, name.length() - (200 - suffix.length()));

@@ -184,10 +184,12 @@ class PromoteRelease implements Serializable {
         // A rollback's release is known once it is read from the ledger, inside the lock (set again there).
         def shortId = releaseId == null ? null : releaseId.substring(0, 12)
 
+        // Arguments the automatic rollback leaves out: what it restores comes from the ledger, as a whole.
+        def leftOutArgs = []
         def copy = { Map into, List names2 ->
             for (int i = 0; i < names2.size(); i++) {
                 def name = names2[i]
-                if (args[name] != null) {
+                if (args[name] != null && !leftOutArgs.contains(name)) {
                     into[name] = args[name]
                 }
             }
@@ -197,9 +199,11 @@ class PromoteRelease implements Serializable {
         def finish = { boolean cancelled ->
             def finished = s.recordRelease(event: 'finished', release: releaseId, cancelled: cancelled)
             def succeeded = finished.status == 'succeeded'
-            tell(succeeded ? 'succeeded' : 'failed', environment + ': release ' + shortId + ' ' + finished.status +
-                    ' (run ' + finished.runId + ')', [status: finished.status])
-            if (succeeded && read != null && read.hotfix == true) {
+            // A rollback that succeeded is told as rolled back, as the controller's listeners hear it.
+            def type = succeeded ? (rollback != null ? 'rolled-back' : 'succeeded') : 'failed'
+            tell(type, environment + ': ' + (rollback != null ? 'rollback to release ' : 'release ') + shortId + ' ' +
+                    finished.status + ' (run ' + finished.runId + ')', [status: finished.status])
+            if (succeeded && rollback == null && read != null && read.hotfix == true) {
                 tell('hotfix', environment + ': hotfix ' + shortId + ' is live; the environments before it do not have it yet', [:])
             }
             return finished
@@ -434,6 +438,10 @@ class PromoteRelease implements Serializable {
             if (stopped != null) {
                 verified.stopped = stopped
             }
+            // The controller says whether the environment's rule rolls back after this failed verification.
+            if (recorded.rollback == true) {
+                verified.rollback = true
+            }
             return verified
         }
 
@@ -459,6 +467,10 @@ class PromoteRelease implements Serializable {
             if (outcome.verification != null) {
                 summary += '; ' + outcome.verification.verification
                 lines.add('  Verification: ' + outcome.verification.verification + ' (' + outcome.verification.message + ')')
+            }
+            if (outcome.automaticRollback != null) {
+                def back = outcome.automaticRollback
+                summary += back.succeeded ? '; rolled back to run ' + back.rollback.to : '; automatic rollback failed'
             }
             s.echo('Release ' + summary + (lines.isEmpty() ? '' : '\n' + lines.join('\n')))
             s.currentBuild.description = summary
@@ -561,6 +573,43 @@ class PromoteRelease implements Serializable {
             return outcome
         }
 
+        // The environment's rule rolls back at once after a failed verification (onVerificationFailure: rollback),
+        // still under the lock: the controller reads where it goes from the ledger, only for this build's failed
+        // run, and lets it through by rule, without approval. It runs as any rollback, and is verified in turn.
+        def rollBackAutomatically = {
+            def back = null
+            try {
+                back = s.readReleaseRollback(environment: environment, automatic: true)
+            } catch (InterruptedException e) {
+                throw e
+            } catch (Exception e) {
+                s.echo('The rule rolls ' + environment + ' back after a failed verification, but it cannot be rolled' +
+                        ' back: ' + (e.message == null ? e.toString() : e.message))
+                return null
+            }
+            rollback = [environment: environment, automatic: true]
+            read = back
+            releaseId = back.releaseId
+            shortId = releaseId.substring(0, 12)
+            runId = null
+            leftOutArgs.add('against')
+            leftOutArgs.add('resume')
+            s.echo('Verification failed: rolling ' + environment + ' back to run ' + back.rollback.to + ' (release ' +
+                    shortId + ')')
+            def result = null
+            try {
+                result = promote()
+            } catch (InterruptedException e) {
+                throw e
+            } catch (Exception e) {
+                result = [environment: environment, releaseId: releaseId, succeeded: false, runId: runId,
+                          results: [], failed: [], skipped: [],
+                          message: e.message == null ? e.toString() : e.message]
+            }
+            result.rollback = back.rollback
+            return result
+        }
+
         def outcome = null
         // The lock is per environment, and the environment is written in the manifest: read it first.
         s.lock(resource: 'release-train/' + environment) {
@@ -574,15 +623,37 @@ class PromoteRelease implements Serializable {
             outcome = promote()
             if (rollback != null) {
                 outcome.rollback = read.rollback
+            } else if (outcome.verification != null && outcome.verification.rollback == true) {
+                def back = rollBackAutomatically()
+                if (back != null) {
+                    outcome.automaticRollback = back
+                }
             }
+        }
+        if (outcome.automaticRollback != null && !outcome.automaticRollback.results.isEmpty()) {
+            report(outcome.automaticRollback)
         }
         report(outcome)
         if (!outcome.succeeded) {
             s.error('Release of ' + outcome.environment + ' failed in: ' + outcome.failed.join(', '))
         }
         if (outcome.verification != null && !outcome.verification.passed) {
-            s.error('Release of ' + outcome.environment + ' deployed, but its verification failed: ' +
-                    outcome.verification.message)
+            def message = 'Release of ' + outcome.environment + ' deployed, but its verification failed: ' +
+                    outcome.verification.message
+            def back = outcome.automaticRollback
+            if (back != null) {
+                if (!back.succeeded) {
+                    message += '; the automatic rollback to run ' + back.rollback.to + ' failed' +
+                            (back.message != null ? ': ' + back.message : ' in: ' + back.failed.join(', '))
+                } else if (back.verification != null && !back.verification.passed) {
+                    message += '; ' + outcome.environment + ' was rolled back to run ' + back.rollback.to +
+                            ', whose verification failed too: ' + back.verification.message
+                } else {
+                    message += '; ' + outcome.environment + ' was rolled back to run ' + back.rollback.to +
+                            ' (run ' + back.runId + ')'
+                }
+            }
+            s.error(message)
         }
         return outcome
     }

@@ -49,6 +49,9 @@ class ConfigurationAsCodeTest {
         assertThat(rule.verifiedUpstream().bakeTime(), is(java.util.Optional.of(java.time.Duration.ofHours(2))));
         assertThat(rule.hotfix().orElseThrow().approvers().groups(), is(java.util.List.of("sre-oncall")));
         assertThat(rule.requiredApprovals(true), is(1));
+        assertThat(
+                rule.rollback().onVerificationFailure(),
+                is(io.jenkins.plugins.releasetrain.approval.RollbackRule.VerificationFailure.ROLLBACK));
         assertThat(rule.emergencyOverride().orElseThrow().approvers().groups(), is(List.of("sre-oncall")));
         ReleaseChangelogSource changelog = configuration.getChangelog();
         assertThat(changelog.getRepositoryTemplate(), is("https://git.example.com/acme/{gitRepoName}.git"));
@@ -103,6 +106,7 @@ class ConfigurationAsCodeTest {
         assertThat(exported, containsString("bakeTime: \"PT2H\""));
         assertThat(exported, containsString("hotfixLane:"));
         assertThat(exported, containsString("rollbackRequiredApprovals: \"1\""));
+        assertThat(exported, containsString("rollbackOnVerificationFailure: true"));
         assertThat(exported, containsString("start: \"Friday 18:00\""));
         assertThat(exported, containsString("emergencyApproverGroups: \"sre-oncall\""));
     }

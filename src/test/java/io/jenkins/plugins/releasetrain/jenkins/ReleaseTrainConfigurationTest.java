@@ -88,6 +88,7 @@ class ReleaseTrainConfigurationTest {
         lane.setApproverGroups("sre-oncall");
         production.setHotfixLane(lane);
         production.setRollbackRequiredApprovals("1");
+        production.setRollbackOnVerificationFailure(true);
         ReleaseTrainConfiguration configuration = ReleaseTrainConfiguration.get();
         configuration.setProtectionRules(List.of(production));
         List<ReleaseProtectionRule> rules = new ArrayList<>(configuration.getProtectionRules());
@@ -102,9 +103,15 @@ class ReleaseTrainConfigurationTest {
         assertThat(rule.approvalGroups().get(1).requiredApprovals(), is(2));
         assertThat(rule.hotfix().orElseThrow().approvers().groups(), is(List.of("sre-oncall")));
         assertThat(rule.requiredApprovals(true), is(1));
+        assertThat(
+                rule.rollback().onVerificationFailure(),
+                is(io.jenkins.plugins.releasetrain.approval.RollbackRule.VerificationFailure.ROLLBACK));
         ReleaseProtectionRule plain = new ReleaseProtectionRule("staging", "staging-*");
         assertThrows(IllegalArgumentException.class, () -> plain.setRollbackRequiredApprovals("one"));
         assertThat(plain.toRule().hotfix().isPresent(), is(false));
+        assertThat(
+                plain.toRule().rollback().onVerificationFailure(),
+                is(io.jenkins.plugins.releasetrain.approval.RollbackRule.VerificationFailure.STOP));
     }
 
     @Test

@@ -32,6 +32,18 @@ class RunIdTest {
     }
 
     @Test
+    void aSecondRunOfTheSameBuildIsToldApartByWhatItIs() {
+        assertThat(RunId.forBuild("releases/promote-production", 42, "rollback").value())
+                .isEqualTo("releases/promote-production#42+rollback");
+        assertThat(RunId.forBuild("folder/".repeat(40) + "promote", 7, "rollback")
+                        .value())
+                .hasSizeLessThanOrEqualTo(200)
+                .endsWith("promote#7+rollback");
+        assertThatThrownBy(() -> RunId.forBuild("promote", 7, "roll back"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void needsAJobAndANumber() {
         assertThatThrownBy(() -> RunId.forBuild("", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RunId.forBuild("promote", 0)).isInstanceOf(IllegalArgumentException.class);

@@ -14,6 +14,7 @@ import io.jenkins.plugins.releasetrain.approval.DateRangeFreeze;
 import io.jenkins.plugins.releasetrain.approval.HotfixLane;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.approval.ReleaseAuthor;
+import io.jenkins.plugins.releasetrain.approval.RollbackRule;
 import io.jenkins.plugins.releasetrain.image.RegistryChoice.NamedRegistry;
 import io.jenkins.plugins.releasetrain.image.TestImages;
 import io.jenkins.plugins.releasetrain.image.layout.OciLayoutRegistry;
@@ -1006,6 +1007,211 @@ class PromoteReleaseScriptTest {
                 .isInstanceOf(StepFailure.class)
                 .hasMessageContaining("nothing to roll back to");
         assertThat(pipeline.steps).containsExactly("lock", "readReleaseRollback");
+    }
+
+    /** Two leads must approve a release; a failed verification rolls the environment back at once. */
+    private static final ProtectionRule TWO_LEADS_ROLLING_BACK = TWO_LEADS.withRollback(
+            new RollbackRule(java.util.Optional.empty(), RollbackRule.VerificationFailure.ROLLBACK));
+
+    private static final String PORTAL_V1 = "b4522e8ffe7162d01bfe7637ab7412fee919d2a5";
+    private static final String PORTAL_V2 = "c0ffee8ffe7162d01bfe7637ab7412fee919d2a5";
+
+    /** Build {@code number} under {@code rule}, whose release bob and dana, two leads, approve. */
+    private RecordingPipeline approvedBuild(int number, ProtectionRule rule) {
+        RecordingPipeline next = build(number);
+        next.protect(rule);
+        next.member("bob", "release-leads");
+        next.member("dana", "release-leads");
+        next.answer("bob", "approve", "lgtm");
+        next.answer("dana", "approve", "lgtm");
+        return next;
+    }
+
+    /**
+     * Releases the example, approved (run 1: microservice-1 at dev_123, the portal at its first commit); returns the
+     * digest stage_us_123 had after it, which is then moved by hand. The manifest in the workspace is then release 2:
+     * microservice-1 at dev_124 and the portal at another commit.
+     */
+    private String releaseFirstThenWriteSecond(ProtectionRule rule) throws Exception {
+        buildImages(true);
+        try (OciLayoutRegistry layout = new OciLayoutRegistry(images)) {
+            TestImages.pushImage(layout, "product1/microservice-1", "dev_124", TestImages.Flavor.OCI, "ms1-v2");
+        }
+        write(MANIFEST, STAGING);
+        assertThat(promote(approvedBuild(1, rule), Map.of("manifest", MANIFEST)))
+                .containsEntry("succeeded", true);
+        String first = ledger().run(new io.jenkins.plugins.releasetrain.ledger.RunId("promote-staging#1"))
+                .orElseThrow()
+                .result(MS1)
+                .orElseThrow()
+                .details()
+                .get(ArtifactResult.DIGEST);
+        write(
+                MANIFEST,
+                replaceOnce(
+                        replaceOnce(STAGING, "sourceTag: dev_123", "sourceTag: dev_124"),
+                        "gitCommit: " + PORTAL_V1,
+                        "gitCommit: " + PORTAL_V2));
+        // Someone moves the first release's tag by hand meanwhile: only a rollback puts it back.
+        try (OciLayoutRegistry layout = new OciLayoutRegistry(images)) {
+            TestImages.pushImage(layout, "product1/microservice-1", "stage_us_123", TestImages.Flavor.OCI, "tampered");
+        }
+        return first;
+    }
+
+    private String stageTagDigest() throws Exception {
+        try (OciLayoutRegistry layout = new OciLayoutRegistry(images)) {
+            return layout.digest(io.jenkins.plugins.releasetrain.image.ImageRef.tagged(
+                            "product1/microservice-1", "stage_us_123"))
+                    .toString();
+        }
+    }
+
+    @Test
+    void aFailedVerificationUnderARuleThatRollsBackRollsTheEnvironmentBackAtOnceWithoutApproval() throws Exception {
+        String first = releaseFirstThenWriteSecond(TWO_LEADS_ROLLING_BACK);
+        pipeline = approvedBuild(2, TWO_LEADS_ROLLING_BACK);
+        ScriptedVerification verify = ScriptedVerification.failingWith("checkout returned 502");
+        ReleaseEventRecorder onEvent = ReleaseEventRecorder.recording();
+
+        assertThatThrownBy(() -> promote(
+                        Map.of("manifest", MANIFEST, "registry", "local", "verify", verify, "onEvent", onEvent)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessage(
+                        "Release of staging-us-east-2 deployed, but its verification failed: checkout returned 502;"
+                                + " staging-us-east-2 was rolled back to run promote-staging#1 (run promote-staging#2+rollback)");
+
+        // Under the same lock, read by the controller for this build's failed run, let through by rule: no prompt.
+        assertThat(pipeline.locks).hasSize(1);
+        List<String> steps = pipeline.steps;
+        List<String> afterVerification = steps.subList(steps.indexOf("recordRelease verified") + 1, steps.size());
+        assertThat(afterVerification)
+                .startsWith("readReleaseRollback automatic", "releasePlan", "recordRelease started", "releaseApproval")
+                .doesNotContain("input", "recordApproval")
+                .endsWith("recordRelease finished", "recordRelease verified");
+        EnvironmentLedger ledger = ledger();
+        ReleaseRun rollback = ledger.latestRun().orElseThrow();
+        assertThat(rollback.runId().value()).isEqualTo("promote-staging#2+rollback");
+        assertThat(rollback.releaseId()).isEqualTo(release(STAGING).id());
+        assertThat(rollback.status()).contains(ReleaseStatus.SUCCEEDED);
+        io.jenkins.plugins.releasetrain.ledger.RollbackOf of =
+                rollback.rollback().orElseThrow();
+        assertThat(of.reason()).isEqualTo(io.jenkins.plugins.releasetrain.ledger.RollbackOf.VERIFICATION_FAILED);
+        assertThat(of.to().value()).isEqualTo("promote-staging#1");
+        assertThat(of.from().orElseThrow().value()).isEqualTo("promote-staging#2");
+        assertThat(ledger.approvals(release(STAGING).id()))
+                .as("the rollback needed nobody's approval")
+                .extracting(ApprovalRecorded::actor)
+                .containsExactly("bob", "dana");
+        // The earlier commit went back through the job, the image tag back to its exact earlier digest.
+        assertThat(pipeline.builds.get("release-jobs/s3-upload-portal"))
+                .extracting(p -> p.get("RELEASE_GIT_COMMIT"))
+                .containsExactly(PORTAL_V2, PORTAL_V1);
+        assertThat(rollback.result(MS1).orElseThrow().details()).containsEntry(ArtifactResult.DIGEST, first);
+        assertThat(stageTagDigest()).contains(first);
+        assertThat(ledger.verification(rollback.runId()).orElseThrow().passed())
+                .as("the rollback is verified in turn")
+                .isTrue();
+        assertThat(onEvent.types()).endsWith("succeeded", "verification-failed", "started", "rolled-back");
+        assertThat((String) onEvent.events().get(onEvent.events().size() - 1).get("summary"))
+                .startsWith(ENVIRONMENT + ": rollback to release "
+                        + release(STAGING).id().shortForm());
+        assertThat(pipeline.getCurrentBuild().getDescription())
+                .endsWith("; verification failed; rolled back to run promote-staging#1");
+    }
+
+    @Test
+    void aFailedVerificationUnderARuleThatStopsRollsNothingBack() throws Exception {
+        String first = releaseFirstThenWriteSecond(TWO_LEADS);
+        pipeline = approvedBuild(2, TWO_LEADS);
+        ScriptedVerification verify = ScriptedVerification.failingWith("checkout returned 502");
+
+        assertThatThrownBy(() -> promote(Map.of("manifest", MANIFEST, "registry", "local", "verify", verify)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessage(
+                        "Release of staging-us-east-2 deployed, but its verification failed: checkout returned 502");
+
+        assertThat(pipeline.steps).endsWith("recordRelease verified").doesNotContain("readReleaseRollback automatic");
+        assertThat(pipeline.verifications.get(0)).containsEntry("result", "FAILURE");
+        assertThat(ledger().latestRun().orElseThrow().runId().value()).isEqualTo("promote-staging#2");
+        assertThat(stageTagDigest()).doesNotContain(first);
+    }
+
+    @Test
+    void anAutomaticRollbackThatFailsIsReportedAndTheBuildStillFails() throws Exception {
+        releaseFirstThenWriteSecond(TWO_LEADS_ROLLING_BACK);
+        pipeline = approvedBuild(2, TWO_LEADS_ROLLING_BACK);
+        ScriptedVerification verify = ScriptedVerification.failingWith("checkout returned 502");
+        // The portal's handler cannot deploy the first commit again.
+        Closure<Object> portal = new Closure<Object>(this) {
+            @SuppressWarnings("unused")
+            public Object doCall(Map<String, Object> context) {
+                if (PORTAL_V1.equals(context.get("RELEASE_GIT_COMMIT"))) {
+                    throw new IllegalStateException("the bucket refuses the old portal");
+                }
+                return null;
+            }
+        };
+
+        assertThatThrownBy(() -> promote(Map.of(
+                        "manifest",
+                        MANIFEST,
+                        "registry",
+                        "local",
+                        "verify",
+                        verify,
+                        "handlers",
+                        Map.of("s3-upload-portal", portal))))
+                .isInstanceOf(StepFailure.class)
+                .hasMessage("Release of staging-us-east-2 deployed, but its verification failed: checkout returned 502;"
+                        + " the automatic rollback to run promote-staging#1 failed in: deploy product1/portal");
+
+        ReleaseRun rollback = ledger().latestRun().orElseThrow();
+        assertThat(rollback.runId().value()).isEqualTo("promote-staging#2+rollback");
+        assertThat(rollback.status()).contains(ReleaseStatus.FAILED);
+        assertThat(rollback.rollback().orElseThrow().reason())
+                .isEqualTo(io.jenkins.plugins.releasetrain.ledger.RollbackOf.VERIFICATION_FAILED);
+        assertThat(verify.calls()).as("a rollback that failed is not verified").hasSize(1);
+        assertThat(pipeline.getCurrentBuild().getDescription()).endsWith("; automatic rollback failed");
+    }
+
+    @Test
+    void withNothingToGoBackToTheFailedVerificationFailsTheBuildAsBefore() throws Exception {
+        write(MANIFEST, DEPLOYMENTS_ONLY);
+        pipeline.protect(TWO_LEADS_ROLLING_BACK);
+        pipeline.member("bob", "release-leads");
+        pipeline.member("dana", "release-leads");
+        pipeline.answer("bob", "approve", "lgtm");
+        pipeline.answer("dana", "approve", "lgtm");
+
+        assertThatThrownBy(() -> promote(Map.of(
+                        "manifest", MANIFEST, "verify", ScriptedVerification.failingWith("checkout returned 502"))))
+                .isInstanceOf(StepFailure.class)
+                .hasMessage(
+                        "Release of staging-us-east-2 deployed, but its verification failed: checkout returned 502");
+
+        assertThat(pipeline.steps).endsWith("recordRelease verified", "readReleaseRollback automatic");
+        assertThat(pipeline.echoes)
+                .anySatisfy(e -> assertThat(e)
+                        .startsWith("The rule rolls staging-us-east-2 back after a failed verification, but it cannot"
+                                + " be rolled back: nothing to roll back to"));
+        assertThat(ledger().latestRun().orElseThrow().runId()).isEqualTo(pipeline.runId());
+    }
+
+    @Test
+    void aPipelineCannotReadAnAutomaticRollbackWithoutAFailedVerificationOfItsOwnRun() throws Exception {
+        releaseFirstThenWriteSecond(TWO_LEADS_ROLLING_BACK);
+        pipeline = approvedBuild(2, TWO_LEADS_ROLLING_BACK);
+        assertThat(promote(Map.of("manifest", MANIFEST, "registry", "local", "verify", ScriptedVerification.passing())))
+                .containsEntry("succeeded", true);
+
+        assertThatThrownBy(() -> pipeline.readReleaseRollback(Map.of("environment", ENVIRONMENT, "automatic", true)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("passed its verification");
+        RecordingPipeline other = approvedBuild(3, TWO_LEADS_ROLLING_BACK);
+        assertThatThrownBy(() -> other.readReleaseRollback(Map.of("environment", ENVIRONMENT, "automatic", true)))
+                .isInstanceOf(StepFailure.class)
+                .hasMessageContaining("the latest run of staging-us-east-2 is promote-staging#2");
     }
 
     @SuppressWarnings("unchecked")

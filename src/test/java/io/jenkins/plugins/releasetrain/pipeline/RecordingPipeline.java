@@ -7,6 +7,7 @@ import io.jenkins.plugins.releasetrain.approval.ApprovalMaps;
 import io.jenkins.plugins.releasetrain.approval.ApprovalPrompt;
 import io.jenkins.plugins.releasetrain.approval.ApprovalRequest;
 import io.jenkins.plugins.releasetrain.approval.AttemptResult;
+import io.jenkins.plugins.releasetrain.approval.AutomaticRollbacks;
 import io.jenkins.plugins.releasetrain.approval.BoundAnswer;
 import io.jenkins.plugins.releasetrain.approval.Decision;
 import io.jenkins.plugins.releasetrain.approval.EnvironmentRules;
@@ -252,6 +253,8 @@ public final class RecordingPipeline {
     private final Set<String> hotfixes = new HashSet<>();
 
     final List<Map<String, Object>> readArguments = new ArrayList<>();
+    /** Why each of those rolls back: {@link RollbackOf#REQUESTED}, or the rule's after a failed verification. */
+    private final Map<String, String> rollbackReasons = new HashMap<>();
 
     final List<PromptAnswer> answeredPrompts = new ArrayList<>();
     final List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -338,27 +341,66 @@ public final class RecordingPipeline {
         params.put(name, value);
     }
 
-    /** As the Jenkins step: the target from the ledger, kept with the build as a rollback. */
+    /**
+     * As the Jenkins step: the target from the ledger, kept with the build as a rollback; with {@code automatic}, the
+     * rule's own after this build's failed verification, refused unless the ledger and the rule say it is due.
+     */
     public Map<String, Object> readReleaseRollback(Map<String, Object> args) throws Interrupted {
         interleaving.stepBoundary();
-        steps.add("readReleaseRollback");
+        steps.add("readReleaseRollback" + (Boolean.TRUE.equals(args.get("automatic")) ? " automatic" : ""));
+        String environment = (String) args.get("environment");
+        boolean automatic = Boolean.TRUE.equals(args.get("automatic"));
         RollbackTarget target;
         try {
-            target = Rollbacks.find(
-                    ledger.read((String) args.get("environment")), Optional.ofNullable((String) args.get("to")));
+            if (automatic) {
+                if (args.get("to") != null) {
+                    throw new StepFailure("An automatic rollback goes back to the release before the one whose"
+                            + " verification failed: it takes no 'to'");
+                }
+                Optional<String> refusal = AutomaticRollbacks.refusal(
+                        EnvironmentRules.forEnvironment(policy, environment, Optional.empty()),
+                        ledger.read(environment),
+                        runId());
+                if (refusal.isPresent()) {
+                    throw new StepFailure("Cannot roll " + environment + " back automatically: " + refusal.get());
+                }
+            }
+            target = Rollbacks.find(ledger.read(environment), Optional.ofNullable((String) args.get("to")));
         } catch (InvalidRunException e) {
             throw new StepFailure(e.getMessage());
         }
         String id = target.manifest().release().id().value();
         read.put(id, target.manifest());
         rollbacks.put(id, target);
+        String reason = automatic ? RollbackOf.VERIFICATION_FAILED : RollbackOf.REQUESTED;
+        rollbackReasons.put(id, reason);
         Map<String, Object> result = ManifestMaps.release(target.manifest().release());
-        result.put("rollback", Map.of("to", target.target().runId().value(), "images", target.digests()));
+        result.put(
+                "rollback",
+                Map.of("to", target.target().runId().value(), "reason", reason, "images", target.digests()));
         return result;
     }
 
     RunId runId() {
         return RunId.forBuild(JOB, build);
+    }
+
+    /** As the Jenkins steps: the rule's own rollback after a failed verification is a second run of the build. */
+    RunId runId(Release release) {
+        return automatic(release) ? automaticRollbackRunId() : runId();
+    }
+
+    RunId automaticRollbackRunId() {
+        return RunId.forBuild(JOB, build, "rollback");
+    }
+
+    private boolean automatic(Release release) {
+        return RollbackOf.VERIFICATION_FAILED.equals(
+                rollbackReasons.get(release.id().value()));
+    }
+
+    private RollbackOf rollbackOf(RollbackTarget target, Release release) {
+        return target.record(rollbackReasons.getOrDefault(release.id().value(), RollbackOf.REQUESTED));
     }
 
     public Map<String, Object> readReleaseManifest(Map<String, Object> args) throws Interrupted {
@@ -418,10 +460,11 @@ public final class RecordingPipeline {
         steps.add("recordRelease " + args.get("event"));
         LoadedManifest manifest = release(args);
         Release release = manifest.release();
-        PromotionRecords records = new PromotionRecords(runId(), release, startedBy);
+        RunId runId = runId(release);
+        PromotionRecords records = new PromotionRecords(runId, release, startedBy);
         Instant now = Instant.now();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("runId", runId().value());
+        answer.put("runId", runId.value());
         switch ((String) args.get("event")) {
             case "started" -> {
                 PromotionPlan plan = promotionPlan(args, JobTemplate.DEFAULT);
@@ -436,8 +479,7 @@ public final class RecordingPipeline {
                         "jenkins.url",
                         "http://jenkins.example/job/" + JOB + "/" + build + "/"));
                 Optional.ofNullable(rollbacks.get(release.id().value()))
-                        .ifPresent(r ->
-                                details.putAll(r.record(RollbackOf.REQUESTED).details()));
+                        .ifPresent(r -> details.putAll(rollbackOf(r, release).details()));
                 if (hotfixes.contains(release.id().value())) {
                     details.put(ReleaseStarted.KIND, ReleaseStarted.HOTFIX);
                 }
@@ -470,7 +512,7 @@ public final class RecordingPipeline {
                                 now,
                                 deployedBy)
                         .stream()
-                        .filter(r -> recordedArtifacts.add(r.artifactId()))
+                        .filter(r -> recordedArtifacts.add(release.id().value() + " " + r.artifactId()))
                         .toList();
                 if (!results.isEmpty()) {
                     append(release, results);
@@ -488,7 +530,7 @@ public final class RecordingPipeline {
                         : records.leftOut(leftOut.getOrDefault(release.id().value(), Map.of()), now);
                 List<ArtifactResult> runResults =
                         new ArrayList<>(ledger.read(release.environment().name())
-                                .run(runId())
+                                .run(runId)
                                 .map(ReleaseRun::results)
                                 .orElse(List.of()));
                 runResults.addAll(rest);
@@ -516,9 +558,9 @@ public final class RecordingPipeline {
                             + release.environment().name() + " to verify");
                 }
                 if (ledger.read(release.environment().name())
-                        .verification(runId())
+                        .verification(runId)
                         .isPresent()) {
-                    throw new StepFailure("The verification of run " + runId().value() + " is already recorded");
+                    throw new StepFailure("The verification of run " + runId.value() + " is already recorded");
                 }
                 int attempts = args.get("attempts") == null ? 1 : ((Number) args.get("attempts")).intValue();
                 int allowed = args.get("verifyAttempts") == null
@@ -538,6 +580,19 @@ public final class RecordingPipeline {
                 answer.put("verification", verified.label());
                 answer.put("message", verified.message());
                 answer.put("attempts", verified.attempts());
+                // As the Jenkins step: whether the environment's rule rolls back after this failed verification.
+                answer.put(
+                        "rollback",
+                        !verified.passed()
+                                && AutomaticRollbacks.refusal(
+                                                EnvironmentRules.forEnvironment(
+                                                        policy,
+                                                        release.environment().name(),
+                                                        Optional.empty()),
+                                                ledger.read(
+                                                        release.environment().name()),
+                                                runId)
+                                        .isEmpty());
                 verifications.add(new LinkedHashMap<>(args));
             }
             default -> throw new IllegalArgumentException("unknown event " + args.get("event"));
@@ -559,7 +614,7 @@ public final class RecordingPipeline {
                 decision,
                 rule,
                 Optional.ofNullable(rollbacks.get(release.id().value()))
-                        .map(r -> r.record(RollbackOf.REQUESTED).describe()),
+                        .map(r -> rollbackOf(r, release).describe()),
                 plan,
                 Optional.of("http://jenkins.example/job/" + JOB + "/" + build + "/release-"
                         + release.environment().name() + "/"),
@@ -894,10 +949,18 @@ public final class RecordingPipeline {
         if (hotfixes.contains(release.id().value())) {
             request = request.asHotfix();
         }
+        // As the Jenkins gate: the rule's own rollback only while it is still due.
+        boolean due = automatic(release)
+                && AutomaticRollbacks.refusal(
+                                rule,
+                                ledger.read(release.environment().name()),
+                                runId(),
+                                Optional.of(automaticRollbackRunId()))
+                        .isEmpty();
         return rollback == null
                 ? request
                 : request.asRollback(
-                        new RollbackRequest(rollback.target().runId().value(), rollback.approvalsAfter()));
+                        new RollbackRequest(rollback.target().runId().value(), rollback.approvalsAfter(), due));
     }
 
     private Identity identity(String user) {
