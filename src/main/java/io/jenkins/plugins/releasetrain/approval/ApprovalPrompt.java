@@ -63,6 +63,22 @@ public record ApprovalPrompt(String id, String releaseId, String message, String
             String plan,
             Optional<String> link,
             int round) {
+        return of(decision, rule, rollback, List.of(), plan, link, round);
+    }
+
+    /**
+     * As {@link #of(Decision, Optional, Optional, String, Optional, int)}, with {@code notes} that approvers must read
+     * whatever the length of the plan (a live hotfix the release takes away, and why): they follow the decision's
+     * explanation, before the plan.
+     */
+    public static Optional<ApprovalPrompt> of(
+            Decision decision,
+            Optional<ProtectionRule> rule,
+            Optional<String> rollback,
+            List<String> notes,
+            String plan,
+            Optional<String> link,
+            int round) {
         if (!(decision instanceof Decision.NeedsApprovals needs)) {
             return Optional.empty();
         }
@@ -82,14 +98,15 @@ public record ApprovalPrompt(String id, String releaseId, String message, String
         if (rule.filter(ProtectionRule::allowAdminBypass).isPresent()) {
             actions.add(ApprovalAction.BYPASS.label());
         }
-        String message = message(decision, rollback, plan, link);
+        String message = message(decision, rollback, notes, plan, link);
         String id = "Release-" + decision.releaseId().shortForm() + "-" + round;
         return Optional.of(new ApprovalPrompt(
                 id, decision.releaseId().value(), message, String.join(",", submitters.values()), actions));
     }
 
     /** The text an approver reads: what waits, why, the plan when it fits, and where to read the rest. */
-    private static String message(Decision decision, Optional<String> rollback, String plan, Optional<String> link) {
+    private static String message(
+            Decision decision, Optional<String> rollback, List<String> notes, String plan, Optional<String> link) {
         StringBuilder head = new StringBuilder();
         head.append("Release ")
                 .append(decision.releaseId().shortForm())
@@ -100,6 +117,7 @@ public record ApprovalPrompt(String id, String releaseId, String message, String
                         .orElse(""))
                 .append(".\n");
         decision.explanation().forEach(line -> head.append(line).append('\n'));
+        notes.forEach(line -> head.append(line).append('\n'));
         String tail = link.map(l -> "\nThe release and its approvals so far: " + l + "\n")
                 .orElse("");
         String full = head + "\n" + plan.strip() + "\n" + tail;

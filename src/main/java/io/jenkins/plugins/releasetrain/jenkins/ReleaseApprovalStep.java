@@ -17,6 +17,7 @@ import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
 import io.jenkins.plugins.releasetrain.plan.JobTemplate;
 import io.jenkins.plugins.releasetrain.plan.PromotionPlan;
 import io.jenkins.plugins.releasetrain.plan.PromotionScope;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -113,7 +114,7 @@ public class ReleaseApprovalStep extends ReleaseStep {
             Optional<ReleaseChangelog> changelog = ReleaseChangelogs.of(run, gate.plan(), listener);
             // Before any decision: a release that would take a live hotfix away is not put to approvers at all,
             // unless the Pipeline says why; then approvers read what it drops, and approve that too.
-            String drops = ReleaseHotfixGuard.enforce(
+            List<String> drops = ReleaseHotfixGuard.enforce(
                     ReleaseHotfixGuard.dropped(
                             gate.ledger(),
                             gate.plan(),
@@ -128,7 +129,7 @@ public class ReleaseApprovalStep extends ReleaseStep {
                     + changelog
                             .map(c -> "\nWhat it brings:\n  " + String.join("\n  ", ChangelogSummary.lines(c)) + "\n")
                             .orElse("")
-                    + drops;
+                    + (drops.isEmpty() ? "" : "\n" + String.join("\n  ", drops) + "\n");
             Decision decision = gate.decide();
             ReleaseAction action = ReleaseAction.of(run, gate.release(), source.path());
             Optional<ApprovalPrompt> prompt;
@@ -138,6 +139,7 @@ public class ReleaseApprovalStep extends ReleaseStep {
                         decision,
                         gate.rule(),
                         gate.rollback().map(ReleaseRollback::describe),
+                        drops.isEmpty() ? List.of() : List.of(drops.get(0)),
                         planText,
                         link(action),
                         step.round);

@@ -9,6 +9,7 @@ import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
 import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,12 +47,13 @@ final class ReleaseHotfixGuard {
      * Refuses a release that drops a live hotfix without a reason, saying what it would drop; with a reason, says
      * what it drops and lets it go on.
      *
-     * @return what approvers read about the hotfixes it drops, to add to the plan they approve; empty when none
+     * @return what approvers read about the hotfixes it drops: which and why (first line), then the commits; empty
+     *     when it drops none
      */
-    static String enforce(List<HotfixGuard.DroppedHotfix> dropped, ReleaseGate gate, TaskListener listener)
+    static List<String> enforce(List<HotfixGuard.DroppedHotfix> dropped, ReleaseGate gate, TaskListener listener)
             throws AbortException {
         if (dropped.isEmpty()) {
-            return "";
+            return List.of();
         }
         List<String> lines = HotfixGuard.describe(dropped);
         lines.forEach(listener.getLogger()::println);
@@ -66,8 +68,10 @@ final class ReleaseHotfixGuard {
                     artifacts));
         }
         listener.getLogger().println(Messages.ReleaseHotfixGuard_Dropping(artifacts, reason.get()));
-        return "\n" + Messages.ReleaseHotfixGuard_Dropping(artifacts, reason.get()) + "\n  "
-                + String.join("\n  ", lines) + "\n";
+        List<String> forApprovers = new ArrayList<>();
+        forApprovers.add(Messages.ReleaseHotfixGuard_Dropping(artifacts, reason.get()));
+        forApprovers.addAll(lines);
+        return forApprovers;
     }
 
     /** What the run's start records about the hotfixes it drops, and why; nothing when it drops none. */

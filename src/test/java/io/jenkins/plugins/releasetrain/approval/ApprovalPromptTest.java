@@ -65,6 +65,28 @@ class ApprovalPromptTest {
     }
 
     @Test
+    void aNoteForApproversIsKeptWhenThePlanIsLeftOut() {
+        String plan = PLAN + "  product1/microservice-1  3e1bfbd23a38 -> 4f545ec8f09c\n".repeat(60);
+        String note = "Dropping the hotfix on product1/deploy/portal, as the Pipeline says: reverted on purpose";
+
+        ApprovalPrompt prompt = ApprovalPrompt.of(
+                        Scenario.under(TWO_LEADS).decide(),
+                        Optional.of(TWO_LEADS),
+                        Optional.empty(),
+                        List.of(note),
+                        plan,
+                        LINK,
+                        1)
+                .orElseThrow();
+
+        assertThat(prompt.message())
+                .hasSizeLessThanOrEqualTo(ApprovalPrompt.MAX_MESSAGE_LENGTH)
+                .contains("It needs 2 approvals (2 required)")
+                .contains("(started this release).\n" + note + "\n")
+                .contains("is too long for this prompt");
+    }
+
+    @Test
     void aRollbacksPromptSaysFirstWhereItGoesBackToEvenWhenThePlanIsLeftOut() {
         String plan = PLAN + "  product1/microservice-1  3e1bfbd23a38 -> 4f545ec8f09c\n".repeat(60);
 
