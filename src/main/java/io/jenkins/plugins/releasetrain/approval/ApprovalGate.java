@@ -60,7 +60,13 @@ public final class ApprovalGate {
             Optional<ProtectionRule> asked, ApprovalRequest request, ApprovalAttempt attempt, Instant now) {
         Optional<ProtectionRule> rule = deciding(asked, request);
         ApprovalEvent event = new ApprovalEvent(
-                request.releaseId(), request.environment(), attempt.actor(), attempt.action(), attempt.comment(), now);
+                request.releaseId(),
+                request.environment(),
+                attempt.actor(),
+                attempt.action(),
+                attempt.comment(),
+                now,
+                attempt.dropsHotfixOn());
         if (rule.isEmpty()) {
             Judgement judgement = new Judgement(
                     event,

@@ -4,6 +4,7 @@ import io.jenkins.plugins.releasetrain.manifest.ReleaseId;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a decision looks at besides the rule and the time: which release (its id, environment and
@@ -21,7 +22,8 @@ public record ApprovalRequest(
         Participants participants,
         NameKeys names,
         Optional<RollbackRequest> rollback,
-        boolean hotfix) {
+        boolean hotfix,
+        Set<String> droppingHotfixOn) {
 
     public ApprovalRequest(
             ReleaseId releaseId,
@@ -31,7 +33,7 @@ public record ApprovalRequest(
             ApprovalHistory history,
             Participants participants,
             NameKeys names) {
-        this(releaseId, environment, content, hasWork, history, participants, names, Optional.empty(), false);
+        this(releaseId, environment, content, hasWork, history, participants, names, Optional.empty(), false, Set.of());
     }
 
     public ApprovalRequest {
@@ -42,6 +44,7 @@ public record ApprovalRequest(
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(participants, "participants");
+        droppingHotfixOn = Set.copyOf(droppingHotfixOn);
     }
 
     public static ApprovalRequest of(ReleasePlan plan, ApprovalHistory history, Participants participants) {
@@ -58,24 +61,69 @@ public record ApprovalRequest(
     /** The same request, comparing user ids and group names as {@code keys} does (a security realm's rules). */
     public ApprovalRequest comparingNamesWith(NameKeys keys) {
         return new ApprovalRequest(
-                releaseId, environment, content, hasWork, history, participants, keys, rollback, hotfix);
+                releaseId,
+                environment,
+                content,
+                hasWork,
+                history,
+                participants,
+                keys,
+                rollback,
+                hotfix,
+                droppingHotfixOn);
     }
 
     public ApprovalRequest withHistory(ApprovalHistory newHistory) {
         return new ApprovalRequest(
-                releaseId, environment, content, hasWork, newHistory, participants, names, rollback, hotfix);
+                releaseId,
+                environment,
+                content,
+                hasWork,
+                newHistory,
+                participants,
+                names,
+                rollback,
+                hotfix,
+                droppingHotfixOn);
     }
 
     /** The same request as a rollback: its own approvals, no promotion order (see {@link RollbackRule}). */
     public ApprovalRequest asRollback(RollbackRequest value) {
         return new ApprovalRequest(
-                releaseId, environment, content, hasWork, history, participants, names, Optional.of(value), hotfix);
+                releaseId,
+                environment,
+                content,
+                hasWork,
+                history,
+                participants,
+                names,
+                Optional.of(value),
+                hotfix,
+                droppingHotfixOn);
     }
 
     /** The same request as a hotfix: decided by the rule's hotfix lane, when it has one. */
     public ApprovalRequest asHotfix() {
         return new ApprovalRequest(
-                releaseId, environment, content, hasWork, history, participants, names, rollback, true);
+                releaseId,
+                environment,
+                content,
+                hasWork,
+                history,
+                participants,
+                names,
+                rollback,
+                true,
+                droppingHotfixOn);
+    }
+
+    /**
+     * The same request for a release that takes the live hotfix away from {@code artifactIds}: only approvals given
+     * knowing it (that name those artifacts) count, as an approval of the content alone did not weigh the fix.
+     */
+    public ApprovalRequest droppingHotfixes(Set<String> artifactIds) {
+        return new ApprovalRequest(
+                releaseId, environment, content, hasWork, history, participants, names, rollback, hotfix, artifactIds);
     }
 
     public boolean isRollback() {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Between the ledger and the gate: reads the history a decision looks at (the environment's approval
@@ -36,6 +37,8 @@ public final class LedgerApprovals {
     static final String RULE = "rule";
     static final String ALIASES = "aliases";
     static final String ADMIN = "admin";
+    /** The artifacts whose live hotfix the approver knew the release takes away, comma-separated. */
+    public static final String DROPS_HOTFIX = "dropsHotfix";
     /** The details naming the CI job that wrote a record: its full name and build number. */
     /** The name of the rule a run was let through by, in its start's details. */
     public static final String GROUNDS_RULE = "approval.rule";
@@ -150,8 +153,14 @@ public final class LedgerApprovals {
                 : List.of();
         Identity actor = new Identity(
                 record.actor(), Set.copyOf(record.groups()), Set.copyOf(aliases), "true".equals(details.get(ADMIN)));
+        Set<String> dropsHotfix = details.containsKey(DROPS_HOTFIX)
+                ? Arrays.stream(details.get(DROPS_HOTFIX).split(","))
+                        .map(String::strip)
+                        .filter(a -> !a.isEmpty())
+                        .collect(Collectors.toSet())
+                : Set.of();
         return new ApprovalEvent(
-                record.releaseId(), record.environment(), actor, action, record.comment(), record.time());
+                record.releaseId(), record.environment(), actor, action, record.comment(), record.time(), dropsHotfix);
     }
 
     /**
@@ -172,6 +181,9 @@ public final class LedgerApprovals {
         }
         if (event.actor().admin()) {
             details.put(ADMIN, "true");
+        }
+        if (!event.dropsHotfixOn().isEmpty()) {
+            details.put(DROPS_HOTFIX, String.join(",", new TreeSet<>(event.dropsHotfixOn())));
         }
         ApprovalDecision decision =
                 switch (event.action()) {

@@ -20,6 +20,8 @@ public enum Standing {
     OTHER_CONTENT,
     /** Dated after the time of the decision (clocks disagree). */
     NOT_YET,
+    /** Given for the content alone, while the release takes a live hotfix away: not an approval of that. */
+    WITHOUT_HOTFIX_DROP,
     /** Older than the rule's approval expiry. */
     EXPIRED,
     /** Given after this content was rejected; the rejection stands until the content changes. */

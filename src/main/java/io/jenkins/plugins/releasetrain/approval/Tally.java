@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Weighs every approval event of the environment against a rule at one instant, oldest first, so that the
@@ -149,7 +150,25 @@ final class Tally {
         if (!rule.approvers().include(event.actor(), request.names())) {
             return notEligible(event, who, rule.approvers());
         }
-        return personal(event, who).orElseGet(() -> timely(event, who, ApprovalAction.APPROVE));
+        return personal(event, who)
+                .or(() -> withoutHotfixDrop(event, who))
+                .orElseGet(() -> timely(event, who, ApprovalAction.APPROVE));
+    }
+
+    /**
+     * A release that takes a live hotfix away counts only approvals given knowing it: an approval of the same content
+     * given before (or without being shown the hotfixes it drops) weighed the content, not the loss of the fix.
+     */
+    private Optional<Judgement> withoutHotfixDrop(ApprovalEvent event, String who) {
+        if (event.dropsHotfixOn().containsAll(request.droppingHotfixOn())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Judgement(
+                event,
+                Standing.WITHOUT_HOTFIX_DROP,
+                who + "'s approval of " + Wording.time(event.at()) + " does not count: this release takes the live"
+                        + " hotfix away from " + String.join(", ", new TreeSet<>(request.droppingHotfixOn()))
+                        + ", and the approval was not given for that; approve again, knowing it."));
     }
 
     private Judgement override(ApprovalEvent event, String who) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.releasetrain.approval.PolicyException;
 import io.jenkins.plugins.releasetrain.approval.PolicyLoader;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.approval.RollbackRequest;
+import io.jenkins.plugins.releasetrain.changelog.HotfixGuard;
 import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentState;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.notify.Webhook;
 import io.jenkins.plugins.releasetrain.plan.DeployedArtifacts;
 import io.jenkins.plugins.releasetrain.plan.InvalidRunException;
+import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import io.jenkins.plugins.releasetrain.plan.RollbackTarget;
 import io.jenkins.plugins.releasetrain.plan.Rollbacks;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,6 +68,13 @@ abstract class ApprovalCommand extends CliCommand {
                             + " and quorum.")
     private boolean hotfix;
 
+    @Option(
+            names = "--drop-hotfix",
+            description = "About the release as it takes the live hotfix away from what it replaces (run --drop-hotfix"
+                    + " REASON): only approvals given with this count for such a run, an approval of the content"
+                    + " alone does not.")
+    private boolean dropHotfix;
+
     @Option(names = "--ledger", required = true, paramLabel = "DIR", description = "The ledger directory.")
     private Path ledgerDirectory;
 
@@ -88,6 +98,11 @@ abstract class ApprovalCommand extends CliCommand {
             ApprovalGate gate,
             ApprovalRequest request,
             List<Webhook> webhooks) {
+
+        /** The artifacts whose live hotfix the person knows the release takes away (--drop-hotfix). */
+        Set<String> dropsHotfixOn() {
+            return request.droppingHotfixOn();
+        }
 
         Release release() {
             return manifest.release();
@@ -147,6 +162,16 @@ abstract class ApprovalCommand extends CliCommand {
             ApprovalRequest request = ApprovalRequest.of(plan, history, participants);
             if (hotfix) {
                 request = request.asHotfix();
+            }
+            if (dropHotfix) {
+                // Every hotfixed artifact it replaces: a superset of those whose fix it drops, as run finds them.
+                request = request.droppingHotfixes(Set.copyOf(
+                        HotfixGuard.touched(
+                                        plan,
+                                        Set.copyOf(ledger.read(environment).hotfixedArtifacts()))
+                                .stream()
+                                .map(PlannedArtifact::id)
+                                .toList()));
             }
             if (rollback.isPresent()) {
                 RollbackTarget target = rollback.get();

@@ -72,7 +72,8 @@ abstract class AttemptCommand extends ApprovalCommand {
             return ExitCode.INVALID;
         }
         Identity actor = new Identity(user, Set.copyOf(groups), Set.copyOf(aliases), admin);
-        AttemptResult result = gate.gate().judge(gate.request(), new ApprovalAttempt(actor, action, comment));
+        AttemptResult result =
+                gate.gate().judge(gate.request(), new ApprovalAttempt(actor, action, comment, gate.dropsHotfixOn()));
         boolean recorded = result.shouldRecord() && gate.rule().isPresent();
         if (recorded) {
             String environment = gate.release().environment().name();

@@ -72,6 +72,15 @@ public final class HotfixGuardCheck {
         return Optional.of(ExitCode.AWAITING_APPROVAL);
     }
 
+    /** The artifacts whose live hotfix the run takes away, as --drop-hotfix allows; empty when it drops none. */
+    Set<String> droppedArtifacts() {
+        return dropReason == null
+                ? Set.of()
+                : Set.copyOf(dropped.stream()
+                        .map(HotfixGuard.DroppedHotfix::artifactId)
+                        .toList());
+    }
+
     /** What to record with the run's start: the hotfixes it drops, and why, when it drops any. */
     Map<String, String> details() {
         return dropReason == null ? Map.of() : HotfixGuard.details(dropped, dropReason);

@@ -109,6 +109,8 @@ public final class RunCommand extends CliCommand {
         RunApprovalGate.Asking asking = (p, history) -> {
             ApprovalRequest request = ApprovalRequest.of(
                     p.plan(), history, new Participants(Optional.of(Identity.of(settings.actor)), authors.of(file)));
+            // Dropping a live hotfix counts only approvals given knowing it (approve --drop-hotfix).
+            request = request.droppingHotfixes(hotfixGuard.droppedArtifacts());
             return hotfix ? request.asHotfix() : request;
         };
         Optional<Integer> refusal = approval.refusal(terminal, json(), preview, settings.ledger(), asking, hotfix);

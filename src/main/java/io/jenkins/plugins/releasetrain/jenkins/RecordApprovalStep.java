@@ -108,7 +108,9 @@ public class RecordApprovalStep extends Step {
             ReleaseSource source = ReleaseSource.registered(run, asked.releaseId(), "recordApproval");
             ReleaseGate gate = ReleaseGate.read(run, source, listener);
             Identity identity = JenkinsIdentities.of(answer.approver());
-            AttemptResult result = gate.judge(new ApprovalAttempt(identity, answer.action(), answer.comment()));
+            // The prompt of a release that may drop hotfixes said which (the kind is settled): answered knowing it.
+            AttemptResult result = gate.judge(
+                    new ApprovalAttempt(identity, answer.action(), answer.comment(), gate.droppingHotfixOn()));
             boolean recorded = result.shouldRecord() && gate.rule().isPresent();
             if (recorded) {
                 ReleaseLedger.append(

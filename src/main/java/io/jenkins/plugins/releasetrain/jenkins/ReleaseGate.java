@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the approval gate weighs for the release of a manifest by a build: the environment's rule (with
@@ -96,6 +97,10 @@ final class ReleaseGate {
             }
             request = request.asHotfix();
         }
+        if (kind.dropHotfix().isPresent() && rollback.isEmpty()) {
+            // Only approvals given knowing it count: those answered to this build's prompt, which says what it drops.
+            request = request.droppingHotfixes(ReleaseHotfixGuard.touched(ledger, plan));
+        }
         return new ReleaseGate(release, ledger, rule, plan, request, rollback, kind);
     }
 
@@ -156,6 +161,11 @@ final class ReleaseGate {
     /** How the build releases it: a hotfix, a regular release, one that may drop hotfixes. */
     ReleaseKind kind() {
         return kind;
+    }
+
+    /** The hotfixed artifacts a release that may drop hotfixes replaces: what its approvers approve it for. */
+    Set<String> droppingHotfixOn() {
+        return request.droppingHotfixOn();
     }
 
     Ledger ledger() {

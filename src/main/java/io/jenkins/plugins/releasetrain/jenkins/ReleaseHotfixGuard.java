@@ -32,15 +32,23 @@ final class ReleaseHotfixGuard {
             // A hotfix on a hotfix replaces it knowingly (its lane decides), and a rollback restores what ran before.
             return List.of();
         }
-        Set<String> hotfixed;
+        List<PlannedArtifact> touched = HotfixGuard.touched(plan, hotfixed(ledger, plan));
+        return touched.isEmpty() ? List.of() : HotfixGuard.check(touched, changelog.get());
+    }
+
+    /** The artifacts a hotfix left live that {@code plan} replaces: those whose fix it may drop. */
+    static Set<String> touched(Ledger ledger, ReleasePlan plan) throws AbortException {
+        return Set.copyOf(HotfixGuard.touched(plan, hotfixed(ledger, plan)).stream()
+                .map(PlannedArtifact::id)
+                .toList());
+    }
+
+    private static Set<String> hotfixed(Ledger ledger, ReleasePlan plan) throws AbortException {
         try {
-            hotfixed =
-                    Set.copyOf(ledger.read(plan.target().environment().name()).hotfixedArtifacts());
+            return Set.copyOf(ledger.read(plan.target().environment().name()).hotfixedArtifacts());
         } catch (LedgerException e) {
             throw new AbortException(Messages.ReleaseLedger_Unreadable(ledger.directory(), e.getMessage()));
         }
-        List<PlannedArtifact> touched = HotfixGuard.touched(plan, hotfixed);
-        return touched.isEmpty() ? List.of() : HotfixGuard.check(touched, changelog.get());
     }
 
     /**

@@ -222,6 +222,63 @@ class HotfixLaneTest {
     }
 
     @Test
+    void droppingAHotfixCountsOnlyApprovalsGivenKnowingIt() throws Exception {
+        String ledger = dir.resolve("ledger").toString();
+        String handlers = Fixtures.projectRoot().resolve("examples/handlers").toString();
+        String policy = Files.writeString(dir.resolve("policy.yaml"), """
+                        rules:
+                          - name: production
+                            environments: [production-*]
+                            approvers:
+                              users: [bob]
+                            requiredApprovals: 1
+                            hotfix:
+                              approvers:
+                                users: [sam]
+                        """).toString();
+        String first = write("a.yaml", production("4f545ec8f09c81ac645926f755ba13f46434f636"));
+        assertThat(approve(first, policy, ledger, "bob", false).exit()).isZero();
+        assertThat(run(first, policy, ledger, handlers, false).exit()).isZero();
+        String fix = write("h.yaml", production("5f545ec8f09c81ac645926f755ba13f46434f636"));
+        assertThat(approve(fix, policy, ledger, "sam", true).exit()).isZero();
+        assertThat(run(fix, policy, ledger, handlers, true).exit()).isZero();
+        String next = write("b.yaml", production("6f545ec8f09c81ac645926f755ba13f46434f636"));
+        // bob approved the next release's content before anyone said it drops the hotfix.
+        assertThat(approve(next, policy, ledger, "bob", false).exit()).isZero();
+
+        CliResult unacknowledged = dropping(next, policy, ledger, handlers);
+
+        assertThat(unacknowledged.exit()).as(unacknowledged.toString()).isEqualTo(ExitCode.AWAITING_APPROVAL);
+        assertThat(unacknowledged.out() + unacknowledged.err())
+                .contains("bob's approval of")
+                .contains("does not count: this release takes the live hotfix away from product1/deploy/portal,"
+                        + " and the approval was not given for that");
+        CliResult knowing =
+                CliResult.run("approve", next, "--ledger", ledger, "--policy", policy, "--as", "bob", "--drop-hotfix");
+        assertThat(knowing.exit()).as(knowing.toString()).isZero();
+        CliResult ran = dropping(next, policy, ledger, handlers);
+        assertThat(ran.exit()).as(ran.toString()).isZero();
+        assertThat(CliResult.run("history", PRODUCTION, "--ledger", ledger).out())
+                .doesNotContain("hotfix · ");
+    }
+
+    private static CliResult dropping(String manifest, String policy, String ledger, String handlers) {
+        return CliResult.run(
+                "run",
+                manifest,
+                "--ledger",
+                ledger,
+                "--handlers",
+                handlers,
+                "--policy",
+                policy,
+                "--actor",
+                "alice",
+                "--drop-hotfix",
+                "the fix is redone differently");
+    }
+
+    @Test
     void aRuleWithoutAHotfixLaneRefusesAHotfix() throws Exception {
         String policy = Files.writeString(dir.resolve("policy.yaml"), """
                         rules:

@@ -19,6 +19,7 @@ import hudson.model.Cause;
 import hudson.model.CauseAction;
 import hudson.model.Result;
 import hudson.model.Run;
+import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
 import io.jenkins.plugins.releasetrain.changelog.HotfixGuard;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
 import io.jenkins.plugins.releasetrain.ledger.ReleaseRun;
@@ -179,6 +180,72 @@ class HotfixTest {
                 true));
         j.buildAndAssertSuccess(job);
         assertThat(run("promote", 3).isHotfix(), is(true));
+    }
+
+    @Test
+    void droppingAHotfixCountsOnlyApprovalsAnsweredToThePromptThatSaysSo(JenkinsRule j) throws Exception {
+        PromoteReleaseTest.deploymentJobs(j, null);
+        ReleaseApprovalTest.secure(j);
+        ReleaseProtectionRule rule = new ReleaseProtectionRule("staging", "staging-*");
+        rule.setApprovers("bob");
+        rule.setRequiredApprovals(1);
+        rule.setAllowUnknownAuthors(true);
+        ReleaseHotfixLane lane = new ReleaseHotfixLane();
+        lane.setApprovers("sam");
+        lane.setRequiredApprovals(1);
+        rule.setHotfixLane(lane);
+        ReleaseTrainConfiguration.get().setProtectionRules(List.of(rule));
+        Saves saves = ExtensionList.lookupSingleton(Saves.class);
+        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
+        WorkflowRun first = promoting(job, V1, "").scheduleBuild2(0).waitForStart();
+        ApprovalPrompts.answer(
+                j,
+                first,
+                saves.awaitInput(first, ApprovalPrompts.id(release(V1).id().shortForm(), 1)),
+                "bob",
+                "approve",
+                "");
+        j.assertBuildStatusSuccess(j.waitForCompletion(first));
+        // Before any hotfix, bob approves V3's content (the build asks and stops there).
+        job.setDefinition(new CpsFlowDefinition(
+                "node {\n" + writeFile(STAGING, V3)
+                        + "  def r = readReleaseManifest file: '" + STAGING + "'\n"
+                        + "  def g = releaseApproval release: r.releaseId\n"
+                        + "  input message: g.prompt.message, id: g.prompt.id, submitter: g.prompt.submitter,"
+                        + " submitterParameter: 'approver', parameters: [choice(name: 'decision', choices:"
+                        + " g.prompt.actions), text(name: 'comment')]\n"
+                        + "  recordApproval prompt: g.prompt.id\n"
+                        + "}",
+                true));
+        WorkflowRun approving = job.scheduleBuild2(0).waitForStart();
+        String v3 = release(V3).id().shortForm();
+        ApprovalPrompts.answer(
+                j, approving, saves.awaitInput(approving, ApprovalPrompts.id(v3, 1)), "bob", "approve", "content only");
+        j.assertBuildStatusSuccess(j.waitForCompletion(approving));
+        WorkflowRun hotfix =
+                promoting(job, V2, ", hotfix: true").scheduleBuild2(0).waitForStart();
+        ApprovalPrompts.answer(
+                j,
+                hotfix,
+                saves.awaitInput(hotfix, ApprovalPrompts.id(release(V2).id().shortForm(), 1)),
+                "sam",
+                "approve",
+                "");
+        j.assertBuildStatusSuccess(j.waitForCompletion(hotfix));
+
+        WorkflowRun dropping = promoting(job, V3, ", dropHotfix: 'the fix is redone differently'")
+                .scheduleBuild2(0)
+                .waitForStart();
+        InputStepExecution prompt = saves.awaitInput(dropping, ApprovalPrompts.id(v3, 1));
+        // bob's approval of the content alone does not count for taking the fix away: he is asked again, told why.
+        assertThat(prompt.getInput().getMessage(), containsString("Dropping the hotfix on " + RESOURCES));
+        ApprovalPrompts.answer(j, dropping, prompt, "bob", "approve", "knowing it");
+        j.assertBuildStatusSuccess(j.waitForCompletion(dropping));
+        j.assertLogContains("does not count: this release takes the live hotfix away from " + RESOURCES, dropping);
+        List<String> acknowledged = ledger().approvals(release(V3).id()).stream()
+                .map(a -> a.details().getOrDefault(LedgerApprovals.DROPS_HOTFIX, "-"))
+                .toList();
+        assertThat(acknowledged, is(List.of("-", RESOURCES)));
     }
 
     @Test
