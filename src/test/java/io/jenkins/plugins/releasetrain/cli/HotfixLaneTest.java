@@ -263,19 +263,7 @@ class HotfixLaneTest {
     }
 
     private static CliResult dropping(String manifest, String policy, String ledger, String handlers) {
-        return CliResult.run(
-                "run",
-                manifest,
-                "--ledger",
-                ledger,
-                "--handlers",
-                handlers,
-                "--policy",
-                policy,
-                "--actor",
-                "alice",
-                "--drop-hotfix",
-                "the fix is redone differently");
+        return run(manifest, policy, ledger, handlers, false, "--drop-hotfix", "the fix is redone differently");
     }
 
     @Test
@@ -315,19 +303,12 @@ class HotfixLaneTest {
         throw new AssertionError("no portal row in " + board);
     }
 
-    private static CliResult run(String manifest, String policy, String ledger, String handlers, boolean hotfix) {
-        return CliResult.run(withHotfix(
-                hotfix,
-                "run",
-                manifest,
-                "--ledger",
-                ledger,
-                "--handlers",
-                handlers,
-                "--policy",
-                policy,
-                "--actor",
-                "alice"));
+    private static CliResult run(
+            String manifest, String policy, String ledger, String handlers, boolean hotfix, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "run", manifest, "--ledger", ledger, "--handlers", handlers, "--policy", policy, "--actor", "alice"));
+        args.addAll(List.of(more));
+        return CliResult.run(withHotfix(hotfix, args.toArray(String[]::new)));
     }
 
     private static CliResult approve(String manifest, String policy, String ledger, String who, boolean hotfix) {

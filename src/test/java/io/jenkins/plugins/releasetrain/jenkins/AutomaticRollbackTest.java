@@ -10,10 +10,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionList;
 import hudson.model.Result;
-import hudson.model.Run;
 import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
 import io.jenkins.plugins.releasetrain.image.Digest;
 import io.jenkins.plugins.releasetrain.ledger.ArtifactResult;
@@ -28,7 +26,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -68,14 +65,7 @@ class AutomaticRollbackTest {
 
     /** Every event the steps tell, in order. */
     @TestExtension
-    public static class Heard extends ReleaseEventListener {
-        final List<ReleaseEvent> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onEvent(@NonNull ReleaseEvent event, @NonNull Run<?, ?> run) {
-            events.add(event);
-        }
-    }
+    public static class Heard extends HeardEvents {}
 
     private JenkinsRule j;
     private Path layouts;

@@ -13,12 +13,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionList;
 import hudson.model.Cause;
 import hudson.model.CauseAction;
 import hudson.model.Result;
-import hudson.model.Run;
 import io.jenkins.plugins.releasetrain.approval.LedgerApprovals;
 import io.jenkins.plugins.releasetrain.changelog.HotfixGuard;
 import io.jenkins.plugins.releasetrain.ledger.EnvironmentLedger;
@@ -28,7 +26,6 @@ import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.notify.EventType;
 import io.jenkins.plugins.releasetrain.notify.ReleaseEvent;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -62,14 +59,7 @@ class HotfixTest {
 
     /** Every event the steps tell, in order. */
     @TestExtension
-    public static class Heard extends ReleaseEventListener {
-        final List<ReleaseEvent> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onEvent(@NonNull ReleaseEvent event, @NonNull Run<?, ?> run) {
-            events.add(event);
-        }
-    }
+    public static class Heard extends HeardEvents {}
 
     private static WorkflowJob promoting(WorkflowJob job, String manifest, String more) throws Exception {
         job.setDefinition(new CpsFlowDefinition(

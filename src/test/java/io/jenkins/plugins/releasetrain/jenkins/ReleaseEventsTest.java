@@ -29,7 +29,6 @@ import io.jenkins.plugins.releasetrain.notify.WebhookSender;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -52,18 +51,7 @@ class ReleaseEventsTest {
 
     /** Every event the steps tell, in order. */
     @TestExtension
-    public static class Heard extends ReleaseEventListener {
-        final List<ReleaseEvent> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onEvent(@NonNull ReleaseEvent event, @NonNull Run<?, ?> run) {
-            events.add(event);
-        }
-
-        List<EventType> types() {
-            return events.stream().map(ReleaseEvent::type).toList();
-        }
-    }
+    public static class Heard extends HeardEvents {}
 
     /** A listener of another plugin that is broken. */
     @TestExtension("aListenerThatThrowsDoesNotBreakTheRelease")
