@@ -309,13 +309,8 @@ public class RecordReleaseStep extends ReleaseStep {
                         if (kind.isHotfix()) {
                             details.put(ReleaseStarted.KIND, ReleaseStarted.HOTFIX);
                         }
-                        details.putAll(ReleaseHotfixGuard.details(
-                                run,
-                                ledger,
-                                ReleaseLedger.planAgainstLedger(ledger, release, TaskListener.NULL),
-                                kind,
-                                rollback.isPresent(),
-                                listener));
+                        details.putAll(
+                                ReleaseHotfixGuard.details(run, ledger, release, kind, rollback.isPresent(), listener));
                         Map<String, String> leftOut = new LinkedHashMap<>();
                         plan.skipped().forEach(s -> leftOut.put(s.artifact().id(), s.reason()));
                         ReleaseLedger.append(

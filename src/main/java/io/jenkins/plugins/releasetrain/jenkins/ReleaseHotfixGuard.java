@@ -7,6 +7,7 @@ import io.jenkins.plugins.releasetrain.changelog.HotfixGuard;
 import io.jenkins.plugins.releasetrain.changelog.ReleaseChangelog;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
 import io.jenkins.plugins.releasetrain.ledger.LedgerException;
+import io.jenkins.plugins.releasetrain.manifest.Release;
 import io.jenkins.plugins.releasetrain.plan.PlannedArtifact;
 import io.jenkins.plugins.releasetrain.plan.ReleasePlan;
 import java.util.ArrayList;
@@ -84,13 +85,14 @@ final class ReleaseHotfixGuard {
 
     /** What the run's start records about the hotfixes it drops, and why; nothing when it drops none. */
     static Map<String, String> details(
-            Run<?, ?> run, Ledger ledger, ReleasePlan plan, ReleaseKind kind, boolean rollback, TaskListener listener)
+            Run<?, ?> run, Ledger ledger, Release release, ReleaseKind kind, boolean rollback, TaskListener listener)
             throws AbortException {
-        if (kind.dropHotfix().isEmpty()) {
+        if (kind.dropHotfix().isEmpty() || kind.isHotfix() || rollback) {
             return Map.of();
         }
+        ReleasePlan plan = ReleaseLedger.planAgainstLedger(ledger, release, TaskListener.NULL);
         List<HotfixGuard.DroppedHotfix> dropped =
-                dropped(ledger, plan, kind.isHotfix() || rollback, () -> ReleaseChangelogs.of(run, plan, listener));
+                dropped(ledger, plan, false, () -> ReleaseChangelogs.of(run, plan, listener));
         return HotfixGuard.details(dropped, kind.dropHotfix().get());
     }
 
