@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * What the manifests of one repository declare for each environment, as last fetched, for a board that is read
@@ -61,6 +63,9 @@ public final class DeclaredReleasesCache {
         this.access = Objects.requireNonNull(access, "access");
         this.paths = Objects.requireNonNull(paths, "paths");
         this.branch = Objects.requireNonNull(branch, "branch");
+        branch.flatMap(DeclaredReleasesCache::branchProblem).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
         if (maxAge.isNegative()) {
             throw new IllegalArgumentException("the age of what was read cannot be negative: " + maxAge);
@@ -105,6 +110,13 @@ public final class DeclaredReleasesCache {
         } finally {
             fetching.unlock();
         }
+    }
+
+    /** Why {@code branch} cannot name a branch (spaces, control characters, {@code ..}), or empty when it can. */
+    public static Optional<String> branchProblem(String branch) {
+        return Repository.isValidRefName(Constants.R_HEADS + branch)
+                ? Optional.empty()
+                : Optional.of("'" + branch.replaceAll("\\p{Cntrl}", "?") + "' is not a branch name");
     }
 
     /** The branch read and the full SHA of the commit at its tip. */

@@ -145,6 +145,16 @@ class DeclaredReleasesCacheTest {
     }
 
     @Test
+    void refusesABranchThatIsNoBranchName() {
+        assertThat(DeclaredReleasesCache.branchProblem("release/2026")).isEmpty();
+        assertThat(DeclaredReleasesCache.branchProblem("main\nevil")).contains("'main?evil' is not a branch name");
+        assertThat(DeclaredReleasesCache.branchProblem("../main")).isPresent();
+        assertThatThrownBy(() -> cache("file:///nowhere.git", Optional.of("a b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'a b' is not a branch name");
+    }
+
+    @Test
     void aLocalRepositoryIsReadInPlace() {
         try (TestRepository repo = TestRepository.init(temp.resolve("infra"))) {
             repo.commit("production: October", ALICE, Map.of(PRODUCTION_PATH, production(OCTOBER)));
