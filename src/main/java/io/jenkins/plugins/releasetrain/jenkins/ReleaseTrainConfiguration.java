@@ -60,7 +60,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     /** The git repository of the release manifests, for the board's git drift; null when not compared. */
     private ReleaseBoardManifests boardManifests;
     /** What {@link #boardManifests} declares, as last fetched: shared by every board request. */
-    private transient Supplier<DeclaredReleases> boardDeclared;
+    private transient volatile Supplier<DeclaredReleases> boardDeclared;
 
     private static final java.util.logging.Logger LOGGER =
             java.util.logging.Logger.getLogger(ReleaseTrainConfiguration.class.getName());
