@@ -8,6 +8,7 @@ import re
 import secrets
 import threading
 import time
+import urllib.parse
 
 from jenkins import Client
 
@@ -159,6 +160,7 @@ c.allowPipelineJobTemplate = {before.get('ALLOW', 'false')}
             ('registry-host-not-allowed', self.registry_host_not_allowed),
             ('declarative-approval-outside-agent', self.declarative_approval_outside_agent),
             ('rollback-from-release-page', self.rollback_from_release_page),
+            ('board-git-drift', self.board_git_drift),
             ('automatic-rollback', self.automatic_rollback),
             # Last: it leaves production as every other check expects it (the hotfix dropped again, on purpose).
             ('hotfix-lane', self.hotfix_lane),
@@ -686,6 +688,76 @@ c.protectionRules = rules
         return passed(ok, f'hotfix #{hotfix} {hotfix_result}, counted {counted}, record hotfix {record.get("hotfix")},'
                           f' board run {runs[0] if runs else None}; regular #{refused} {refused_result}:'
                           f' {tail(refused_log, 1)}; dropHotfix #{dropping} {dropping_result}, shown to approvers: {shown}; ' + tail(hotfix_log, 1))
+
+    def board_git_drift(self):
+        """With the board's manifests repository set (as an administrator would), an environment whose manifest in
+        git declares another release than the one running shows gitDrift in board.json; one whose manifest matches
+        shows none; an unreachable repository leaves the board answering without drift. A user without
+        Overall/Administer cannot make the controller read a repository through the form's check."""
+        job = 'it-board-git-drift'
+        live = self.m.with_commit(self.m.base, 'git drift live')
+        declared = self.m.with_commit(self.m.base, 'git drift declared')
+        number = self.run(job, 'node {\n' + write_file(M, live)
+                          + f"promoteRelease manifest: '{M}', handlers: {handlers()}\n}}")
+        result, _ = self.finish(job, number)
+        out = self.admin.script(f"""
+import io.jenkins.plugins.releasetrain.jenkins.*
+import org.eclipse.jgit.api.Git
+def repository(String text) {{
+  def work = java.nio.file.Files.createTempDirectory('it-board-git-drift').toFile()
+  def git = Git.init().setDirectory(work).setInitialBranch('main').call()
+  def manifest = new File(work, 'releases/{STAGING}.yaml')
+  manifest.parentFile.mkdirs()
+  manifest.text = text
+  git.add().addFilepattern('releases').call()
+  git.commit().setMessage('manifests').setAuthor('IT', 'it@example.com').setCommitter('IT', 'it@example.com').setSign(false).call()
+  git.close()
+  return work.toPath().toUri().toString()
+}}
+def b = ReleaseTrainConfiguration.get().boardManifests
+println 'BEFORE=' + (b == null ? '' : [b.repository, b.pathPattern, b.branch ?: '', b.credentialsId ?: ''].join('\t'))
+println 'DRIFTING=' + repository({groovy_string(declared)})
+println 'MATCHING=' + repository({groovy_string(live)})
+""")
+        before = re.search(r'^BEFORE=(.*)$', out, re.M).group(1)
+        drifting = re.search(r'^DRIFTING=(.*)$', out, re.M).group(1)
+        matching = re.search(r'^MATCHING=(.*)$', out, re.M).group(1)
+
+        def board_with(url):
+            self.admin.script('io.jenkins.plugins.releasetrain.jenkins.ReleaseTrainConfiguration.get().boardManifests = '
+                              f"new io.jenkins.plugins.releasetrain.jenkins.ReleaseBoardManifests('{url}')")
+            status, text = self.admin.get('/release-board/board.json')
+            board = json.loads(text) if status == 200 else {}
+            staging = [e for e in board.get('environments', []) if e.get('name') == STAGING]
+            return status, staging[0].get('gitDrift') if staging else 'no staging column'
+
+        check = ('/descriptorByName/io.jenkins.plugins.releasetrain.jenkins.ReleaseBoardManifests/testConnection'
+                 '?repository=' + urllib.parse.quote(drifting, safe=''))
+        try:
+            _, drift = board_with(drifting)
+            _, matched = board_with(matching)
+            unreachable_status, unreachable = board_with(matching.rstrip('/') + '-missing/')
+            reader_check, _ = self.first.post(check)
+            admin_check, answer = self.admin.post(check)
+        finally:
+            if before:
+                repository, pattern, branch, credentials = before.split('\t')
+                self.admin.script(f"""
+import io.jenkins.plugins.releasetrain.jenkins.*
+def b = new ReleaseBoardManifests('{repository}')
+b.pathPattern = '{pattern}'
+b.branch = '{branch}'
+b.credentialsId = '{credentials}'
+ReleaseTrainConfiguration.get().boardManifests = b
+""")
+            else:
+                self.admin.script('io.jenkins.plugins.releasetrain.jenkins.ReleaseTrainConfiguration.get().boardManifests = null')
+        return passed(result == 'SUCCESS' and drift and f'git (main:releases/{STAGING}.yaml)' in drift
+                      and matched is None and unreachable_status == 200 and unreachable is None
+                      and reader_check == 403 and admin_check == 200 and 'Read main at commit' in answer,
+                      f'#{number} {result}; drifting: {drift}; matching: {matched}; unreachable: HTTP '
+                      f'{unreachable_status}, {unreachable}; form check by {self.first.user}: HTTP {reader_check}, '
+                      f'by the administrator: HTTP {admin_check}')
 
     def automatic_rollback(self):
         """Under a rule that rolls back after a failed verification (rollbackOnVerificationFailure), a release whose

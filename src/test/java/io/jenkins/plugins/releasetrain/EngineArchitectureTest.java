@@ -26,6 +26,49 @@ class EngineArchitectureTest {
                 .check(engine);
     }
 
+    /**
+     * The manifest model at the bottom, then images and the ledger, then plans and the board, then git, then
+     * approvals; the command line and Jenkins on top. Nothing points up: the board reads no repository itself,
+     * git's view of it ({@code gitops.GitDeclaredReleases}) implements the board's interface from above.
+     */
+    @Test
+    void lowerLayersDoNotDependOnHigherOnes() {
+        String root = "io.jenkins.plugins.releasetrain.";
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        root + "manifest..", root + "image..", root + "ledger..", root + "plan..", root + "board..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        root + "gitops..",
+                        root + "approval..",
+                        root + "changelog..",
+                        root + "record..",
+                        root + "cli..",
+                        root + "jenkins..")
+                .check(engine);
+        noClasses()
+                .that()
+                .resideInAnyPackage(root + "gitops..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        root + "approval..",
+                        root + "changelog..",
+                        root + "record..",
+                        root + "cli..",
+                        root + "jenkins..")
+                .check(engine);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(root + "cli..", root + "jenkins..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(root + "cli..", root + "jenkins..")
+                .check(engine);
+    }
+
     @Test
     void engineHasClassesToCheck() {
         org.assertj.core.api.Assertions.assertThat(engine.size()).isGreaterThan(10);

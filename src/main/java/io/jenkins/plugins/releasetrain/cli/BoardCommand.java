@@ -17,6 +17,7 @@ import io.jenkins.plugins.releasetrain.board.PendingApproval;
 import io.jenkins.plugins.releasetrain.board.Status;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogBoardChanges;
 import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
+import io.jenkins.plugins.releasetrain.gitops.GitDeclaredReleases;
 import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
 import io.jenkins.plugins.releasetrain.gitops.ManifestPathPattern;
 import io.jenkins.plugins.releasetrain.gitops.ManifestRepository;

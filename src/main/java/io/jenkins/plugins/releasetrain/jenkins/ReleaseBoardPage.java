@@ -60,6 +60,7 @@ public final class ReleaseBoardPage {
                         Clock.systemUTC(),
                         warning -> LOGGER.log(Level.FINE, warning))
                 .withChanges(configuration.boardChanges())
+                .withDeclared(configuration.boardDeclared())
                 .read();
         byte[] json = BoardJson.write(Board.of(input, historyLimit)).getBytes(StandardCharsets.UTF_8);
         rsp.setContentType("application/json;charset=UTF-8");

@@ -10,7 +10,9 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.releasetrain.approval.ProtectionPolicy;
 import io.jenkins.plugins.releasetrain.approval.ProtectionRule;
 import io.jenkins.plugins.releasetrain.board.BoardChanges;
+import io.jenkins.plugins.releasetrain.board.DeclaredReleases;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogBoardChanges;
+import io.jenkins.plugins.releasetrain.gitops.DeclaredReleasesCache;
 import io.jenkins.plugins.releasetrain.image.RegistryChoice;
 import io.jenkins.plugins.releasetrain.image.RegistryHosts;
 import io.jenkins.plugins.releasetrain.ledger.Ledger;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -35,7 +38,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * What administrators decide for every release: the environments in promotion order, the image registries,
- * the protection rules of environments, where the ledger lives and which job deploys a {@code workflowBase}. Nothing here comes from a manifest or a
+ * the protection rules of environments, where the ledger lives, which job deploys a {@code workflowBase} and
+ * which repository of manifests the board compares with what runs. Nothing here comes from a manifest or a
  * Jenkinsfile, so the people who write those cannot change it.
  */
 @Extension
@@ -53,6 +57,10 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     private List<ReleaseWebhook> webhooks;
     /** The board's changelog reader for {@link #changelog}, kept so that each range is read once. */
     private transient BoardChanges boardChanges;
+    /** The git repository of the release manifests, for the board's git drift; null when not compared. */
+    private ReleaseBoardManifests boardManifests;
+    /** What {@link #boardManifests} declares, as last fetched: shared by every board request. */
+    private transient volatile Supplier<DeclaredReleases> boardDeclared;
 
     private static final java.util.logging.Logger LOGGER =
             java.util.logging.Logger.getLogger(ReleaseTrainConfiguration.class.getName());
@@ -68,6 +76,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
     @Override
     public synchronized void load() {
         super.load();
+        boardDeclared = null;
         // A file edited by hand or written by an older version is checked like the form and configuration as code.
         loadProblem = ConfigurationCheck.all(getEnvironments(), getRegistries(), getProtectionRules())
                 .map(p -> p.field() + ": " + p.message())
@@ -280,6 +289,48 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         return boardChanges;
     }
 
+    /** The repository of the release manifests the board compares with what runs; null when it does not. */
+    @CheckForNull
+    public ReleaseBoardManifests getBoardManifests() {
+        return boardManifests;
+    }
+
+    @DataBoundSetter
+    public void setBoardManifests(ReleaseBoardManifests boardManifests) {
+        synchronized (this) {
+            this.boardManifests = boardManifests;
+            boardDeclared = null;
+        }
+        save();
+    }
+
+    /**
+     * What the manifests repository declares for each environment, for one board request: fetched at most once
+     * a minute (a request that comes while another fetches gets what was read before); nothing while no
+     * repository is configured or it cannot be read. Never throws for the repository's sake.
+     */
+    DeclaredReleases boardDeclared() {
+        Supplier<DeclaredReleases> declared;
+        synchronized (this) {
+            if (boardManifests == null) {
+                return DeclaredReleases.NONE;
+            }
+            if (boardDeclared == null) {
+                try {
+                    DeclaredReleasesCache cache = boardManifests.cache();
+                    boardDeclared = cache::current;
+                } catch (RuntimeException e) {
+                    // a file edited by hand (the form and configuration as code refuse such settings): said once
+                    LOGGER.log(java.util.logging.Level.WARNING, e.getMessage(), e);
+                    boardDeclared = () -> DeclaredReleases.NONE;
+                }
+            }
+            declared = boardDeclared;
+        }
+        // outside the lock: a fetch takes time, and the configuration is needed meanwhile
+        return declared.get();
+    }
+
     /** Whether a Pipeline may deploy through another job template than the one administrators set. */
     public boolean isAllowPipelineJobTemplate() {
         return allowPipelineJobTemplate;
@@ -321,6 +372,7 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         String previousLedgerDirectory = ledgerDirectory;
         String previousJobTemplate = defaultJobTemplate;
         ReleaseChangelogSource previousChangelog = changelog;
+        ReleaseBoardManifests previousBoardManifests = boardManifests;
         List<ReleaseWebhook> previousWebhooks = webhooks;
         try (BulkChange bc = new BulkChange(this)) {
             bind(req, json);
@@ -332,6 +384,8 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
             ledgerDirectory = previousLedgerDirectory;
             defaultJobTemplate = previousJobTemplate;
             changelog = previousChangelog;
+            boardManifests = previousBoardManifests;
+            boardDeclared = null;
             webhooks = previousWebhooks;
             throw e;
         } catch (IOException e) {
@@ -349,6 +403,8 @@ public class ReleaseTrainConfiguration extends GlobalConfiguration {
         // An unchecked optional section sends nothing: no changelog unless the form has one.
         changelog = null;
         boardChanges = null;
+        boardManifests = null;
+        boardDeclared = null;
         try {
             req.bindJSON(this, json);
         } catch (IllegalArgumentException e) {

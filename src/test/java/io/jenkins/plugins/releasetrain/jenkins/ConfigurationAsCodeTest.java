@@ -61,6 +61,11 @@ class ConfigurationAsCodeTest {
         assertThat(changelog.getLimit(), is(20));
         assertThat(changelog.getIssuePattern(), is("PAY-\\d+"));
         assertThat(changelog.getRegistry(), is("internal"));
+        ReleaseBoardManifests manifests = configuration.getBoardManifests();
+        assertThat(manifests.getRepository(), is("https://git.example.com/acme/infra.git"));
+        assertThat(manifests.getPathPattern(), is("deploy/{env}/release.yaml"));
+        assertThat(manifests.getBranch(), is("release"));
+        assertThat(manifests.getCredentialsId(), is("manifests-reader"));
     }
 
     @Test
@@ -107,6 +112,11 @@ class ConfigurationAsCodeTest {
         assertThat(exported, containsString("hotfixLane:"));
         assertThat(exported, containsString("rollbackRequiredApprovals: \"1\""));
         assertThat(exported, containsString("rollbackOnVerificationFailure: true"));
+        assertThat(exported, containsString("boardManifests:"));
+        assertThat(exported, containsString("repository: \"https://git.example.com/acme/infra.git\""));
+        assertThat(exported, containsString("pathPattern: \"deploy/{env}/release.yaml\""));
+        assertThat(exported, containsString("branch: \"release\""));
+        assertThat(exported, containsString("credentialsId: \"manifests-reader\""));
         assertThat(exported, containsString("start: \"Friday 18:00\""));
         assertThat(exported, containsString("emergencyApproverGroups: \"sre-oncall\""));
     }
