@@ -12,11 +12,13 @@ import io.jenkins.plugins.releasetrain.board.BoardRow;
 import io.jenkins.plugins.releasetrain.board.BoardServer;
 import io.jenkins.plugins.releasetrain.board.BoardSite;
 import io.jenkins.plugins.releasetrain.board.BoardSource;
+import io.jenkins.plugins.releasetrain.board.DeclaredReleases;
 import io.jenkins.plugins.releasetrain.board.LedgerBoardSource;
 import io.jenkins.plugins.releasetrain.board.PendingApproval;
 import io.jenkins.plugins.releasetrain.board.Status;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogBoardChanges;
 import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
+import io.jenkins.plugins.releasetrain.gitops.DeclaredReleasesCache;
 import io.jenkins.plugins.releasetrain.gitops.GitDeclaredReleases;
 import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
 import io.jenkins.plugins.releasetrain.gitops.ManifestPathPattern;
@@ -142,6 +144,23 @@ public final class BoardCommand extends CliCommand {
         }
     }
 
+    /**
+     * What git declares, for a served board: read again at most once a minute, so that the drift goes away once the
+     * fix is merged, without a fetch per request. Read once now, so an unreachable repository is said at once.
+     */
+    private DeclaredReleases servedDeclared(Terminal terminal) {
+        DeclaredReleasesCache cache = new DeclaredReleasesCache(
+                RepositoryLocation.parse(manifestsRepo),
+                gitAccess::access,
+                new ManifestPathPattern(pathPattern),
+                Optional.ofNullable(base),
+                DeclaredReleasesCache.DEFAULT_MAX_AGE,
+                Clock.systemUTC(),
+                once(terminal));
+        cache.fetchNow();
+        return environment -> cache.current().of(environment);
+    }
+
     private int board(Terminal terminal) throws Exception {
         Optional<String> usage = usageProblem();
         if (usage.isPresent()) {
@@ -167,7 +186,14 @@ public final class BoardCommand extends CliCommand {
                     return ExitCode.INVALID;
                 }
             }
-            if (manifestsRepo != null) {
+            if (manifestsRepo != null && serve != null) {
+                try {
+                    fromLedger = fromLedger.withDeclared(servedDeclared(terminal));
+                } catch (IllegalArgumentException e) {
+                    terminal.err().println("release-train board: --base: " + e.getMessage());
+                    return ExitCode.INVALID;
+                }
+            } else if (manifestsRepo != null) {
                 manifests = ManifestRepository.open(RepositoryLocation.parse(manifestsRepo), gitAccess.access());
                 String branch =
                         Optional.ofNullable(base).or(manifests::defaultBranch).orElse("HEAD");

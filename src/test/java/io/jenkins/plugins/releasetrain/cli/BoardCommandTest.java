@@ -9,6 +9,8 @@ import io.jenkins.plugins.releasetrain.board.BoardInputGenerator;
 import io.jenkins.plugins.releasetrain.board.BoardInputJson;
 import io.jenkins.plugins.releasetrain.board.BoardJson;
 import io.jenkins.plugins.releasetrain.board.ExampleLedger;
+import io.jenkins.plugins.releasetrain.gitops.TestRepository;
+import io.jenkins.plugins.releasetrain.testing.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -102,6 +105,49 @@ class BoardCommandTest {
                             HttpResponse.BodyHandlers.ofString());
             assertThat(board.statusCode()).isEqualTo(200);
             assertThat(board.body()).contains("production-us-east-2");
+        } finally {
+            serving.interrupt();
+        }
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void aServedBoardShowsWhereGitDeclaresOtherThanWhatRuns() throws Exception {
+        Path ledger = directory.resolve("ledger");
+        ExampleLedger.write(ledger);
+        String production =
+                Files.readString(Fixtures.projectRoot().resolve("examples/releases/production-us-east-2.yaml"));
+        String declared = production.replaceFirst(
+                "gitCommit: [0-9a-f]{40}", "gitCommit: 8e2f1c9a7b3d4e5f60718293a4b5c6d7e8f90a1b");
+        Path bare = directory.resolve("manifests.git");
+        try (TestRepository manifests = TestRepository.init(directory.resolve("manifests"))) {
+            manifests.commit(
+                    "production as declared",
+                    TestRepository.ALICE,
+                    Map.of("releases/production-us-east-2.yaml", declared));
+            manifests.pushTo(bare);
+        }
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread serving = new Thread(() -> exit.complete(
+                run("board", "--ledger", ledger.toString(), "--manifests-repo", bare.toString(), "--serve", "0")));
+        serving.start();
+        try {
+            URI uri = out.served.get(30, TimeUnit.SECONDS);
+            HttpResponse<String> board = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(uri.resolve("board.json")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(board.statusCode()).isEqualTo(200);
+            JsonNode environments = new ObjectMapper().readTree(board.body()).get("environments");
+            JsonNode drift = null;
+            for (JsonNode environment : environments) {
+                if (environment.get("name").asText().equals("production-us-east-2")) {
+                    drift = environment.get("gitDrift");
+                }
+            }
+            assertThat(drift).as(board.body()).isNotNull();
+            assertThat(drift.isNull()).as(err.toString()).isFalse();
+            assertThat(drift.asText()).startsWith("git (main:releases/production-us-east-2.yaml) declares release");
         } finally {
             serving.interrupt();
         }
