@@ -119,21 +119,21 @@ public final class HandlerTask {
         } catch (InterruptedException e) {
             // Cancelled: stop everything it started, keep what it printed, and leave the interrupt visible.
             killTree(process);
-            pump.join(GRACE.toMillis());
+            drain(process, pump);
             Thread.currentThread().interrupt();
             return TaskOutcome.cancelled(
                     "cancelled while running; the handler and the processes it started were killed", output.text());
         }
         if (!ended) {
             killTree(process);
-            pump.join(GRACE.toMillis());
+            drain(process, pump);
             return TaskOutcome.failed(
                     "timed out after " + Durations.format(timeout)
                             + "; the handler and the processes it started were killed",
                     output.text());
         }
         // A handler that left a process behind holding its output must not hold up the run.
-        pump.join(GRACE.toMillis());
+        drain(process, pump);
         int exit = process.exitValue();
         if (exit == 0) {
             return TaskOutcome.succeeded("exit 0", output.text());
@@ -163,13 +163,29 @@ public final class HandlerTask {
 
     /**
      * Kills the handler and everything it started. Descendants are listed first: once the handler is dead
-     * its children are re-parented and can no longer be found from it.
+     * its children are re-parented and can no longer be found from it. Killed through its handle, not
+     * {@link Process#destroyForcibly()}, which also closes the output pipe and loses what is still unread in it.
      */
     static void killTree(Process process) throws InterruptedException {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits, within the grace, for the output to be read to its end; a process left behind that still holds the
+     * pipe open then has it closed under it, so that the reading thread ends too.
+     */
+    private static void drain(Process process, Thread pump) throws InterruptedException {
+        pump.join(GRACE.toMillis());
+        if (pump.isAlive()) {
+            try {
+                process.getInputStream().close();
+            } catch (IOException e) {
+                // closing only unblocks the reader; nothing was lost that it could still have read
+            }
+        }
     }
 
     private static void closeQuietly(Process process) {
