@@ -210,13 +210,7 @@ public class ReleaseBoardManifests implements Describable<ReleaseBoardManifests>
 
         @POST
         public FormValidation doCheckRepository(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            try {
-                location(Util.fixEmptyAndTrim(value));
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return AdminFormChecks.accepts(value, ReleaseBoardManifests::location);
         }
 
         @POST

@@ -201,38 +201,23 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
 
         @POST
         public FormValidation doCheckRepositoryTemplate(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            try {
-                new RepositoryLocator(Optional.ofNullable(Util.fixEmptyAndTrim(value)), java.util.Map.of());
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return AdminFormChecks.accepts(
+                    value, template -> new RepositoryLocator(Optional.ofNullable(template), java.util.Map.of()));
         }
 
         @POST
         public FormValidation doCheckIssuePattern(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            String pattern = Util.fixEmptyAndTrim(value);
-            try {
+            return AdminFormChecks.accepts(value, pattern -> {
                 if (pattern != null) {
                     CommitReferences.withIssuePattern(pattern);
                 }
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            });
         }
 
         @POST
         public FormValidation doCheckRepositories(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            try {
-                RepositoryLocator.parseOverrides(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            // The overrides are read untrimmed, as the setting reads them.
+            return AdminFormChecks.accepts(value, trimmed -> RepositoryLocator.parseOverrides(value));
         }
 
         @POST

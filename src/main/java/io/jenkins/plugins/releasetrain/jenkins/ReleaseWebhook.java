@@ -181,24 +181,12 @@ public class ReleaseWebhook implements Describable<ReleaseWebhook> {
 
         @POST
         public FormValidation doCheckUrl(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            try {
-                uri(Util.fixEmptyAndTrim(value));
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return AdminFormChecks.accepts(value, ReleaseWebhook::uri);
         }
 
         @POST
         public FormValidation doCheckEvents(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            try {
-                eventTypes(Util.fixEmptyAndTrim(value));
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return AdminFormChecks.accepts(value, ReleaseWebhook::eventTypes);
         }
 
         @POST
