@@ -1,8 +1,6 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -10,11 +8,9 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.releasetrain.board.DeclaredReleases;
-import io.jenkins.plugins.releasetrain.gitops.CredentialsReference;
 import io.jenkins.plugins.releasetrain.gitops.DeclaredReleasesCache;
 import io.jenkins.plugins.releasetrain.gitops.GitAccess;
 import io.jenkins.plugins.releasetrain.gitops.GitOpsException;
@@ -54,9 +50,8 @@ public class ReleaseBoardManifests implements Describable<ReleaseBoardManifests>
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(20);
 
     /** The variable name the password is looked up by: never set anywhere, only answered by the lookup below. */
-    private static final String PASSWORD = "RELEASE_TRAIN_BOARD_PASSWORD";
-
     private final String repository;
+
     private String pathPattern;
     private String branch;
     private String credentialsId;
@@ -146,27 +141,14 @@ public class ReleaseBoardManifests implements Describable<ReleaseBoardManifests>
 
     /** How to reach the repository, with the configured credentials as they are now. */
     private GitAccess access(Path cacheRoot) {
-        String username = null;
-        String secret = null;
+        StandardUsernamePasswordCredentials login = null;
         if (credentialsId != null) {
-            StandardUsernamePasswordCredentials login = CredentialsMatchers.firstOrNull(
-                    CredentialsProvider.lookupCredentialsInItemGroup(
-                            StandardUsernamePasswordCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
-                    CredentialsMatchers.allOf(
-                            CredentialsMatchers.withId(credentialsId),
-                            CredentialsMatchers.withScope(CredentialsScope.GLOBAL)));
+            login = GlobalCredentialsItems.find(StandardUsernamePasswordCredentials.class, credentialsId);
             if (login == null) {
                 throw new IllegalStateException(Messages.ReleaseBoardManifests_NoCredentials(credentialsId));
             }
-            username = login.getUsername();
-            secret = login.getPassword().getPlainText();
         }
-        String password = secret;
-        return new GitAccess(
-                new CredentialsReference(username, password == null ? null : PASSWORD, null, null, null),
-                name -> PASSWORD.equals(name) ? password : null,
-                cacheRoot,
-                FETCH_TIMEOUT);
+        return GitLogins.access(login, cacheRoot, FETCH_TIMEOUT);
     }
 
     /**

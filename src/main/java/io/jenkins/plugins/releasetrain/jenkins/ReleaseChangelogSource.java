@@ -2,7 +2,6 @@ package io.jenkins.plugins.releasetrain.jenkins;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -12,7 +11,6 @@ import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Run;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.releasetrain.changelog.ChangelogOptions;
@@ -20,12 +18,10 @@ import io.jenkins.plugins.releasetrain.changelog.Changelogs;
 import io.jenkins.plugins.releasetrain.changelog.CommitReferences;
 import io.jenkins.plugins.releasetrain.changelog.ImageOrigins;
 import io.jenkins.plugins.releasetrain.changelog.RepositoryLocator;
-import io.jenkins.plugins.releasetrain.gitops.CredentialsReference;
 import io.jenkins.plugins.releasetrain.gitops.GitAccess;
 import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -43,9 +39,6 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
 
     /** Reading repositories for an approval prompt may hold the prompt up this long, at most. */
     static final Duration BUDGET = Duration.ofSeconds(60);
-
-    /** The variable name the password is looked up by: never set anywhere, only answered by the lookup below. */
-    private static final String PASSWORD = "RELEASE_TRAIN_CHANGELOG_PASSWORD";
 
     private final String repositoryTemplate;
     private String repositories;
@@ -158,12 +151,8 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
         if (credentialsId == null) {
             return reader(null, ImageOrigins.NONE);
         }
-        StandardUsernamePasswordCredentials login = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(
-                        StandardUsernamePasswordCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
-                CredentialsMatchers.allOf(
-                        CredentialsMatchers.withId(credentialsId),
-                        CredentialsMatchers.withScope(CredentialsScope.GLOBAL)));
+        StandardUsernamePasswordCredentials login =
+                GlobalCredentialsItems.find(StandardUsernamePasswordCredentials.class, credentialsId);
         if (login == null) {
             throw new AbortException(Messages.ReleaseChangelogSource_NoCredentials(credentialsId));
         }
@@ -171,11 +160,8 @@ public class ReleaseChangelogSource implements Describable<ReleaseChangelogSourc
     }
 
     private Changelogs reader(@CheckForNull StandardUsernamePasswordCredentials login, ImageOrigins images) {
-        String username = login == null ? null : login.getUsername();
-        String secret = login == null ? null : login.getPassword().getPlainText();
-        GitAccess access = new GitAccess(
-                new CredentialsReference(username, secret == null ? null : PASSWORD, null, null, null),
-                name -> PASSWORD.equals(name) ? secret : null,
+        GitAccess access = GitLogins.access(
+                login,
                 new File(Jenkins.get().getRootDir(), "caches/release-train-git").toPath(),
                 Duration.ofSeconds(30));
         return new Changelogs(

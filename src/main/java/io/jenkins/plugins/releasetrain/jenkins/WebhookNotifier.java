@@ -1,13 +1,9 @@
 package io.jenkins.plugins.releasetrain.jenkins;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.CredentialsScope;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Run;
-import hudson.security.ACL;
 import io.jenkins.plugins.releasetrain.notify.Notifications;
 import io.jenkins.plugins.releasetrain.notify.ReleaseEvent;
 import io.jenkins.plugins.releasetrain.notify.Secrets;
@@ -16,7 +12,6 @@ import io.jenkins.plugins.releasetrain.notify.WebhookSender;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -65,12 +60,7 @@ public class WebhookNotifier extends ReleaseEventListener {
      */
     @CheckForNull
     private static String secret(String credentialsId) {
-        StringCredentials credentials = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(
-                        StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
-                CredentialsMatchers.allOf(
-                        CredentialsMatchers.withId(credentialsId),
-                        CredentialsMatchers.withScope(CredentialsScope.GLOBAL)));
+        StringCredentials credentials = GlobalCredentialsItems.find(StringCredentials.class, credentialsId);
         if (credentials == null) {
             LOGGER.warning(Messages.WebhookNotifier_NoCredentials(credentialsId));
             return null;
