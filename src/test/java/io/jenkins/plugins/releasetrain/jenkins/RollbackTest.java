@@ -80,6 +80,19 @@ class RollbackTest {
         return job;
     }
 
+    /** The job "promote" after releasing V1, then V2, with the example's images; V1's digest of microservice-1. */
+    private record Released(WorkflowJob job, Path layouts, Digest first) {}
+
+    private static Released releasedTwice(JenkinsRule j) throws Exception {
+        PromoteReleaseTest.deploymentJobs(j, null);
+        Path layouts = images(j);
+        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
+        j.buildAndAssertSuccess(releasing(job, V1));
+        Digest first = ExampleImages.digest(layouts, REPOSITORY, "stage_us_123").orElseThrow();
+        j.buildAndAssertSuccess(releasing(job, V2));
+        return new Released(job, layouts, first);
+    }
+
     private static EnvironmentLedger ledger() {
         return ReleaseTrainConfiguration.get().ledger().read(ENVIRONMENT);
     }
@@ -94,12 +107,10 @@ class RollbackTest {
 
     @Test
     void rollsBackToTheEarlierReleaseWithTheExactDigestsItsImagesHad(JenkinsRule j) throws Exception {
-        PromoteReleaseTest.deploymentJobs(j, null);
-        Path layouts = images(j);
-        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
-        j.buildAndAssertSuccess(releasing(job, V1));
-        Digest first = ExampleImages.digest(layouts, REPOSITORY, "stage_us_123").orElseThrow();
-        j.buildAndAssertSuccess(releasing(job, V2));
+        Released released = releasedTwice(j);
+        WorkflowJob job = released.job();
+        Path layouts = released.layouts();
+        Digest first = released.first();
         // Since then dev_123 was built again and stage_us_123 moved by hand: neither changes what comes back.
         ExampleImages.push(layouts, REPOSITORY, "dev_123", "microservice-1, rebuilt");
         ExampleImages.push(layouts, REPOSITORY, "stage_us_123", "microservice-1, moved by hand");
@@ -127,12 +138,10 @@ class RollbackTest {
 
     @Test
     void aRollbackThatStoppedHalfWayIsContinuedByRollingBackToTheSameRunAgain(JenkinsRule j) throws Exception {
-        PromoteReleaseTest.deploymentJobs(j, null);
-        Path layouts = images(j);
-        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
-        j.buildAndAssertSuccess(releasing(job, V1));
-        Digest first = ExampleImages.digest(layouts, REPOSITORY, "stage_us_123").orElseThrow();
-        j.buildAndAssertSuccess(releasing(job, V2));
+        Released released = releasedTwice(j);
+        WorkflowJob job = released.job();
+        Path layouts = released.layouts();
+        Digest first = released.first();
         ExampleImages.push(layouts, REPOSITORY, "stage_us_123", "microservice-1, moved by hand");
         List<ReleaseRegistry> registries = ReleaseTrainConfiguration.get().getRegistries();
         // No registry: the rollback cannot move the image back, and fails.
@@ -157,11 +166,7 @@ class RollbackTest {
 
     @Test
     void approversApproveARollbackThroughThePromptThatSaysItIsOne(JenkinsRule j) throws Exception {
-        PromoteReleaseTest.deploymentJobs(j, null);
-        images(j);
-        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
-        j.buildAndAssertSuccess(releasing(job, V1));
-        j.buildAndAssertSuccess(releasing(job, V2));
+        WorkflowJob job = releasedTwice(j).job();
         ReleaseApprovalTest.secure(j);
         ReleaseProtectionRule rule = new ReleaseProtectionRule("staging", "staging-*");
         rule.setApproverGroups("release-leads");
@@ -255,12 +260,10 @@ class RollbackTest {
 
     @Test
     void aJenkinsfileCannotChooseWhatARollbackRestoresNorRollBackWhereItMayNotRelease(JenkinsRule j) throws Exception {
-        PromoteReleaseTest.deploymentJobs(j, null);
-        Path layouts = images(j);
-        WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
-        j.buildAndAssertSuccess(releasing(job, V1));
-        Digest first = ExampleImages.digest(layouts, REPOSITORY, "stage_us_123").orElseThrow();
-        j.buildAndAssertSuccess(releasing(job, V2));
+        Released released = releasedTwice(j);
+        WorkflowJob job = released.job();
+        Path layouts = released.layouts();
+        Digest first = released.first();
         Digest other = ExampleImages.digest(layouts, REPOSITORY, "dev_124").orElseThrow();
         Digest moved = ExampleImages.push(layouts, REPOSITORY, "stage_us_123", "microservice-1, moved by hand");
         ExampleImages.push(layouts, REPOSITORY, "dev_123", "microservice-1, rebuilt");
